@@ -1,0 +1,23 @@
+// Bundles the CLI into dist/bin so start-up reads a few files instead of hundreds: `estimate`
+// must start close to bare `node` (npm run bench:startup). Lazily imported commands become
+// their own chunks; the AWS SDK stays external and is loaded only by commands that call AWS.
+import { build } from "esbuild";
+
+await build({
+  entryPoints: { "lambda-cost": "src/cli/main.ts" },
+  outdir: "dist/bin",
+  bundle: true,
+  splitting: true,
+  format: "esm",
+  platform: "node",
+  target: "node20",
+  packages: "bundle",
+  external: ["@aws-sdk/*", "@smithy/*"],
+  chunkNames: "chunks/[name]-[hash]",
+  sourcemap: "linked",
+  logLevel: "warning",
+  // CommonJS dependencies (cli-table3, …) call require(); give the ESM bundle one.
+  banner: {
+    js: 'import { createRequire as __lcCreateRequire } from "node:module"; const require = __lcCreateRequire(import.meta.url);',
+  },
+});

@@ -1,0 +1,8 @@
+/**
+ * Every command, by name. Definitions are light (commander only); each command's action
+ * imports its implementation lazily, so `estimate` never loads the AWS SDK.
+ * Rule: nothing under src/cli may statically import @aws-sdk/*, src/aws or src/emulator.
+ */
+import type { Command } from "commander";
+
+export const commandFactories: Array<() => Command> = [];

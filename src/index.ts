@@ -1,0 +1,6 @@
+/**
+ * The programmatic API of lambda-cost: what `import { … } from "lambda-cost"` gives.
+ * Each area adds its exports here.
+ */
+export * from "./core/errors.js";
+export * from "./core/money/index.js";
