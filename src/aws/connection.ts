@@ -1,0 +1,29 @@
+/**
+ * How an adapter reaches AWS. Commands build one from --region / --profile / --endpoint-url;
+ * tests build one pointing at the emulator with static credentials. Adapters accept either this
+ * or a ready SDK client (see each adapter), so nothing reads process.env deep inside logic.
+ */
+import type { AwsCredentialIdentity } from "@aws-sdk/types";
+
+export interface AwsConnection {
+  region: string;
+  /** Named profile (as AWS_PROFILE); undefined means the SDK's default chain. */
+  profile?: string | undefined;
+  /** e.g. "http://127.0.0.1:4010" for the emulator or LocalStack. */
+  endpointUrl?: string | undefined;
+  /** Static credentials (tests); undefined means the SDK's default provider chain. */
+  credentials?: AwsCredentialIdentity | undefined;
+  /** SDK attempts per call, retries included (default 3, the SDK's own standard strategy). */
+  maxAttempts?: number | undefined;
+}
+
+/** The shared part of every SDK v3 client's configuration. */
+export function sdkClientConfig(connection: AwsConnection) {
+  return {
+    region: connection.region,
+    ...(connection.profile ? { profile: connection.profile } : {}),
+    ...(connection.endpointUrl ? { endpoint: connection.endpointUrl } : {}),
+    ...(connection.credentials ? { credentials: connection.credentials } : {}),
+    maxAttempts: connection.maxAttempts ?? 3,
+  };
+}

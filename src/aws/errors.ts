@@ -1,0 +1,63 @@
+/**
+ * Turns SDK exceptions into the tool's typed errors, with a message a user can act on.
+ * Adapters call this at their boundary so commands never see SDK shapes.
+ */
+import { AwsError, ConfigError, UsageError } from "../core/errors.js";
+
+interface SdkErrorLike {
+  name?: string;
+  message?: string;
+  $metadata?: { httpStatusCode?: number };
+}
+
+export interface AwsCallContext {
+  /** IAM-style action, e.g. "lambda:GetFunction". */
+  action: string;
+  region: string;
+  /** What was asked for, e.g. the function name; used in not-found messages. */
+  resource?: string;
+  accountId?: string;
+}
+
+export function toAwsError(error: unknown, context: AwsCallContext): Error {
+  const sdk = (error ?? {}) as SdkErrorLike;
+  const name = sdk.name ?? "";
+  const where = `region ${context.region}${context.accountId ? `, account ${context.accountId}` : ""}`;
+  if (
+    name === "CredentialsProviderError" ||
+    /Could not load credentials/i.test(sdk.message ?? "")
+  ) {
+    return new ConfigError(
+      "no AWS credentials found; set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, pass --profile NAME, or run `aws configure` (any values work with --endpoint-url and the emulator).",
+      { cause: error },
+    );
+  }
+  if (name === "ResourceNotFoundException") {
+    return new UsageError(
+      `${context.resource ?? "resource"} not found in ${where} (${context.action}); check the name and --region.`,
+      { cause: error },
+    );
+  }
+  if (
+    name === "AccessDeniedException" ||
+    name === "AccessDenied" ||
+    sdk.$metadata?.httpStatusCode === 403
+  ) {
+    return new AwsError(`access denied: ${context.action} is not allowed in ${where}.`, {
+      cause: error,
+      action: context.action,
+      exitCode: 2,
+    });
+  }
+  if (name === "ECONNREFUSED" || (error as { code?: string })?.code === "ECONNREFUSED") {
+    return new ConfigError(
+      `cannot reach the AWS endpoint for ${context.action} (connection refused); is --endpoint-url right and the emulator running?`,
+      { cause: error },
+    );
+  }
+  const detail = sdk.message ? `: ${sdk.message}` : "";
+  return new AwsError(`${context.action} failed in ${where} (${name || "error"})${detail}`, {
+    cause: error,
+    action: context.action,
+  });
+}
