@@ -1,0 +1,105 @@
+/**
+ * The pricing engine's vocabulary. A usage says what a workload consumes; a price table says
+ * what each unit costs; priceLambda() turns the two into cost lines. All money is Decimal.
+ */
+import type { Decimal } from "../money/index.js";
+
+export const ARCHITECTURES = ["x86_64", "arm64"] as const;
+export type Architecture = (typeof ARCHITECTURES)[number];
+
+/** One band of the monthly duration tiers: [fromGbSeconds, toGbSeconds) at one price. */
+export interface DurationTier {
+  fromGbSeconds: Decimal;
+  /** null for the open-ended last tier. */
+  toGbSeconds: Decimal | null;
+  pricePerGbSecond: Decimal;
+  /** True when the price is derived (e.g. tier1 × 0.9), not read from an AWS source. */
+  derived: boolean;
+}
+
+export interface ArchitecturePrices {
+  durationTiers: DurationTier[];
+  /** null where the source has no price; pricing PC there is a PricingDataError. */
+  provisionedConcurrencyPerGbSecond: Decimal | null;
+  provisionedDurationPerGbSecond: Decimal | null;
+  ephemeralStoragePerGbSecond: Decimal | null;
+}
+
+export interface RegionPrices {
+  region: string;
+  requestPrice: Decimal;
+  /** null when the table has no prices for that architecture in this region. */
+  architectures: Record<Architecture, ArchitecturePrices | null>;
+  /** Human-readable caveats (partial or derived data) to print whenever this region is used. */
+  caveats: string[];
+  sources: string[];
+  /** ISO date the prices were gathered or published. */
+  asOf: string;
+}
+
+export interface LambdaPriceTable {
+  currency: "USD";
+  /** ISO date of the table as a whole. */
+  asOf: string;
+  freeTier: { requestsPerMonth: Decimal; gbSecondsPerMonth: Decimal; sources: string[] };
+  regions: Record<string, RegionPrices>;
+}
+
+/** Provisioned concurrency for one function: the allocation and what it serves. */
+export interface ProvisionedUsage {
+  concurrency: number;
+  /** Hours per month the configuration is enabled (730 = a whole month). */
+  hoursPerMonth: number;
+  /** Invocations per month served by the provisioned environments. */
+  requests: number;
+  averageDurationMs: number;
+}
+
+/** What one function consumes in a month. */
+export interface FunctionUsage {
+  /** Optional label, used in scenario output. */
+  name?: string | undefined;
+  region: string;
+  architecture: Architecture;
+  memoryMb: number;
+  /** On-demand invocations per month. */
+  monthlyRequests: number;
+  /** Average billed duration of an on-demand invocation, INIT excluded. */
+  averageDurationMs: number;
+  /** Configured ephemeral storage, 512–10240 MB; only the part above 512 MB is billed. */
+  ephemeralStorageMb?: number | undefined;
+  /** Share (0–1) of on-demand invocations that are cold starts and bill INIT too. */
+  coldStartRate?: number | undefined;
+  initDurationMs?: number | undefined;
+  provisioned?: ProvisionedUsage | undefined;
+}
+
+/** One priced line of a bill. cost = quantity × unitPrice (after any free-tier reduction). */
+export interface CostLine {
+  /** e.g. "Requests", "Duration (tier 1)", "Provisioned concurrency", "Ephemeral storage". */
+  name: string;
+  quantity: Decimal;
+  /** e.g. "requests", "GB-s". */
+  unit: string;
+  unitPrice: Decimal;
+  cost: Decimal;
+  /** Set in multi-function scenarios. */
+  functionName?: string | undefined;
+  region: string;
+  architecture: Architecture;
+}
+
+export interface PricingOptions {
+  /** Apply the monthly free tier (1M requests, 400,000 GB-s) once across the whole account. */
+  freeTier: boolean;
+}
+
+export interface LambdaEstimate {
+  currency: "USD";
+  lines: CostLine[];
+  total: Decimal;
+  freeTierApplied: boolean;
+  /** Caveats about the prices used (derived or partial data), already de-duplicated. */
+  caveats: string[];
+  priceTableAsOf: string;
+}

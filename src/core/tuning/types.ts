@@ -1,0 +1,131 @@
+/**
+ * The vocabulary of `tune`, shared by the pure core (log parsing, statistics, sampling plans,
+ * recommendation) and the runner that drives a real function (src/tune). Pure data only.
+ */
+import type { Decimal } from "../money/index.js";
+
+/** What one REPORT line (text) or platform.report record (JSON) says about an invocation. */
+export interface InvocationReport {
+  durationMs: number;
+  /** Already includes INIT for on-demand invocations since 2025-08-01; never add init again. */
+  billedDurationMs: number;
+  memorySizeMb: number;
+  maxMemoryUsedMb: number;
+  initDurationMs?: number;
+  restoreDurationMs?: number;
+  billedRestoreDurationMs?: number;
+  /** "success" when the line has no Status field; else timeout | error | failure. */
+  status?: string;
+  errorType?: string;
+}
+
+/** One measured invocation of one memory size, as the runner hands it to the core. */
+export interface InvocationSample {
+  memoryMb: number;
+  durationMs: number;
+  /** What AWS bills for this invocation (billed + billed restore), in ms. */
+  billedDurationMs: number;
+  maxMemoryUsedMb: number;
+  initDurationMs?: number | undefined;
+  /** The first invocation of a new execution environment (INIT ran). */
+  coldStart: boolean;
+  /** Set when the invocation failed: "Runtime.OutOfMemory", "Sandbox.Timedout", "Unhandled", … */
+  errorType?: string | undefined;
+}
+
+export const STRATEGIES = ["cost", "speed", "balanced"] as const;
+export type Strategy = (typeof STRATEGIES)[number];
+
+export interface StrategyOptions {
+  strategy: Strategy;
+  /** w in w·cost/maxCost + (1−w)·duration/maxDuration; 0–1. */
+  balancedWeight: number;
+  /** Sizes whose p90 duration exceeds this are excluded. */
+  maxDurationMs?: number | undefined;
+}
+
+/**
+ * Prices one invocation at a memory size: request + billed GB-s at the function's region and
+ * architecture (built from the pricing engine by the caller).
+ */
+export type InvocationCostModel = (memoryMb: number, billedDurationMs: number) => Decimal;
+
+export type SamplingMode =
+  | { kind: "fixed"; invocationsPerSize: number }
+  | { kind: "auto"; maxInvocations: number };
+
+/** What to invoke next: a number of invocations per memory size. Empty means done. */
+export interface SamplingBatch {
+  items: Array<{ memoryMb: number; invocations: number }>;
+  done: boolean;
+  /** Why sampling stopped (when done), for the output. */
+  reason?: string;
+}
+
+/** Decides, from the samples so far, what to invoke next (fixed grid or adaptive). */
+export interface SamplingPlanner {
+  next(samplesBySize: ReadonlyMap<number, readonly InvocationSample[]>): SamplingBatch;
+}
+
+export interface DurationStats {
+  mean: number;
+  p50: number;
+  p90: number;
+  p99: number;
+}
+
+/** One row of the result: everything measured and priced at one memory size. */
+export interface SizeSummary {
+  memoryMb: number;
+  invocations: number;
+  errors: number;
+  errorsByType: Record<string, number>;
+  coldStarts: number;
+  meanInitDurationMs: number | null;
+  feasible: boolean;
+  /** Why a size is infeasible (out of memory, timeout, errors, over --max-duration). */
+  reason?: string | undefined;
+  /** Warm invocations only. */
+  durationMs: DurationStats;
+  billedDurationMs: { mean: number; ci95: [number, number] };
+  costPerInvocation: Decimal;
+  costPerMillion: Decimal;
+  /** 95% interval of the cost per invocation, from the billed-duration interval. */
+  costPerInvocationCi95: [Decimal, Decimal];
+  maxMemoryUsedMb: number;
+  /** (memoryMb − maxMemoryUsedMb) / memoryMb. */
+  memoryHeadroom: number;
+}
+
+export interface Recommendation {
+  memoryMb: number;
+  reason: string;
+  /** False when the winner's and the runner-up's intervals overlap at this sample size. */
+  distinguishable: boolean;
+  /** What would settle it, when not distinguishable. */
+  advice?: string | undefined;
+  runnerUpMemoryMb?: number | undefined;
+}
+
+export interface MonthlyProjection {
+  monthlyInvocations: number;
+  /** Where the volume came from: the flag or CloudWatch. */
+  source: "flag" | "cloudwatch";
+  bySize: Array<{ memoryMb: number; monthlyCost: Decimal }>;
+  currentMemoryMb: number;
+  currentMonthlyCost: Decimal | null;
+  recommendedMonthlyCost: Decimal;
+  /** current − recommended; null when the current size was not measured. */
+  monthlySaving: Decimal | null;
+}
+
+/** The pure analysis of a finished sampling run. */
+export interface TuningAnalysis {
+  sizes: SizeSummary[];
+  /** null when no size is feasible. */
+  recommendation: Recommendation | null;
+  monthlyProjection?: MonthlyProjection | undefined;
+  /** What the measured invocations themselves cost. */
+  tuningCost: Decimal;
+  totalInvocations: number;
+}

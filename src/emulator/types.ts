@@ -1,0 +1,123 @@
+/**
+ * The emulator's configuration file and its programmatic handle. The config shape is the one in
+ * the README and examples/emulator.json; the handle is what tests and `lambda-cost emulator`
+ * get back from startEmulator().
+ */
+
+/** How a synthetic function spends its time (see the duration model in src/emulator). */
+export interface FunctionModel {
+  fixedMs: number;
+  cpuMs: number;
+  parallelCpuMs: number;
+  threads: number;
+  initMs: number;
+  memoryUsedMb: number;
+  gcPressure: number;
+  noiseCv: number;
+  errorRate: number;
+  arm64CpuFactor: number;
+  /** Application log lines printed before START/END/REPORT in each log tail. */
+  appLogLines?: string[] | undefined;
+}
+
+export interface HistoryMonth {
+  /** "YYYY-MM" */
+  month: string;
+  invocationsPerDay: number;
+  avgDurationMs: number;
+  /** Share (0–1) of invocations recorded as ProvisionedConcurrencyInvocations. */
+  provisionedShare?: number | undefined;
+}
+
+export interface EmulatedFunctionConfig {
+  name: string;
+  region: string;
+  memorySize: number;
+  timeout: number;
+  architecture: "x86_64" | "arm64";
+  ephemeralStorage: number;
+  logFormat: "Text" | "JSON";
+  runtime: string;
+  description?: string | undefined;
+  tags?: Record<string, string> | undefined;
+  model: FunctionModel;
+  history?: HistoryMonth[] | undefined;
+  /** Provisioned concurrency configs to start with: qualifier (alias or version) → amount. */
+  provisionedConcurrency?: Array<{ qualifier: string; amount: number }> | undefined;
+}
+
+/** A deploy by someone else, applied once after the emulator has served `afterRequests`. */
+export interface ConcurrentDeployFault {
+  functionName: string;
+  region?: string | undefined;
+  afterRequests: number;
+  patch: { MemorySize?: number; Timeout?: number; Description?: string };
+}
+
+export interface EmulatorFaults {
+  /** Share of Lambda calls answered 429 TooManyRequestsException. */
+  throttleRate: number;
+  /** Share of Lambda calls answered 500 ServiceException. */
+  serviceErrorRate: number;
+  /** How long an update stays LastUpdateStatus InProgress (emulated ms, real ms × timeScale). */
+  updateLatencyMs: number;
+  /** Share of CloudWatch calls answered with a Throttling error. */
+  cloudwatchThrottleRate: number;
+  concurrentDeploys?: ConcurrentDeployFault[] | undefined;
+  /** Regions whose every call fails with 500 (to test a report that loses one region). */
+  failingRegions?: string[] | undefined;
+}
+
+export interface EmulatorConfig {
+  seed: number;
+  accountId: string;
+  /** 0 answers at once; 1 sleeps for the modelled duration; between scales the sleep. */
+  timeScale: number;
+  /** Account concurrency limit per region (default 1000). */
+  concurrencyLimit?: number | undefined;
+  faults: EmulatorFaults;
+  /** If set, any other action (e.g. "lambda:UpdateFunctionConfiguration") gets 403. */
+  allowedActions?: string[] | undefined;
+  functions: EmulatedFunctionConfig[];
+}
+
+/** A request as the emulator saw it, for tests that check which calls a command made. */
+export interface RecordedRequest {
+  /** IAM-style action, e.g. "lambda:PublishVersion", "cloudwatch:GetMetricData". */
+  action: string;
+  method: string;
+  path: string;
+  region: string;
+  status: number;
+}
+
+/** A read-only view of a function's state, for tests to compare before and after. */
+export interface FunctionStateView {
+  /** $LATEST's configuration as GetFunctionConfiguration would return it. */
+  latest: Record<string, unknown>;
+  /** Published version numbers, ascending ("1", "2", …). */
+  versions: string[];
+  aliases: Array<{ name: string; functionVersion: string }>;
+}
+
+export interface EmulatorHandle {
+  /** e.g. "http://127.0.0.1:43121" */
+  endpoint: string;
+  close(): Promise<void>;
+  /** Every request served so far, in order. */
+  requests(): RecordedRequest[];
+  /** A function's state, or undefined if it does not exist. */
+  inspect(region: string, functionName: string): FunctionStateView | undefined;
+  /** Changes $LATEST as a concurrent deployer would (new RevisionId, update in progress). */
+  deploy(region: string, functionName: string, patch: ConcurrentDeployFault["patch"]): void;
+  /** Adds functions at run time (e.g. 10,000 for the report benchmark). */
+  addFunctions(functions: EmulatedFunctionConfig[]): void;
+}
+
+export interface StartEmulatorOptions {
+  config: EmulatorConfig;
+  /** 0 (default) picks a free port. */
+  port?: number | undefined;
+  /** Default 127.0.0.1: loopback only unless the caller says otherwise. */
+  host?: string | undefined;
+}
