@@ -4,3 +4,4 @@
  */
 export * from "./core/errors.js";
 export * from "./core/money/index.js";
+export * from "./core/tuning/index.js";

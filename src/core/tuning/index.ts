@@ -1,0 +1,3 @@
+/** The pure half of `tune`: log parsing, statistics, sampling, recommendation, analysis. */
+export * from "./parse-log.js";
+export * from "./types.js";
