@@ -1,3 +1,4 @@
 /** The pure half of `tune`: log parsing, statistics, sampling, recommendation, analysis. */
 export * from "./parse-log.js";
+export * from "./stats.js";
 export * from "./types.js";
