@@ -1,0 +1,166 @@
+/**
+ * Reads a calendar month of AWS/Lambda metrics for many functions with as few GetMetricData
+ * calls as the API allows: three queries per function (Invocations, Duration and
+ * ProvisionedConcurrencyInvocations, each Sum with period 86400), packed 500 to a call — the
+ * API's limit — so N functions cost exactly ceil(3N / 500) calls when no answer is partial.
+ * A batch whose answer carries a NextToken (PartialData) is continued until it has none.
+ */
+import {
+  CloudWatchClient,
+  GetMetricDataCommand,
+  type MetricDataQuery,
+} from "@aws-sdk/client-cloudwatch";
+import { Decimal, ZERO } from "../core/money/index.js";
+import { type AwsConnection, sdkClientConfig } from "./connection.js";
+import { toAwsError } from "./errors.js";
+
+/** The month's sums for one function (FunctionName dimension: all versions and aliases). */
+export interface FunctionMetricSums {
+  invocations: Decimal;
+  durationMsSum: Decimal;
+  provisionedInvocations: Decimal;
+}
+
+export interface MonthlyMetricsRequest {
+  region: string;
+  functionNames: readonly string[];
+  /** Inclusive start and exclusive end of the calendar month (UTC). */
+  start: Date;
+  end: Date;
+}
+
+export interface MonthlyMetrics {
+  sums: Map<string, FunctionMetricSums>;
+  /** GetMetricData calls made (continuations included); retries are not counted. */
+  calls: number;
+}
+
+/** GetMetricData's documented maximum number of queries per call. */
+export const MAX_QUERIES_PER_CALL = 500;
+/** One datapoint per day: 31 × 500 = 15,500 points per call, under the 100,800 limit. */
+const PERIOD_SECONDS = 86_400;
+
+const METRICS = [
+  { key: "invocations", metricName: "Invocations", idPrefix: "i" },
+  { key: "durationMsSum", metricName: "Duration", idPrefix: "d" },
+  { key: "provisionedInvocations", metricName: "ProvisionedConcurrencyInvocations", idPrefix: "p" },
+] as const;
+
+type MetricKey = (typeof METRICS)[number]["key"];
+
+interface PlannedQuery {
+  query: MetricDataQuery;
+  functionName: string;
+  key: MetricKey;
+}
+
+/** Three Sum queries per function; Ids start with a lowercase letter as the API requires. */
+export function planQueries(functionNames: readonly string[]): PlannedQuery[] {
+  return functionNames.flatMap((functionName, index) =>
+    METRICS.map(({ key, metricName, idPrefix }) => ({
+      functionName,
+      key,
+      query: {
+        Id: `${idPrefix}${index}`,
+        MetricStat: {
+          Metric: {
+            Namespace: "AWS/Lambda",
+            MetricName: metricName,
+            Dimensions: [{ Name: "FunctionName", Value: functionName }],
+          },
+          Period: PERIOD_SECONDS,
+          Stat: "Sum",
+        },
+        ReturnData: true,
+      },
+    })),
+  );
+}
+
+function clientFor(source: AwsConnection | CloudWatchClient): CloudWatchClient {
+  return source instanceof CloudWatchClient
+    ? source
+    : new CloudWatchClient(sdkClientConfig(source));
+}
+
+/**
+ * Sums the month's metrics for every named function. Functions with no datapoints get zeros.
+ * Accepts a connection (a client is built and destroyed here) or a ready client (left open).
+ */
+export async function readMonthlyMetrics(
+  source: AwsConnection | CloudWatchClient,
+  request: MonthlyMetricsRequest,
+): Promise<MonthlyMetrics> {
+  const client = clientFor(source);
+  const sums = new Map<string, FunctionMetricSums>();
+  for (const name of request.functionNames) {
+    sums.set(name, { invocations: ZERO, durationMsSum: ZERO, provisionedInvocations: ZERO });
+  }
+  const planned = planQueries(request.functionNames);
+  let calls = 0;
+  try {
+    for (let offset = 0; offset < planned.length; offset += MAX_QUERIES_PER_CALL) {
+      const batch = planned.slice(offset, offset + MAX_QUERIES_PER_CALL);
+      calls += await readBatch(client, request, batch, sums);
+    }
+  } finally {
+    if (!(source instanceof CloudWatchClient)) client.destroy();
+  }
+  return { sums, calls };
+}
+
+/** One batch of ≤ 500 queries, following NextToken; returns the number of calls made. */
+async function readBatch(
+  client: CloudWatchClient,
+  request: MonthlyMetricsRequest,
+  batch: PlannedQuery[],
+  sums: Map<string, FunctionMetricSums>,
+): Promise<number> {
+  const byId = new Map(batch.map((planned) => [planned.query.Id ?? "", planned]));
+  let nextToken: string | undefined;
+  let calls = 0;
+  do {
+    const output = await send(client, request.region, {
+      MetricDataQueries: batch.map((planned) => planned.query),
+      StartTime: request.start,
+      EndTime: request.end,
+      ScanBy: "TimestampAscending",
+      NextToken: nextToken,
+    });
+    calls += 1;
+    for (const result of output.MetricDataResults ?? []) {
+      const planned = byId.get(result.Id ?? "");
+      if (!planned) continue;
+      if (result.StatusCode === "Forbidden" || result.StatusCode === "InternalError") {
+        const detail = result.Messages?.map((m) => m.Value).join("; ");
+        throw toAwsError(
+          Object.assign(new Error(detail || result.StatusCode), {
+            name: result.StatusCode === "Forbidden" ? "AccessDenied" : "InternalError",
+          }),
+          { action: "cloudwatch:GetMetricData", region: request.region },
+        );
+      }
+      const target = sums.get(planned.functionName);
+      if (!target) continue;
+      // Values are doubles on the wire; each is taken at its shortest exact decimal spelling.
+      for (const value of result.Values ?? []) {
+        target[planned.key] = target[planned.key].plus(new Decimal(value));
+      }
+    }
+    // PartialData comes with a NextToken; the next page continues the same queries.
+    nextToken = output.NextToken || undefined;
+  } while (nextToken);
+  return calls;
+}
+
+async function send(
+  client: CloudWatchClient,
+  region: string,
+  input: ConstructorParameters<typeof GetMetricDataCommand>[0],
+) {
+  try {
+    return await client.send(new GetMetricDataCommand(input));
+  } catch (error) {
+    throw toAwsError(error, { action: "cloudwatch:GetMetricData", region });
+  }
+}

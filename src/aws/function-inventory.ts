@@ -1,0 +1,146 @@
+/**
+ * What the monthly report needs to know about a region's functions: name, current memory,
+ * architecture and ephemeral storage (ListFunctions, every page), and the provisioned
+ * concurrency configured on each (ListProvisionedConcurrencyConfigs, every page, per function).
+ * The account ID is read from the function ARNs, so no STS call is needed.
+ */
+import {
+  LambdaClient,
+  paginateListFunctions,
+  paginateListProvisionedConcurrencyConfigs,
+} from "@aws-sdk/client-lambda";
+import pLimit from "p-limit";
+import type { Architecture } from "../core/pricing/types.js";
+import { type AwsConnection, sdkClientConfig } from "./connection.js";
+import { toAwsError } from "./errors.js";
+
+export interface ProvisionedConfig {
+  /** The alias or version the configuration is on (from the ARN's last segment). */
+  qualifier: string;
+  /** What the user configured; what AWS bills for while it is enabled. */
+  requested: number;
+}
+
+export interface InventoriedFunction {
+  region: string;
+  functionName: string;
+  functionArn: string;
+  architecture: Architecture;
+  memoryMb: number;
+  ephemeralStorageMb: number;
+  provisionedConfigs: ProvisionedConfig[];
+}
+
+export interface FunctionInventory {
+  region: string;
+  /** From the first function ARN; undefined when the region has no functions. */
+  accountId: string | undefined;
+  functions: InventoriedFunction[];
+}
+
+export interface InventoryOptions {
+  region: string;
+  /** ListProvisionedConcurrencyConfigs calls in flight at once (default 8). */
+  concurrency?: number | undefined;
+}
+
+/** Lambda returns at most 50 functions per ListFunctions page. */
+const LIST_PAGE_SIZE = 50;
+
+/** arn:aws:lambda:us-east-1:123456789012:function:name → "123456789012". */
+export function accountIdFromArn(arn: string): string | undefined {
+  const account = arn.split(":")[4];
+  return account && /^\d{12}$/.test(account) ? account : undefined;
+}
+
+function clientFor(source: AwsConnection | LambdaClient): LambdaClient {
+  return source instanceof LambdaClient ? source : new LambdaClient(sdkClientConfig(source));
+}
+
+/**
+ * Lists every function in the region with its provisioned concurrency.
+ * Accepts a connection (a client is built and destroyed here) or a ready client (left open).
+ */
+export async function listFunctionInventory(
+  source: AwsConnection | LambdaClient,
+  options: InventoryOptions,
+): Promise<FunctionInventory> {
+  const client = clientFor(source);
+  try {
+    const functions = await listFunctions(client, options.region);
+    const limit = pLimit(options.concurrency ?? 8);
+    await Promise.all(
+      functions.map((fn) =>
+        limit(async () => {
+          fn.provisionedConfigs = await listProvisionedConfigs(client, options.region, fn);
+        }),
+      ),
+    );
+    const first = functions[0];
+    return {
+      region: options.region,
+      accountId: first ? accountIdFromArn(first.functionArn) : undefined,
+      functions,
+    };
+  } finally {
+    if (!(source instanceof LambdaClient)) client.destroy();
+  }
+}
+
+async function listFunctions(client: LambdaClient, region: string): Promise<InventoriedFunction[]> {
+  const functions: InventoriedFunction[] = [];
+  try {
+    // No FunctionVersion=ALL: $LATEST only, one entry per function (the metrics are per name).
+    for await (const page of paginateListFunctions(
+      { client, pageSize: LIST_PAGE_SIZE },
+      { MaxItems: LIST_PAGE_SIZE },
+    )) {
+      for (const config of page.Functions ?? []) {
+        if (!config.FunctionName || !config.FunctionArn) continue;
+        functions.push({
+          region,
+          functionName: config.FunctionName,
+          functionArn: config.FunctionArn,
+          architecture: config.Architectures?.[0] === "arm64" ? "arm64" : "x86_64",
+          // Lambda's documented defaults when a field is absent: 128 MB memory, 512 MB /tmp.
+          memoryMb: config.MemorySize ?? 128,
+          ephemeralStorageMb: config.EphemeralStorage?.Size ?? 512,
+          provisionedConfigs: [],
+        });
+      }
+    }
+  } catch (error) {
+    throw toAwsError(error, { action: "lambda:ListFunctions", region });
+  }
+  return functions;
+}
+
+async function listProvisionedConfigs(
+  client: LambdaClient,
+  region: string,
+  fn: InventoriedFunction,
+): Promise<ProvisionedConfig[]> {
+  const configs: ProvisionedConfig[] = [];
+  try {
+    for await (const page of paginateListProvisionedConcurrencyConfigs(
+      { client, pageSize: 50 },
+      { FunctionName: fn.functionName },
+    )) {
+      for (const item of page.ProvisionedConcurrencyConfigs ?? []) {
+        configs.push({
+          qualifier: item.FunctionArn?.split(":").at(-1) ?? "",
+          requested: item.RequestedProvisionedConcurrentExecutions ?? 0,
+        });
+      }
+    }
+  } catch (error) {
+    // Deleted between ListFunctions and now: it has no configuration to bill.
+    if ((error as { name?: string }).name === "ResourceNotFoundException") return [];
+    throw toAwsError(error, {
+      action: "lambda:ListProvisionedConcurrencyConfigs",
+      region,
+      resource: `function ${fn.functionName}`,
+    });
+  }
+  return configs;
+}
