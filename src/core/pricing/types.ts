@@ -87,6 +87,8 @@ export interface CostLine {
   functionName?: string | undefined;
   region: string;
   architecture: Architecture;
+  /** Added: the amount the free tier took off this line before quantity (absent if none). */
+  freeTierQuantity?: Decimal | undefined;
 }
 
 export interface PricingOptions {
@@ -102,4 +104,38 @@ export interface LambdaEstimate {
   /** Caveats about the prices used (derived or partial data), already de-duplicated. */
   caveats: string[];
   priceTableAsOf: string;
+  /** Added: what the free tier covered, once across the account. */
+  freeTierUsed: FreeTierUsage;
+}
+
+// ---- Additions by the estimate helper (additive; nothing above changed) ----
+
+/** One slice of a quantity that falls into one duration tier (see splitIntoTiers). */
+export interface TierSlice {
+  /** 0-based index into the tiers array: 0 is "tier 1". */
+  tierIndex: number;
+  /** GB-s of this slice. */
+  quantity: Decimal;
+  pricePerGbSecond: Decimal;
+  /** quantity × pricePerGbSecond, exact. */
+  cost: Decimal;
+}
+
+/** What one measured invocation is billed, without the free tier (see pricePerInvocation). */
+export interface InvocationPriceInput {
+  region: string;
+  architecture: Architecture;
+  memoryMb: number;
+  /** Billed duration as AWS reports it (already rounded up to 1 ms, INIT included). */
+  billedDurationMs: number;
+  ephemeralStorageMb?: number | undefined;
+}
+
+/**
+ * Free-tier amounts spent by an estimate (zero when the free tier is off). Also present on
+ * a CostLine as `freeTierQuantity` where the free tier reduced that line.
+ */
+export interface FreeTierUsage {
+  requests: Decimal;
+  gbSeconds: Decimal;
 }

@@ -1,0 +1,16 @@
+/** The pricing engine (pure): price tables, tiers, and what a month of Lambda usage costs. */
+export { AccountState } from "./account.js";
+export { architecturePrices, knownRegions, regionPrices, requirePrice } from "./lookup.js";
+export { pricePerInvocation } from "./per-invocation.js";
+export { priceLambda } from "./price-lambda.js";
+export { parseLambdaPriceTable } from "./price-table-schema.js";
+export { gbSeconds, splitIntoTiers } from "./tiers.js";
+export * from "./types.js";
+export {
+  EPHEMERAL_STORAGE_MB_MAX,
+  EPHEMERAL_STORAGE_MB_MIN,
+  HOURS_PER_MONTH_MAX,
+  MEMORY_MB_MAX,
+  MEMORY_MB_MIN,
+  validateUsage,
+} from "./usage-validation.js";

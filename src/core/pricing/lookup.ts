@@ -1,0 +1,63 @@
+/** Finding a region's and an architecture's prices in a table, with errors a user can act on. */
+import { PricingDataError, UsageError } from "../errors.js";
+import type { Decimal } from "../money/index.js";
+import type { Architecture, ArchitecturePrices, LambdaPriceTable, RegionPrices } from "./types.js";
+
+/** Region codes in the table, sorted, for messages and `--help`. */
+export function knownRegions(table: LambdaPriceTable): string[] {
+  return Object.keys(table.regions).sort();
+}
+
+/**
+ * The prices of one region.
+ *
+ * @example
+ * regionPrices(table, "eu-west-1").requestPrice.toFixed(); // "0.0000002"
+ * regionPrices(table, "mars-1"); // throws UsageError: unknown region "mars-1"; known regions: af-south-1, …
+ */
+export function regionPrices(table: LambdaPriceTable, region: string): RegionPrices {
+  const prices = Object.hasOwn(table.regions, region) ? table.regions[region] : undefined;
+  if (!prices) {
+    throw new UsageError(
+      `unknown region "${region}"; the price table (${table.asOf}) knows: ${knownRegions(table).join(", ")}`,
+    );
+  }
+  return prices;
+}
+
+/**
+ * The prices of one architecture in one region. A region the table lacks is a UsageError (the
+ * user typed it); an architecture the table has no prices for there is a PricingDataError.
+ *
+ * @example
+ * architecturePrices(table, "us-east-1", "arm64").durationTiers[0]?.pricePerGbSecond.toFixed();
+ * // "0.0000133334"
+ */
+export function architecturePrices(
+  table: LambdaPriceTable,
+  region: string,
+  architecture: Architecture,
+): ArchitecturePrices {
+  const prices = regionPrices(table, region).architectures[architecture];
+  if (!prices) {
+    throw new PricingDataError(
+      `the price table (${table.asOf}) has no ${architecture} prices for ${region}; try the other architecture or another region`,
+    );
+  }
+  return prices;
+}
+
+/** A price that may be missing (null) in the table; missing → PricingDataError naming it. */
+export function requirePrice(
+  price: Decimal | null,
+  what: string,
+  region: string,
+  architecture: Architecture,
+): Decimal {
+  if (price === null) {
+    throw new PricingDataError(
+      `the price table has no ${what} price for ${architecture} in ${region} (the sources do not give one), so this usage cannot be priced there`,
+    );
+  }
+  return price;
+}

@@ -1,0 +1,213 @@
+/**
+ * priceLambda: a month of Lambda usage for a whole account → cost lines and a total, exact.
+ *
+ * Rules (sources: shared/facts/lambda-pricing.md, the AWS Lambda pricing page):
+ * - Requests: every invocation, on-demand and PC-served, at the region's request price.
+ * - Duration: on-demand GB-s (invocations × duration s × memory MB/1024), then INIT GB-s of
+ *   cold starts (billed for on-demand functions since 2025-08-01), through the monthly tiers of
+ *   the (region, architecture) pool, accumulated across functions in the order given.
+ * - Free tier (when on): 1M requests and 400,000 GB-s per account per month, one pool for all
+ *   regions and architectures, spent by the functions in the order given. Free GB-s are the
+ *   account's first GB-s and still count toward the tier boundaries. Never PC, PC duration or
+ *   storage.
+ * - PC: allocation = concurrency × memory GB × enabled seconds (rounded up to 5 minutes) at the
+ *   PC price; PC-served invocations bill their GB-s at the PC-duration price. Not tiered, and
+ *   they do not move the on-demand tiers.
+ * - Ephemeral storage: (MB − 512)/1024 GB × the billed seconds of every invocation (on-demand,
+ *   INIT and PC-served: storage is configured for the function, so every run carries it).
+ */
+import { type Decimal, dec, sum, ZERO } from "../money/index.js";
+import { AccountState } from "./account.js";
+import { architecturePrices, regionPrices, requirePrice } from "./lookup.js";
+import { gbSeconds, splitIntoTiers } from "./tiers.js";
+import type {
+  ArchitecturePrices,
+  CostLine,
+  FunctionUsage,
+  LambdaEstimate,
+  LambdaPriceTable,
+  PricingOptions,
+} from "./types.js";
+import { validateUsage } from "./usage-validation.js";
+
+/** PC is billed in 5-minute increments of enabled time. */
+const PC_INCREMENT_SECONDS = 300;
+
+interface FunctionContext {
+  usage: FunctionUsage;
+  prices: ArchitecturePrices;
+  account: AccountState;
+  caveats: Set<string>;
+  lines: CostLine[];
+}
+
+function line(ctx: FunctionContext, fields: Omit<CostLine, "region" | "architecture">): void {
+  const { usage } = ctx;
+  ctx.lines.push({
+    ...fields,
+    ...(usage.name === undefined ? {} : { functionName: usage.name }),
+    region: usage.region,
+    architecture: usage.architecture,
+  });
+}
+
+/** Prices on-demand GB-s through the free tier and the pool's tiers; one line per tier touched. */
+function durationLines(ctx: FunctionContext, name: string, quantity: Decimal): void {
+  const { usage, prices, account } = ctx;
+  const free = account.takeFreeGbSeconds(quantity);
+  const used = account.used(usage.region, usage.architecture);
+  const slices = splitIntoTiers(quantity.minus(free), prices.durationTiers, used.plus(free));
+  account.record(usage.region, usage.architecture, quantity);
+  if (slices.length === 0) {
+    // Nothing billable (all free, or no usage): one zero line at the tier the pool is in.
+    const position = used.plus(free);
+    const index = prices.durationTiers.findIndex(
+      (t) => t.toGbSeconds === null || position.lt(t.toGbSeconds),
+    );
+    slices.push({
+      tierIndex: Math.max(index, 0),
+      quantity: ZERO,
+      pricePerGbSecond: prices.durationTiers[Math.max(index, 0)]?.pricePerGbSecond ?? ZERO,
+      cost: ZERO,
+    });
+  }
+  slices.forEach((slice, i) => {
+    const tier = prices.durationTiers[slice.tierIndex];
+    if (tier?.derived && slice.quantity.gt(0)) {
+      ctx.caveats.add(
+        `${usage.region} ${usage.architecture} duration tier ${slice.tierIndex + 1} price (${slice.pricePerGbSecond.toFixed()}/GB-s) is derived from tier 1, not read from an AWS source`,
+      );
+    }
+    line(ctx, {
+      name: `${name} (tier ${slice.tierIndex + 1})`,
+      quantity: slice.quantity,
+      unit: "GB-s",
+      unitPrice: slice.pricePerGbSecond,
+      cost: slice.cost,
+      ...(i === 0 && free.gt(0) ? { freeTierQuantity: free } : {}),
+    });
+  });
+}
+
+function priceFunction(ctx: FunctionContext, requestPrice: Decimal): void {
+  const { usage, prices, account } = ctx;
+  const onDemand = dec(usage.monthlyRequests);
+  const pc = usage.provisioned;
+  const pcRequests = dec(pc?.requests ?? 0);
+
+  const requests = onDemand.plus(pcRequests);
+  const freeRequests = account.takeFreeRequests(requests);
+  const billableRequests = requests.minus(freeRequests);
+  line(ctx, {
+    name: "Requests",
+    quantity: billableRequests,
+    unit: "requests",
+    unitPrice: requestPrice,
+    cost: billableRequests.times(requestPrice),
+    ...(freeRequests.gt(0) ? { freeTierQuantity: freeRequests } : {}),
+  });
+
+  const durationMs = onDemand.times(usage.averageDurationMs);
+  durationLines(ctx, "Duration", gbSeconds(usage.memoryMb, durationMs));
+
+  let initMs = ZERO;
+  if (usage.coldStartRate !== undefined && usage.coldStartRate > 0) {
+    initMs = onDemand.times(usage.coldStartRate).times(usage.initDurationMs ?? 0);
+    durationLines(ctx, "INIT duration", gbSeconds(usage.memoryMb, initMs));
+  }
+
+  let pcMs = ZERO;
+  if (pc) {
+    const where = [usage.region, usage.architecture] as const;
+    const pcPrice = requirePrice(
+      prices.provisionedConcurrencyPerGbSecond,
+      "provisioned-concurrency",
+      ...where,
+    );
+    const pcDurationPrice = requirePrice(
+      prices.provisionedDurationPerGbSecond,
+      "provisioned-duration",
+      ...where,
+    );
+    const increments = dec(pc.hoursPerMonth).times(3600).div(PC_INCREMENT_SECONDS).ceil();
+    const allocation = gbSeconds(
+      usage.memoryMb,
+      increments.times(PC_INCREMENT_SECONDS * 1000),
+    ).times(pc.concurrency);
+    line(ctx, {
+      name: "Provisioned concurrency",
+      quantity: allocation,
+      unit: "GB-s",
+      unitPrice: pcPrice,
+      cost: allocation.times(pcPrice),
+    });
+    pcMs = pcRequests.times(pc.averageDurationMs);
+    const pcGbSeconds = gbSeconds(usage.memoryMb, pcMs);
+    line(ctx, {
+      name: "Provisioned duration",
+      quantity: pcGbSeconds,
+      unit: "GB-s",
+      unitPrice: pcDurationPrice,
+      cost: pcGbSeconds.times(pcDurationPrice),
+    });
+  }
+
+  const storageMb = usage.ephemeralStorageMb ?? 512;
+  if (storageMb > 512) {
+    const where = [usage.region, usage.architecture] as const;
+    const price = requirePrice(prices.ephemeralStoragePerGbSecond, "ephemeral-storage", ...where);
+    const seconds = durationMs.plus(initMs).plus(pcMs).div(1000);
+    const quantity = dec(storageMb - 512)
+      .div(1024)
+      .times(seconds);
+    line(ctx, {
+      name: "Ephemeral storage",
+      quantity,
+      unit: "GB-s",
+      unitPrice: price,
+      cost: quantity.times(price),
+    });
+  }
+}
+
+/**
+ * Prices a month of usage for one account.
+ *
+ * @example
+ * // AWS's mobile-backend example: 3M requests × 120 ms at 1536 MB, us-east-1 x86_64, free tier on.
+ * const estimate = priceLambda(
+ *   [{ region: "us-east-1", architecture: "x86_64", memoryMb: 1536, monthlyRequests: 3_000_000, averageDurationMs: 120 }],
+ *   table,
+ *   { freeTier: true },
+ * );
+ * // lines: Requests 2,000,000 × 0.0000002 = 0.40; Duration (tier 1) 140,000 GB-s × 0.0000166667 = 2.333338
+ * formatUsd(estimate.total); // "$2.73" — AWS's published total
+ */
+export function priceLambda(
+  usages: FunctionUsage[],
+  table: LambdaPriceTable,
+  options: PricingOptions,
+): LambdaEstimate {
+  const account = new AccountState(table, options.freeTier);
+  const caveats = new Set<string>();
+  const lines: CostLine[] = [];
+  usages.forEach((usage, index) => {
+    validateUsage(usage, usages.length > 1 ? (usage.name ?? `function ${index + 1}`) : usage.name);
+    const region = regionPrices(table, usage.region);
+    const prices = architecturePrices(table, usage.region, usage.architecture);
+    for (const caveat of region.caveats) caveats.add(caveat);
+    priceFunction({ usage, prices, account, caveats, lines }, region.requestPrice);
+  });
+  return {
+    currency: "USD",
+    lines,
+    total: sum(lines.map((l) => l.cost)),
+    freeTierApplied: options.freeTier,
+    caveats: [...caveats],
+    priceTableAsOf: table.asOf,
+    freeTierUsed: {
+      requests: account.freeRequestsTotal.minus(account.freeRequestsLeft),
+      gbSeconds: account.freeGbSecondsTotal.minus(account.freeGbSecondsLeft),
+    },
+  };
+}
