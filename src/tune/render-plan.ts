@@ -1,0 +1,44 @@
+/** Renders the `--dry-run` plan: what tune would change, and what the run would roughly cost. */
+import { formatUsd, toPlainString } from "../core/money/index.js";
+import type { TunePlan } from "./plan.js";
+
+export function renderPlan(plan: TunePlan, format: "table" | "json" | "csv"): string {
+  if (format === "json") {
+    return JSON.stringify(
+      {
+        dryRun: true,
+        function: plan.functionName,
+        region: plan.region,
+        account: plan.accountId,
+        architecture: plan.architecture,
+        originalMemoryMb: plan.originalMemoryMb,
+        sizes: plan.sizesMb,
+        invocations: plan.invocations,
+        changes: plan.changes,
+        estimatedTuningCost: {
+          guess: toPlainString(plan.estimatedTuningCost.guess),
+          worstCase: toPlainString(plan.estimatedTuningCost.worstCase),
+          assumption: plan.estimatedTuningCost.assumption,
+        },
+      },
+      null,
+      2,
+    );
+  }
+  if (format === "csv") {
+    const rows = [["step", "change"], ...plan.changes.map((change, i) => [String(i + 1), change])];
+    return rows
+      .map((row) => row.map((cell) => `"${cell.replaceAll('"', '""')}"`).join(","))
+      .join("\n");
+  }
+  const { invocations: inv, estimatedTuningCost: cost } = plan;
+  return [
+    `Dry run: nothing was changed. Plan for ${plan.functionName} (${plan.region}, account ${plan.accountId || "?"}, ${plan.architecture}, now ${plan.originalMemoryMb} MB)`,
+    `Sizes: ${plan.sizesMb.map((s) => `${s} MB`).join(", ")}`,
+    `Invocations: ${inv.mode === "fixed" ? `${inv.perSize} per size, ${inv.total} in all` : `adaptive, at most ${inv.total} in all`}`,
+    "It would:",
+    ...plan.changes.map((change, i) => `  ${i + 1}. ${change}`),
+    `Estimated cost of the tuning run: about ${formatUsd(cost.guess, 4)} (at most ${formatUsd(cost.worstCase, 4)})`,
+    `  assuming ${cost.assumption}.`,
+  ].join("\n");
+}

@@ -1,0 +1,150 @@
+/**
+ * The port `tune` drives: a function it can snapshot, re-size, publish, invoke and put back.
+ * Shaped by what tuning needs, not by the SDK; src/aws/lambda-tuning-target.ts implements it
+ * over @aws-sdk/client-lambda, and unit tests can hand the runner an in-memory fake.
+ *
+ * Every mutating call takes the RevisionId the caller last saw, so a change someone else made
+ * meanwhile surfaces as a ConcurrentChangeError instead of being overwritten.
+ */
+import type { Architecture } from "../core/pricing/types.js";
+
+/** What tune needs to know about a function before (and after) it changes anything. */
+export interface FunctionSnapshot {
+  /** The plain function name (resolved from an ARN when one was given). */
+  functionName: string;
+  functionArn: string;
+  region: string;
+  /** From the function ARN. */
+  accountId: string;
+  revisionId: string;
+  /** Pending | Active | Inactive | Failed | … */
+  state: string;
+  /** Successful | Failed | InProgress */
+  lastUpdateStatus: string;
+  lastUpdateStatusReason?: string | undefined;
+  memoryMb: number;
+  timeoutSeconds: number;
+  architecture: Architecture;
+  ephemeralStorageMb: number;
+  logFormat: "Text" | "JSON";
+  /**
+   * $LATEST's whole configuration as GetFunction returned it, minus the fields that change on
+   * every update (RevisionId, LastModified, LastUpdateStatus*, State*). Compared before and after
+   * to prove $LATEST is back exactly as found.
+   */
+  configuration: Record<string, unknown>;
+}
+
+export interface PublishedVersion {
+  version: string;
+  /** False when Lambda returned a version that already existed (code and config unchanged). */
+  created: boolean;
+  memoryMb: number;
+}
+
+/** What one Invoke returned, before any parsing. */
+export interface RawInvocation {
+  statusCode: number;
+  /** "Unhandled" / "Handled" when the function failed (not an HTTP error). */
+  functionError?: string | undefined;
+  /** Base64 log tail (the last 4 KB), as Lambda sends it. */
+  logResultBase64?: string | undefined;
+  executedVersion?: string | undefined;
+  /** The response body as text (error payloads carry errorType). */
+  payloadText: string;
+}
+
+export interface AliasView {
+  name: string;
+  functionVersion: string;
+  revisionId: string;
+  /** True when the alias splits traffic (RoutingConfig), which `--apply --alias` will not touch. */
+  weighted: boolean;
+}
+
+export interface CallOptions {
+  abortSignal?: AbortSignal | undefined;
+}
+
+export interface TuningTarget {
+  readonly region: string;
+  /** GetFunction on $LATEST. */
+  snapshot(options?: CallOptions): Promise<FunctionSnapshot>;
+  /**
+   * Sets $LATEST's memory if its RevisionId is still `expectedRevisionId`, then waits for the
+   * update to finish. Returns the snapshot after the update (with its new RevisionId).
+   * Throws ConcurrentChangeError on 412 or when the finished update is not the one we made.
+   */
+  setMemory(
+    memoryMb: number,
+    expectedRevisionId: string,
+    options?: CallOptions,
+  ): Promise<FunctionSnapshot>;
+  /** Waits until $LATEST's LastUpdateStatus leaves InProgress; returns the final snapshot. */
+  waitForUpdate(options?: CallOptions): Promise<FunctionSnapshot>;
+  /**
+   * Publishes $LATEST if its RevisionId is still `expectedRevisionId`; `description` marks the
+   * version as this run's, which is how `created` is told apart from a reused version.
+   */
+  publishVersion(
+    expectedRevisionId: string,
+    description: string,
+    options?: CallOptions,
+  ): Promise<PublishedVersion>;
+  invoke(version: string, payload: string, options?: CallOptions): Promise<RawInvocation>;
+  /** Deletes one version; a version that is already gone is not an error. */
+  deleteVersion(version: string): Promise<void>;
+  getAlias(name: string): Promise<AliasView | undefined>;
+  /** Creates the alias, or updates it when `existing` is given (RevisionId-checked). */
+  pointAlias(name: string, version: string, existing?: AliasView): Promise<void>;
+  /** How many calls were throttled (and retried) so far; never a function failure. */
+  throttleCount(): number;
+}
+
+/** Someone else changed the function while tune was working on it. */
+export class ConcurrentChangeError extends Error {
+  constructor(message: string, options?: ErrorOptions) {
+    super(message, options);
+    this.name = "ConcurrentChangeError";
+  }
+}
+
+/** An invocation was throttled even after the SDK's retries; the runner re-queues it. */
+export class ThrottledError extends Error {
+  constructor(message: string, options?: ErrorOptions) {
+    super(message, options);
+    this.name = "ThrottledError";
+  }
+}
+
+/** Fields that change on every update and say nothing about how the function is configured. */
+export const VOLATILE_CONFIG_FIELDS = [
+  "RevisionId",
+  "LastModified",
+  "LastUpdateStatus",
+  "LastUpdateStatusReason",
+  "LastUpdateStatusReasonCode",
+  "State",
+  "StateReason",
+  "StateReasonCode",
+] as const;
+
+/** Compares two configurations field by field; returns the names of the fields that differ. */
+export function configDifferences(
+  a: Record<string, unknown>,
+  b: Record<string, unknown>,
+): string[] {
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+  return [...keys].filter((key) => stableJson(a[key]) !== stableJson(b[key])).sort();
+}
+
+function stableJson(value: unknown): string {
+  if (value === undefined) return "undefined";
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === "object" && !Array.isArray(v)
+      ? Object.fromEntries(
+          Object.entries(v as Record<string, unknown>).sort(([x], [y]) => (x < y ? -1 : 1)),
+        )
+      : v,
+  );
+}
