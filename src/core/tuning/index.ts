@@ -1,4 +1,7 @@
 /** The pure half of `tune`: log parsing, statistics, sampling, recommendation, analysis. */
 export * from "./parse-log.js";
+export * from "./rank.js";
+export * from "./recommend.js";
 export * from "./stats.js";
+export * from "./summarize.js";
 export * from "./types.js";

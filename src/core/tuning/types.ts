@@ -72,6 +72,12 @@ export interface DurationStats {
   p50: number;
   p90: number;
   p99: number;
+  /** Added by summarizeSize: 95% t-interval of the mean (used by the speed strategy). */
+  ci95?: [number, number] | undefined;
+  /** Added by summarizeSize: sample standard deviation, ms. */
+  stdDev?: number | undefined;
+  /** Added by summarizeSize when `trim` is given: the mean after Power Tuning's trimming. */
+  trimmedMean?: number | undefined;
 }
 
 /** One row of the result: everything measured and priced at one memory size. */
@@ -87,7 +93,19 @@ export interface SizeSummary {
   reason?: string | undefined;
   /** Warm invocations only. */
   durationMs: DurationStats;
-  billedDurationMs: { mean: number; ci95: [number, number] };
+  /**
+   * Over every successful invocation, cold ones included (they are billed). `ci95` is the 95%
+   * t-interval of the mean; [0, Infinity] with fewer than two successful invocations (JSON
+   * renders a non-finite bound as null).
+   */
+  billedDurationMs: {
+    mean: number;
+    ci95: [number, number];
+    /** Added by summarizeSize: sample standard deviation, ms. */
+    stdDev?: number | undefined;
+    /** Added by summarizeSize when `trim` is given (comparison with Power Tuning only). */
+    trimmedMean?: number | undefined;
+  };
   costPerInvocation: Decimal;
   costPerMillion: Decimal;
   /** 95% interval of the cost per invocation, from the billed-duration interval. */
@@ -95,6 +113,10 @@ export interface SizeSummary {
   maxMemoryUsedMb: number;
   /** (memoryMb − maxMemoryUsedMb) / memoryMb. */
   memoryHeadroom: number;
+  /** Added by summarizeSize: invocations without an error (the basis of the billed mean). */
+  successfulInvocations?: number | undefined;
+  /** Added by summarizeSize: successful warm invocations (the basis of durationMs). */
+  warmInvocations?: number | undefined;
 }
 
 export interface Recommendation {

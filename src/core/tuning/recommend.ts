@@ -1,0 +1,97 @@
+/**
+ * Picks a memory size under a strategy and says how sure the pick is.
+ */
+import { formatUsd } from "../money/index.js";
+import { invocationsToSeparate, overlaps, type RankedSize, rankSizes } from "./rank.js";
+import type { Recommendation, SizeSummary, StrategyOptions } from "./types.js";
+
+/** Relative gap under which two sizes are called practically equivalent. */
+const EQUIVALENT_GAP = 0.01;
+/** Past this many invocations per size, "what would settle it" is not a useful answer. */
+const IMPRACTICAL_INVOCATIONS = 100_000;
+
+/**
+ * Recommends one size, or null when no size is feasible.
+ *
+ * `distinguishable` is false when the winner's and the runner-up's 95% intervals overlap; the
+ * advice then says how many more invocations per size would likely separate them (from
+ * {@link invocationsToSeparate}) or that they are within 1% and either will do.
+ *
+ * @example
+ * recommend(summaries, { strategy: "cost", balancedWeight: 0.5 })
+ * // → { memoryMb: 512, reason: "lowest mean cost per invocation: …", distinguishable: true,
+ * //     runnerUpMemoryMb: 1024 }
+ */
+export function recommend(
+  summaries: readonly SizeSummary[],
+  options: StrategyOptions,
+): Recommendation | null {
+  const ranked = rankSizes(summaries, options);
+  const [winner, runnerUp] = ranked;
+  if (!winner) return null;
+  const excluded = summaries.filter((s) => !ranked.some((r) => r.summary === s));
+  const notes = excluded.length > 0 ? `; not eligible: ${describeExcluded(excluded, options)}` : "";
+  if (!runnerUp) {
+    return {
+      memoryMb: winner.summary.memoryMb,
+      reason: `the only eligible size (${describeScore(winner, options)})${notes}`,
+      distinguishable: true,
+    };
+  }
+  const distinguishable = !overlaps(winner, runnerUp);
+  const recommendation: Recommendation = {
+    memoryMb: winner.summary.memoryMb,
+    reason: `${describeScore(winner, options)}; runner-up ${runnerUp.summary.memoryMb} MB: ${describeScore(runnerUp, options, winner)}${notes}`,
+    distinguishable,
+    runnerUpMemoryMb: runnerUp.summary.memoryMb,
+  };
+  if (!distinguishable) recommendation.advice = advise(winner, runnerUp);
+  return recommendation;
+}
+
+function advise(winner: RankedSize, runnerUp: RankedSize): string {
+  const a = `${winner.summary.memoryMb} MB`;
+  const b = `${runnerUp.summary.memoryMb} MB`;
+  const gap = Math.abs(runnerUp.score - winner.score) / Math.abs(winner.score || 1);
+  const head = `${a} and ${b} are not distinguishable at this sample size (their 95% intervals overlap)`;
+  const needed = invocationsToSeparate(winner, runnerUp);
+  if (gap < EQUIVALENT_GAP || needed > IMPRACTICAL_INVOCATIONS) {
+    return `${head}; they differ by ${percent(gap)}, which is within noise: treat them as equivalent (${a} wins ties on cost)`;
+  }
+  const have = Math.min(winner.n, runnerUp.n);
+  const more = Math.max(needed - have, 1);
+  return `${head}; about ${more} more invocations per size (≈${Math.max(needed, have + 1)} each) would likely separate them, if the ${percent(gap)} gap holds`;
+}
+
+function describeScore(ranked: RankedSize, options: StrategyOptions, best?: RankedSize): string {
+  const s = ranked.summary;
+  const vs = best ? ` (+${percent((ranked.score - best.score) / Math.abs(best.score || 1))})` : "";
+  const cost = `${formatUsd(s.costPerMillion, 4)} per 1M invocations`;
+  const speed = `${s.durationMs.mean.toFixed(1)} ms mean warm duration`;
+  switch (options.strategy) {
+    case "cost":
+      return `${best ? "" : "lowest mean cost: "}${cost}${vs}`;
+    case "speed":
+      return `${best ? "" : "fastest: "}${speed}${vs}`;
+    case "balanced":
+      return `${best ? "" : `best balance (weight ${options.balancedWeight} on cost): `}score ${ranked.score.toFixed(3)}${vs}, ${cost}, ${speed}`;
+  }
+}
+
+function describeExcluded(excluded: readonly SizeSummary[], options: StrategyOptions): string {
+  return excluded
+    .map((s) => {
+      const why =
+        s.reason ??
+        (options.maxDurationMs !== undefined && s.durationMs.p90 > options.maxDurationMs
+          ? `p90 ${s.durationMs.p90.toFixed(1)} ms over --max-duration ${options.maxDurationMs} ms`
+          : "not measured");
+      return `${s.memoryMb} MB (${why})`;
+    })
+    .join(", ");
+}
+
+function percent(fraction: number): string {
+  const value = fraction * 100;
+  return `${value < 10 ? value.toFixed(1) : value.toFixed(0)}%`;
+}

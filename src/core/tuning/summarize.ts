@@ -1,0 +1,139 @@
+/**
+ * One memory size's measurements → one SizeSummary row: statistics, feasibility and price.
+ */
+import { Decimal } from "../money/index.js";
+import { estimateMean, percentile, trimmedMean } from "./stats.js";
+import type { InvocationCostModel, InvocationSample, SizeSummary } from "./types.js";
+
+export interface SummarizeOptions {
+  costModel: InvocationCostModel;
+  /** A size whose warm p90 exceeds this is infeasible (`--max-duration`). */
+  maxDurationMs?: number | undefined;
+  /** 0–0.5: also report Power Tuning's trimmed means (never used for cost). */
+  trim?: number | undefined;
+  /**
+   * Share of invocations that may fail with errors other than out-of-memory, timeout or a
+   * crash before the size counts as infeasible. Default 0.1: a function that fails now and
+   * then whatever its memory still needs a size; one that fails often at this size does not.
+   */
+  maxErrorShare?: number | undefined;
+}
+
+/** Errors that say the size itself is wrong: any one of them makes it infeasible. */
+const FATAL_ERRORS: Array<[RegExp, string]> = [
+  [/OutOfMemory/i, "out of memory"],
+  [/Timedout|timeout/i, "timed out"],
+  [/ExitError/i, "runtime crashed (often killed for memory)"],
+];
+
+/**
+ * Summarizes the samples of one memory size.
+ *
+ * - Cold starts (INIT ran) are counted and their mean init reported, but kept out of the
+ *   duration statistics, which describe warm invocations (all successful ones when there is no
+ *   warm one).
+ * - The billed mean — and so the cost — covers every successful invocation, cold ones
+ *   included, because AWS bills them (Billed Duration includes INIT since 2025-08-01). A run
+ *   has more cold starts per invocation than steady traffic does, so costs lean slightly high
+ *   at sizes with slow INIT; the cold-start count and mean init are shown beside them.
+ * - cost per invocation = costModel(memoryMb, mean billed ms); its interval prices the billed
+ *   interval's ends (the model is linear in billed ms, so that is exact).
+ *
+ * @example
+ * summarizeSize(1024, samples, { costModel }).costPerMillion // Decimal, e.g. 1.87
+ */
+export function summarizeSize(
+  memoryMb: number,
+  samples: readonly InvocationSample[],
+  options: SummarizeOptions,
+): SizeSummary {
+  const failed = samples.filter((s) => s.errorType !== undefined);
+  const successful = samples.filter((s) => s.errorType === undefined);
+  const warmOnly = successful.filter((s) => !s.coldStart);
+  const warm = warmOnly.length > 0 ? warmOnly : successful;
+  const errorsByType: Record<string, number> = {};
+  for (const sample of failed) {
+    const type = sample.errorType ?? "Unknown";
+    errorsByType[type] = (errorsByType[type] ?? 0) + 1;
+  }
+  const inits = samples.flatMap((s) =>
+    s.coldStart && s.initDurationMs !== undefined ? [s.initDurationMs] : [],
+  );
+  const durations = warm.map((s) => s.durationMs);
+  const durationEstimate = estimateMean(durations);
+  // With no success at all, the billed mean is what the failures cost (for tuningCost only).
+  const billed = (successful.length > 0 ? successful : samples).map((s) => s.billedDurationMs);
+  const billedEstimate = estimateMean(billed);
+  const maxMemoryUsedMb = samples.reduce((max, s) => Math.max(max, s.maxMemoryUsedMb), 0);
+  const p90 = percentile(durations, 0.9);
+
+  const cost = (ms: number) =>
+    Number.isFinite(ms) ? options.costModel(memoryMb, ms) : new Decimal(Number.POSITIVE_INFINITY);
+  const costPerInvocation = samples.length > 0 ? cost(billedEstimate.mean) : new Decimal(0);
+  const summary: SizeSummary = {
+    memoryMb,
+    invocations: samples.length,
+    errors: failed.length,
+    errorsByType,
+    coldStarts: samples.filter((s) => s.coldStart).length,
+    meanInitDurationMs: inits.length > 0 ? inits.reduce((a, b) => a + b, 0) / inits.length : null,
+    feasible: true,
+    durationMs: {
+      mean: durationEstimate.mean,
+      p50: percentile(durations, 0.5),
+      p90,
+      p99: percentile(durations, 0.99),
+      ci95: durationEstimate.ci95,
+      stdDev: durationEstimate.stdDev,
+    },
+    billedDurationMs: {
+      mean: billedEstimate.mean,
+      ci95: billedEstimate.ci95,
+      stdDev: billedEstimate.stdDev,
+    },
+    costPerInvocation,
+    costPerMillion: costPerInvocation.times(1_000_000),
+    costPerInvocationCi95:
+      samples.length > 0
+        ? [cost(billedEstimate.ci95[0]), cost(billedEstimate.ci95[1])]
+        : [new Decimal(0), new Decimal(0)],
+    maxMemoryUsedMb,
+    memoryHeadroom: (memoryMb - maxMemoryUsedMb) / memoryMb,
+    successfulInvocations: successful.length,
+    warmInvocations: warmOnly.length,
+  };
+  if (options.trim !== undefined && options.trim > 0) {
+    summary.durationMs.trimmedMean = trimmedMean(durations, options.trim);
+    summary.billedDurationMs.trimmedMean = trimmedMean(billed, options.trim);
+  }
+  const reason = infeasibility(summary, options);
+  if (reason !== undefined) {
+    summary.feasible = false;
+    summary.reason = reason;
+  }
+  return summary;
+}
+
+function infeasibility(summary: SizeSummary, options: SummarizeOptions): string | undefined {
+  const { invocations, errors, errorsByType } = summary;
+  if (invocations === 0) return "not measured";
+  for (const [pattern, label] of FATAL_ERRORS) {
+    const types = Object.keys(errorsByType).filter((type) => pattern.test(type));
+    const count = types.reduce((total, type) => total + (errorsByType[type] ?? 0), 0);
+    if (count > 0) return `${label}: ${types.join(", ")} in ${count} of ${invocations} invocations`;
+  }
+  const described = Object.entries(errorsByType)
+    .map(([type, count]) => `${type} ×${count}`)
+    .join(", ");
+  if (errors === invocations) return `every invocation failed (${described})`;
+  const maxErrorShare = options.maxErrorShare ?? 0.1;
+  if (errors / invocations > maxErrorShare) {
+    const percent = Math.round((errors / invocations) * 100);
+    return `${percent}% of invocations failed (${described}), more than ${Math.round(maxErrorShare * 100)}% allowed`;
+  }
+  const { maxDurationMs } = options;
+  if (maxDurationMs !== undefined && summary.durationMs.p90 > maxDurationMs) {
+    return `p90 duration ${summary.durationMs.p90.toFixed(1)} ms exceeds --max-duration ${maxDurationMs} ms`;
+  }
+  return undefined;
+}

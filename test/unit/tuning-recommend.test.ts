@@ -1,0 +1,147 @@
+import { describe, expect, it } from "vitest";
+import { type Decimal, dec } from "../../src/core/money/index.js";
+import { recommend } from "../../src/core/tuning/recommend.js";
+import { summarizeSize } from "../../src/core/tuning/summarize.js";
+import type { InvocationSample, Strategy } from "../../src/core/tuning/types.js";
+
+// us-east-1 x86_64: $0.20 per 1M requests, $0.0000166667 per GB-s (hand model, not the engine).
+const costModel = (memoryMb: number, billedMs: number): Decimal =>
+  dec("0.0000002").plus(
+    dec(memoryMb).div(1024).times(dec(billedMs).div(1000)).times("0.0000166667"),
+  );
+
+const samplesOf = (memoryMb: number, durations: number[]): InvocationSample[] =>
+  durations.map((durationMs) => ({
+    memoryMb,
+    durationMs,
+    billedDurationMs: Math.ceil(durationMs),
+    maxMemoryUsedMb: 100,
+    coldStart: false,
+  }));
+
+/**
+ * A noiseless CPU-bound function: fixedMs 30, cpuMs 800, vcpu = min(memory/1769, 6), so
+ * duration = 30 + 800/min(1, memory/1769):
+ *   128 → 11086.25 ms (billed 11087, 1.385875 GB-s), 256 → 5558.125 (5559, 1.38975),
+ *   512 → 2794.0625 (2795, 1.3975), 1024 → 1412.03 (1413, 1.413), 2048 → 830 (830, 1.66),
+ *   3008 → 830 (830, 2.438125 GB-s).
+ * cost = $0.0000002 + GB-s × $0.0000166667 → 128 is cheapest ($0.0000232980).
+ * speed: 2048 and 3008 tie at 830 ms; the tie goes to the cheaper, 2048.
+ * balanced (w 0.5): 0.5·cost/cost(3008) + 0.5·duration/11086.25 →
+ *   128 0.785, 256 0.537, 512 0.414, 1024 0.354, 2048 0.379, 3008 0.537 → 1024.
+ * balanced (w 0.9): 128: 0.9·0.57053 + 0.1·1 = 0.6135;
+ *   256: 0.9·0.57212 + 0.1·0.50136 = 0.5650; 512: 0.9·0.57527 + 0.1·0.25203 = 0.5430;
+ *   1024: 0.9·0.58160 + 0.1·0.12737 = 0.5362; 2048: 0.9·0.68241 + 0.1·0.07487 = 0.6217 → 1024.
+ * balanced (w 0.99): 128 0.99·0.57053 + 0.01 = 0.5748; 256 0.5714; 512 0.5720; 1024 0.5771 → 256.
+ */
+const SIZES = [128, 256, 512, 1024, 2048, 3008];
+const cpuBound = (memoryMb: number) => 30 + 800 / Math.min(1, memoryMb / 1769);
+const noiseless = SIZES.map((m) =>
+  summarizeSize(m, samplesOf(m, Array(5).fill(cpuBound(m))), { costModel }),
+);
+
+describe("recommend on a noiseless CPU-bound function", () => {
+  it.each<[Strategy, number, number, boolean]>([
+    ["cost", 0.5, 128, true],
+    ["speed", 0.5, 2048, false],
+    ["balanced", 0.5, 1024, true],
+    ["balanced", 0.9, 1024, true],
+    ["balanced", 0.99, 256, true],
+  ])("%s (w %d) picks %d MB", (strategy, balancedWeight, memoryMb, distinguishable) => {
+    const result = recommend(noiseless, { strategy, balancedWeight });
+    expect(result?.memoryMb).toBe(memoryMb);
+    expect(result?.distinguishable).toBe(distinguishable);
+  });
+
+  it("says so when the two fastest are exactly equal", () => {
+    const result = recommend(noiseless, { strategy: "speed", balancedWeight: 0.5 });
+    expect(result?.runnerUpMemoryMb).toBe(3008);
+    expect(result?.advice).toMatch(
+      /differ by 0.0%, which is within noise: treat them as equivalent/,
+    );
+  });
+
+  it("excludes sizes whose p90 exceeds --max-duration and says why", () => {
+    const result = recommend(noiseless, {
+      strategy: "cost",
+      balancedWeight: 0.5,
+      maxDurationMs: 3000,
+    });
+    expect(result?.memoryMb).toBe(512); // 128 and 256 take 11 s and 5.6 s
+    expect(result?.reason).toMatch(
+      /not eligible: 128 MB \(p90 11086.3 ms over --max-duration 3000 ms\)/,
+    );
+  });
+
+  it("states the cost in the reason", () => {
+    // per 1M: 0.2 + 1.385875 GB-s × 16.6667 = 0.2 + 23.0979627 = $23.2979627 → $23.2980
+    // 256 MB: 0.2 + 1.38975 × 16.6667 = 0.2 + 23.1625463 = $23.3625463 → $23.3625
+    expect(recommend(noiseless, { strategy: "cost", balancedWeight: 0.5 })?.reason).toMatch(
+      /^lowest mean cost: \$23.2980 per 1M invocations; runner-up 256 MB: \$23.3625 per 1M invocations \(\+0.3%\)/,
+    );
+  });
+});
+
+describe("recommend with noise", () => {
+  // A: 98, 102 ×5 → mean 100, s = √(40/9) = 2.10819, hw = 2.2622·s/√10 = 1.5081 → [98.49, 101.51]
+  // B: 100, 104 ×5 → mean 102, same s → [100.49, 103.51]: they overlap.
+  // n to separate = ⌈(1.96·(2·2.10819)/2)²⌉ = ⌈17.07⌉ = 18 → 8 more per size.
+  const a = summarizeSize(1024, samplesOf(1024, Array(5).fill([98, 102]).flat()), { costModel });
+  const b = summarizeSize(2048, samplesOf(2048, Array(5).fill([100, 104]).flat()), { costModel });
+
+  it("says the pick is not distinguishable and what would settle it", () => {
+    const result = recommend([b, a], { strategy: "speed", balancedWeight: 0.5 });
+    expect(result).toMatchObject({
+      memoryMb: 1024,
+      runnerUpMemoryMb: 2048,
+      distinguishable: false,
+    });
+    expect(result?.advice).toBe(
+      "1024 MB and 2048 MB are not distinguishable at this sample size (their 95% intervals overlap); about 8 more invocations per size (≈18 each) would likely separate them, if the 2.0% gap holds",
+    );
+  });
+
+  it("is distinguishable once the intervals part", () => {
+    const c = summarizeSize(2048, samplesOf(2048, Array(5).fill([104, 108]).flat()), { costModel });
+    const result = recommend([a, c], { strategy: "speed", balancedWeight: 0.5 });
+    expect(result).toMatchObject({ memoryMb: 1024, distinguishable: true });
+    expect(result?.advice).toBeUndefined();
+  });
+});
+
+describe("recommend edge cases", () => {
+  it("returns null when no size is feasible", () => {
+    const oom = summarizeSize(
+      128,
+      [{ ...samplesOf(128, [5])[0]!, errorType: "Runtime.OutOfMemory" }],
+      {
+        costModel,
+      },
+    );
+    expect(recommend([oom], { strategy: "cost", balancedWeight: 0.5 })).toBeNull();
+  });
+
+  it("names the only feasible size and the infeasible ones", () => {
+    const oom = summarizeSize(
+      128,
+      [{ ...samplesOf(128, [5])[0]!, errorType: "Runtime.OutOfMemory" }],
+      {
+        costModel,
+      },
+    );
+    const ok = summarizeSize(256, samplesOf(256, [100, 100]), { costModel });
+    const result = recommend([oom, ok], { strategy: "cost", balancedWeight: 0.5 });
+    expect(result?.memoryMb).toBe(256);
+    expect(result?.distinguishable).toBe(true);
+    expect(result?.reason).toMatch(
+      /^the only eligible size .*not eligible: 128 MB \(out of memory/,
+    );
+  });
+
+  it("breaks an exact cost tie toward the faster size", () => {
+    // 200 ms at 1024 MB and 100 ms at 2048 MB both bill 0.2 GB-s: equal cost, 2048 is faster.
+    const slow = summarizeSize(1024, samplesOf(1024, [200, 200]), { costModel });
+    const fast = summarizeSize(2048, samplesOf(2048, [100, 100]), { costModel });
+    expect(recommend([slow, fast], { strategy: "cost", balancedWeight: 0.5 })?.memoryMb).toBe(2048);
+  });
+});
