@@ -12,6 +12,7 @@ import {
   InvokeCommand,
   LambdaClient,
   PublishVersionCommand,
+  paginateListVersionsByFunction,
   UpdateAliasCommand,
   UpdateFunctionConfigurationCommand,
   waitUntilFunctionActiveV2,
@@ -244,6 +245,23 @@ export function createLambdaTuningTarget(options: LambdaTuningTargetOptions): Tu
         }
         throw fail(error, "lambda:InvokeFunction", `${name}:${version}`);
       }
+    },
+    async versionsDescribedAs(description) {
+      const found: string[] = [];
+      try {
+        for await (const page of paginateListVersionsByFunction(
+          { client },
+          { FunctionName: name },
+        )) {
+          for (const v of page.Versions ?? []) {
+            if (v.Description === description && v.Version && /^\d+$/.test(v.Version))
+              found.push(v.Version);
+          }
+        }
+      } catch (error) {
+        throw fail(error, "lambda:ListVersionsByFunction");
+      }
+      return found;
     },
     async deleteVersion(version) {
       // Never $LATEST, never an alias: only a published version number.

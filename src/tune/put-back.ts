@@ -22,7 +22,6 @@ export interface PutBackResult {
 
 export async function putBack(target: TuningTarget, journal: Journal): Promise<PutBackResult> {
   const entry = journal.entry;
-  journal.update({ phase: "cleaning" });
   const result: PutBackResult = {
     restored: false,
     memoryRestored: false,
@@ -31,6 +30,7 @@ export async function putBack(target: TuningTarget, journal: Journal): Promise<P
     latestRevisionId: "",
   };
 
+  journal.update({ phase: "cleaning" });
   // An update of ours may still be running (interrupted during a wait): let it finish first.
   let current = await target.waitForUpdate();
   let differs = configDifferences(entry.original.configuration, current.configuration);
@@ -56,7 +56,12 @@ export async function putBack(target: TuningTarget, journal: Journal): Promise<P
   result.restored = differs.length === 0 && !result.foreignChange;
   result.latestRevisionId = current.revisionId;
 
-  for (const version of entry.createdVersions) {
+  // A run killed right after PublishVersion returned never journaled that version's number;
+  // its description (unique to the run) still marks it as ours.
+  const orphans = (await target.versionsDescribedAs(entry.versionDescription)).filter(
+    (v) => !entry.createdVersions.includes(v) && !entry.reusedVersions.includes(v),
+  );
+  for (const version of [...entry.createdVersions, ...orphans]) {
     try {
       await target.deleteVersion(version);
       result.deletedVersions.push(version);

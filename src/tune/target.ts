@@ -92,6 +92,11 @@ export interface TuningTarget {
     options?: CallOptions,
   ): Promise<PublishedVersion>;
   invoke(version: string, payload: string, options?: CallOptions): Promise<RawInvocation>;
+  /**
+   * Published versions whose description is exactly `description`: how recovery finds a
+   * version whose number never reached the journal (killed right after PublishVersion).
+   */
+  versionsDescribedAs(description: string): Promise<string[]>;
   /** Deletes one version; a version that is already gone is not an error. */
   deleteVersion(version: string): Promise<void>;
   getAlias(name: string): Promise<AliasView | undefined>;

@@ -106,6 +106,9 @@ export function createFakeTarget(
         payloadText: "null",
       };
     },
+    async versionsDescribedAs(description) {
+      return [...state.versions].filter(([, v]) => v.description === description).map(([k]) => k);
+    },
     async deleteVersion(version) {
       call("deleteVersion");
       state.versions.delete(version);

@@ -146,3 +146,18 @@ describe("publishSizes and putBack", () => {
     expect(readdirSync(dir).filter((f) => f.endsWith(".tmp"))).toEqual([]);
   });
 });
+
+describe("putBack finds versions the journal never heard of", () => {
+  it("deletes a version published by this run but killed before journaling it", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "tune-"));
+    const { target, state } = createFakeTarget({ memoryMb: 1024, preexistingVersions: 1 });
+    const original = await target.snapshot();
+    const journal = newJournal(dir, original);
+    journal.update({ pendingMemoryMb: 128 });
+    const after = await target.setMemory(128, original.revisionId);
+    await target.publishVersion(after.revisionId, journal.entry.versionDescription);
+    const result = await putBack(target, journal);
+    expect(result).toMatchObject({ restored: true, deletedVersions: ["2"] });
+    expect([...state.versions.keys()]).toEqual(["1"]);
+  });
+});
