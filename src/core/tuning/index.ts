@@ -2,6 +2,7 @@
 export * from "./parse-log.js";
 export * from "./rank.js";
 export * from "./recommend.js";
+export * from "./sampling.js";
 export * from "./stats.js";
 export * from "./summarize.js";
 export * from "./types.js";
