@@ -4,5 +4,6 @@
  * Rule: nothing under src/cli may statically import @aws-sdk/*, src/aws or src/emulator.
  */
 import type { Command } from "commander";
+import { reportCommand } from "./report.js";
 
-export const commandFactories: Array<() => Command> = [];
+export const commandFactories: Array<() => Command> = [reportCommand];

@@ -1,0 +1,75 @@
+/**
+ * The report run behind `lambda-cost report`: check the input (exit 2 before any AWS call),
+ * generate, write the CSV atomically, print. Loaded lazily by ./report.ts.
+ */
+import { CheckFailedError, UsageError } from "../../core/errors.js";
+import { knownRegions } from "../../core/pricing/lookup.js";
+import { MonthError, resolveReportMonth } from "../../core/report/month.js";
+import { loadLambdaPriceTable } from "../../data/lambda-prices.js";
+import { renderReportCsv, reportFileName } from "../../output/report-csv.js";
+import { renderReportJson } from "../../output/report-json.js";
+import { renderReportSummary } from "../../output/report-summary.js";
+import { renderReportTable } from "../../output/report-table.js";
+import { resolveRegion } from "../common-options.js";
+import type { ReportFlags } from "./report.js";
+
+export async function runReport(flags: ReportFlags, env: NodeJS.ProcessEnv, now: Date) {
+  let month: ReturnType<typeof resolveReportMonth>;
+  try {
+    month = resolveReportMonth(flags.month, now);
+  } catch (error) {
+    if (error instanceof MonthError) throw new UsageError(`--month: ${error.message}`);
+    throw error;
+  }
+  const table = loadLambdaPriceTable();
+  const known = knownRegions(table);
+  const regions =
+    flags.regions === "all"
+      ? known
+      : (flags.regions?.split(",") ?? [resolveRegion(undefined, env)]);
+  const unknown = regions.filter((r) => !known.includes(r));
+  if (unknown.length > 0) {
+    throw new UsageError(
+      `--regions: unknown region ${unknown.map((r) => `"${r}"`).join(", ")}; known regions: ${known.join(", ")}, or all.`,
+    );
+  }
+  const [{ generateMonthlyReport }, { writeFileAtomic }, { readPreviousReport }] =
+    await Promise.all([
+      import("../../report/generate.js"),
+      import("../../report/write-report.js"),
+      import("../../report/previous-report.js"),
+    ]);
+  const report = await generateMonthlyReport({
+    regions,
+    month,
+    now,
+    freeTier: flags.freeTier,
+    concurrency: flags.concurrency,
+    priceTable: table,
+    connection: {
+      profile: flags.profile ?? env.AWS_PROFILE,
+      endpointUrl: flags.endpointUrl,
+      // Throttled GetMetricData is common on big accounts; give the SDK's standard strategy room.
+      maxAttempts: 6,
+    },
+  });
+  const csv = renderReportCsv(report);
+  const path = await writeFileAtomic(
+    flags.outDir,
+    reportFileName(report.month, report.accountId),
+    csv,
+  );
+  const previous = await readPreviousReport(flags.outDir, report.month, report.accountId);
+  const summary = renderReportSummary(report, previous, path);
+  if (flags.format === "json") process.stdout.write(renderReportJson(report));
+  else if (flags.format === "csv") {
+    process.stdout.write(csv);
+    process.stderr.write(summary);
+  } else process.stdout.write(`${summary}\n${renderReportTable(report)}`);
+  if (report.failedRegions.length > 0) {
+    const names = report.failedRegions.map((f) => f.region).join(", ");
+    throw new CheckFailedError(
+      `region ${names} failed (see the summary); the report covers the other regions.`,
+    );
+  }
+}

@@ -1,0 +1,89 @@
+/**
+ * `lambda-cost report`: what every Lambda function in the account cost last month, from
+ * CloudWatch, as a CSV in --out-dir (issue 6). This file declares and checks the flags only;
+ * the run is loaded lazily from ./report-action.ts, so the AWS SDK is read only when it runs.
+ */
+import { Command, InvalidArgumentError, Option } from "commander";
+import { MonthError, parseMonth } from "../../core/report/month.js";
+import { integerInRange, oneOf } from "../parse.js";
+
+export const REPORT_FORMATS = ["table", "json", "csv"] as const;
+
+export interface ReportFlags {
+  month: string;
+  regions?: string;
+  outDir: string;
+  format: (typeof REPORT_FORMATS)[number];
+  freeTier: boolean;
+  profile?: string;
+  endpointUrl?: string;
+  concurrency: number;
+}
+
+/** "previous" or a well-formed YYYY-MM; whether it has ended is checked against the clock later. */
+export function parseMonthFlag(raw: string): string {
+  if (raw.trim() === "previous") return "previous";
+  try {
+    parseMonth(raw);
+  } catch (error) {
+    if (error instanceof MonthError) throw new InvalidArgumentError(error.message);
+    throw error;
+  }
+  return raw.trim();
+}
+
+/** "us-east-1,eu-west-1" or "all"; region names are checked against the price table later. */
+export function parseRegionsFlag(raw: string): string {
+  const parts = raw.split(",").map((p) => p.trim());
+  if (raw.trim() === "all") return "all";
+  if (parts.some((p) => !/^[a-z]{2}(-[a-z]+)+-\d$/.test(p))) {
+    throw new InvalidArgumentError(
+      `"${raw}" is not a region list; use comma-separated region codes such as us-east-1,eu-west-1, or "all".`,
+    );
+  }
+  return parts.join(",");
+}
+
+export function reportCommand(): Command {
+  return new Command("report")
+    .description(
+      "monthly per-function cost report from CloudWatch metrics, written as CSV to --out-dir",
+    )
+    .option(
+      "--month <YYYY-MM|previous>",
+      "calendar month (UTC) to report; previous = the last complete month",
+      parseMonthFlag,
+      "previous",
+    )
+    .option(
+      "--regions <list|all>",
+      "comma-separated regions, or all (every region in the price table); default: $AWS_REGION, then us-east-1",
+      parseRegionsFlag,
+    )
+    .option("--out-dir <dir>", "directory the CSV is written to", "reports")
+    .addOption(
+      new Option(
+        "--format <format>",
+        "stdout: table = summary + table; json = the report model; csv = the CSV itself (summary to stderr). The CSV file is written in every format",
+      )
+        .choices(REPORT_FORMATS)
+        .argParser(oneOf("format", REPORT_FORMATS))
+        .default("table"),
+    )
+    .option("--no-free-tier", "do not apply the monthly free tier (1M requests, 400,000 GB-s)")
+    .option("--profile <profile>", "named profile from ~/.aws/config (default: $AWS_PROFILE)")
+    .option(
+      "--endpoint-url <url>",
+      "send AWS calls to this URL instead (the lambda-cost emulator, LocalStack)",
+    )
+    .option(
+      "--concurrency <n>",
+      "regions read at once (and PC-configuration calls in flight per region)",
+      integerInRange("--concurrency", 1, 64),
+      4,
+    )
+    .action(async (flags: ReportFlags) => {
+      const { runReport } = await import("./report-action.js");
+      await runReport(flags, process.env, new Date());
+    });
+}

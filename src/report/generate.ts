@@ -1,0 +1,142 @@
+/**
+ * generateMonthlyReport(): the programmatic entry of `lambda-cost report`. Reads each region
+ * (functions, PC configurations, a month of metrics) in parallel, then prices the whole account
+ * at once with the pure core. A region that fails is named in the result, not fatal, unless
+ * every region failed.
+ */
+import type { CloudWatchClient } from "@aws-sdk/client-cloudwatch";
+import type { LambdaClient } from "@aws-sdk/client-lambda";
+import pLimit from "p-limit";
+import { readMonthlyMetrics } from "../aws/cloudwatch-metrics.js";
+import type { AwsConnection } from "../aws/connection.js";
+import { listFunctionInventory } from "../aws/function-inventory.js";
+import { AwsError, LambdaCostError, UsageError } from "../core/errors.js";
+import { ZERO } from "../core/money/index.js";
+import { regionPrices } from "../core/pricing/lookup.js";
+import type { LambdaPriceTable } from "../core/pricing/types.js";
+import { buildMonthlyReport } from "../core/report/build-report.js";
+import { type CalendarMonth, monthRange, resolveReportMonth } from "../core/report/month.js";
+import type { FunctionMonthInput, MonthlyReport, RegionFailure } from "../core/report/types.js";
+import { loadLambdaPriceTable } from "../data/lambda-prices.js";
+
+export interface GenerateMonthlyReportOptions {
+  /** Regions to read, e.g. ["us-east-1", "eu-west-1"]. */
+  regions: readonly string[];
+  /** "YYYY-MM", "previous" (default) or a parsed month; must be complete at `now`. */
+  month?: string | CalendarMonth | undefined;
+  /** The instant "previous" is relative to (default: the current time). */
+  now?: Date | undefined;
+  /** Apply the free tier once across the account (default true). */
+  freeTier?: boolean | undefined;
+  /** Regions read at once, and PC-configuration calls in flight per region (default 4). */
+  concurrency?: number | undefined;
+  /** How to reach AWS (profile, endpoint, credentials); the region is set per region. */
+  connection?: Omit<AwsConnection, "region"> | undefined;
+  /** Ready SDK clients per region, instead of `connection` (e.g. inside a Lambda handler). */
+  clients?:
+    | {
+        lambda(region: string): LambdaClient;
+        cloudwatch(region: string): CloudWatchClient;
+      }
+    | undefined;
+  /** The price table (default: the shipped pricing/lambda.json). */
+  priceTable?: LambdaPriceTable | undefined;
+}
+
+interface RegionData {
+  region: string;
+  accountId: string | undefined;
+  inputs: FunctionMonthInput[];
+}
+
+/**
+ * Reads and prices one calendar month of Lambda usage for an account.
+ *
+ * @example
+ * const report = await generateMonthlyReport({ regions: ["us-east-1"], month: "2026-10" });
+ * console.log(report.totals.totalCost.toFixed(2), report.rows.length);
+ */
+export async function generateMonthlyReport(
+  options: GenerateMonthlyReportOptions,
+): Promise<MonthlyReport> {
+  const now = options.now ?? new Date();
+  const month =
+    typeof options.month === "object" ? options.month : resolveReportMonth(options.month, now);
+  const table = options.priceTable ?? loadLambdaPriceTable();
+  const regions = [...new Set(options.regions)].sort();
+  // An unknown region is the caller's mistake: refuse it before any AWS call (UsageError).
+  for (const region of regions) regionPrices(table, region);
+  if (regions.length === 0) throw new UsageError("no regions to report on; name at least one.");
+  const concurrency = options.concurrency ?? 4;
+  const limit = pLimit(concurrency);
+  const settled = await Promise.allSettled(
+    regions.map((region) => limit(() => readRegion(region, month, concurrency, options))),
+  );
+  const read: RegionData[] = [];
+  const failures: RegionFailure[] = [];
+  settled.forEach((outcome, i) => {
+    const region = regions[i] as string;
+    if (outcome.status === "fulfilled") read.push(outcome.value);
+    else failures.push({ region, message: describe(outcome.reason) });
+  });
+  if (read.length === 0) {
+    const first = settled.find((o) => o.status === "rejected")?.reason;
+    // Every region failed: there is nothing to report; surface the (first) cause as it is.
+    if (first instanceof LambdaCostError && regions.length === 1) throw first;
+    throw new AwsError(
+      `every region failed: ${failures.map((f) => `${f.region}: ${f.message}`).join("; ")}`,
+      { cause: first },
+    );
+  }
+  const accountId = read.find((r) => r.accountId)?.accountId ?? "unknown";
+  return buildMonthlyReport(
+    read.flatMap((r) => r.inputs),
+    table,
+    {
+      month,
+      accountId,
+      freeTier: options.freeTier ?? true,
+      regions: read.map((r) => r.region),
+      failedRegions: failures,
+    },
+  );
+}
+
+async function readRegion(
+  region: string,
+  month: CalendarMonth,
+  concurrency: number,
+  options: GenerateMonthlyReportOptions,
+): Promise<RegionData> {
+  const connection: AwsConnection = { ...options.connection, region };
+  const inventory = await listFunctionInventory(options.clients?.lambda(region) ?? connection, {
+    region,
+    concurrency,
+  });
+  const { start, end } = monthRange(month);
+  const metrics = await readMonthlyMetrics(options.clients?.cloudwatch(region) ?? connection, {
+    region,
+    functionNames: inventory.functions.map((fn) => fn.functionName),
+    start,
+    end,
+  });
+  const inputs = inventory.functions.map((fn): FunctionMonthInput => {
+    const sums = metrics.sums.get(fn.functionName);
+    return {
+      region,
+      functionName: fn.functionName,
+      architecture: fn.architecture,
+      memoryMb: fn.memoryMb,
+      ephemeralStorageMb: fn.ephemeralStorageMb,
+      invocations: sums?.invocations ?? ZERO,
+      durationMsSum: sums?.durationMsSum ?? ZERO,
+      provisionedInvocations: sums?.provisionedInvocations ?? ZERO,
+      provisionedConcurrency: fn.provisionedConfigs.reduce((a, c) => a + c.requested, 0),
+    };
+  });
+  return { region, accountId: inventory.accountId, inputs };
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
