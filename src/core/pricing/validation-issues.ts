@@ -49,7 +49,8 @@ function shown(value: unknown): string {
 function expectation(issue: ValidationIssue): string {
   switch (issue.code) {
     case "invalid_type":
-      return `must be ${issue.expected === "nonoptional" ? "given" : `a ${issue.expected}`}`;
+      if (issue.expected === "nonoptional") return "must be given";
+      return `must be ${/^[aeiou]/.test(issue.expected ?? "") ? "an" : "a"} ${issue.expected}`;
     case "invalid_value":
       return `must be one of ${(issue.values ?? []).map((v) => JSON.stringify(v)).join(", ")}`;
     case "invalid_format":
