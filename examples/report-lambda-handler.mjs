@@ -1,0 +1,36 @@
+// A scheduled Lambda function that writes last month's lambda-cost report to S3.
+//
+// Deploy with an EventBridge Scheduler rule such as `cron(0 6 1 * ? *)` (06:00 UTC on the 1st).
+// The function's role needs lambda:ListFunctions, lambda:ListProvisionedConcurrencyConfigs and
+// cloudwatch:GetMetricData in every reported region, and s3:PutObject on the bucket.
+// Environment: REPORT_BUCKET (required), REPORT_PREFIX (default "reports/"),
+// REPORT_REGIONS (default: the function's own region; comma-separated).
+//
+// Dependencies of this example (bundle them with the handler): "lambda-cost" and
+// "@aws-sdk/client-s3". The S3 client is the example's own dependency, not lambda-cost's.
+import { PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
+import { generateMonthlyReport, renderReportCsv, reportFileName } from "lambda-cost";
+
+const s3 = new S3Client({});
+
+/** @param {{ month?: string }} event  e.g. {} for the previous month, or { month: "2026-10" } */
+export async function handler(event = {}) {
+  const regions = (process.env.REPORT_REGIONS ?? process.env.AWS_REGION ?? "us-east-1").split(",");
+  // Ready SDK clients could be passed as `clients`; the default chain uses the function's role.
+  const report = await generateMonthlyReport({ regions, month: event.month ?? "previous" });
+  const key = `${process.env.REPORT_PREFIX ?? "reports/"}${reportFileName(report.month, report.accountId)}`;
+  // One PutObject is atomic: readers see the old object or the new one, never a partial file.
+  await s3.send(
+    new PutObjectCommand({
+      Bucket: process.env.REPORT_BUCKET,
+      Key: key,
+      Body: renderReportCsv(report),
+      ContentType: "text/csv; charset=utf-8",
+    }),
+  );
+  const failed = report.failedRegions.map((f) => `${f.region}: ${f.message}`);
+  // A failed region still produces a report for the others; fail the invocation so the
+  // schedule's alarm (or retry) sees it.
+  if (failed.length > 0) throw new Error(`report written to ${key}, but ${failed.join("; ")}`);
+  return { key, total: report.totals.totalCost.toFixed(2), functions: report.rows.length };
+}
