@@ -5,9 +5,32 @@
 export * from "./core/errors.js";
 export * from "./core/money/index.js";
 export * from "./core/pricing/index.js";
+export { buildMonthlyReport } from "./core/report/build-report.js";
+export {
+  type CalendarMonth,
+  formatMonth,
+  hoursInMonth,
+  lastCompleteMonth,
+  parseMonth,
+} from "./core/report/month.js";
+export type {
+  FunctionMonthInput,
+  MonthlyReport,
+  RegionFailure,
+  ReportRow,
+  ReportTotals,
+  TierPool,
+} from "./core/report/types.js";
 export * from "./core/tuning/index.js";
 export {
   defaultLambdaPricePath,
   estimateLambdaCost,
   loadLambdaPriceTable,
 } from "./data/lambda-prices.js";
+export { REPORT_CSV_HEADER, renderReportCsv, reportFileName } from "./output/report-csv.js";
+export { renderReportJson } from "./output/report-json.js";
+export { renderReportSummary } from "./output/report-summary.js";
+export {
+  type GenerateMonthlyReportOptions,
+  generateMonthlyReport,
+} from "./report/generate.js";
