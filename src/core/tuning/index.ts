@@ -1,4 +1,6 @@
 /** The pure half of `tune`: log parsing, statistics, sampling, recommendation, analysis. */
+
+export * from "./analyze.js";
 export * from "./parse-log.js";
 export * from "./rank.js";
 export * from "./recommend.js";

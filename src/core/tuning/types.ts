@@ -3,6 +3,7 @@
  * recommendation) and the runner that drives a real function (src/tune). Pure data only.
  */
 import type { Decimal } from "../money/index.js";
+import type { Architecture } from "../pricing/types.js";
 
 /** What one REPORT line (text) or platform.report record (JSON) says about an invocation. */
 export interface InvocationReport {
@@ -150,4 +151,36 @@ export interface TuningAnalysis {
   /** What the measured invocations themselves cost. */
   tuningCost: Decimal;
   totalInvocations: number;
+}
+
+/**
+ * What one `tune` run produced: the model every renderer (table, chart, JSON, CSV) prints.
+ * The runner composes it from its snapshot and the TuningAnalysis; the JSON renderer
+ * (src/output/tune-json.ts) turns it into the stable contract of issue 4's Output section.
+ */
+export interface TuneResult {
+  /** The function name (or ARN) as resolved by the runner. */
+  function: string;
+  region: string;
+  architecture: Architecture;
+  strategy: Strategy;
+  /** w of the balanced strategy (printed for every strategy; used only by balanced). */
+  balancedWeight?: number | undefined;
+  maxDurationMs?: number | undefined;
+  originalMemoryMb: number;
+  /** One summary per measured size, ascending by memory. */
+  sizes: SizeSummary[];
+  /** null when no size is feasible (the command then exits 1). */
+  recommendation: Recommendation | null;
+  monthlyProjection?: MonthlyProjection | undefined;
+  /** What the run's own invocations cost (sum of each sample's price). */
+  tuningCost: Decimal;
+  /** True once the function is back exactly as found. */
+  restored: boolean;
+  /** Optional run facts the runner may add: invocations made, why sampling stopped, throttles. */
+  totalInvocations?: number | undefined;
+  stopReason?: string | undefined;
+  throttles?: number | undefined;
+  /** Set when --trim was given: trimmed means are shown beside (never instead of) the means. */
+  trim?: number | undefined;
 }
