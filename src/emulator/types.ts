@@ -59,7 +59,10 @@ export interface EmulatorFaults {
   throttleRate: number;
   /** Share of Lambda calls answered 500 ServiceException. */
   serviceErrorRate: number;
-  /** How long an update stays LastUpdateStatus InProgress (emulated ms, real ms × timeScale). */
+  /**
+   * How long an update stays LastUpdateStatus InProgress, in clock ms. Not scaled by timeScale:
+   * with timeScale 0 (instant invocations) a slow update must still be observable by waiters.
+   */
   updateLatencyMs: number;
   /** Share of CloudWatch calls answered with a Throttling error. */
   cloudwatchThrottleRate: number;
@@ -75,6 +78,8 @@ export interface EmulatorConfig {
   timeScale: number;
   /** Account concurrency limit per region (default 1000). */
   concurrencyLimit?: number | undefined;
+  /** Idle execution environments are reclaimed after this many clock ms (default 600,000). */
+  environmentIdleMs?: number | undefined;
   faults: EmulatorFaults;
   /** If set, any other action (e.g. "lambda:UpdateFunctionConfiguration") gets 403. */
   allowedActions?: string[] | undefined;
@@ -120,4 +125,10 @@ export interface StartEmulatorOptions {
   port?: number | undefined;
   /** Default 127.0.0.1: loopback only unless the caller says otherwise. */
   host?: string | undefined;
+  /**
+   * The emulator's clock in epoch ms (default Date.now). Live invocations are recorded at this
+   * time; update latency, environment expiry and CloudWatch period rules follow it. Tests
+   * inject one to move time without waiting.
+   */
+  now?: (() => number) | undefined;
 }

@@ -1,0 +1,141 @@
+/**
+ * Validates an emulator config (the file behind `lambda-cost emulator --config`) and fills in
+ * defaults, so a config can name only what matters to it. Errors name the field:
+ * `functions[0].memorySize: must be >= 128 (got 64)`.
+ */
+import * as z from "zod/mini";
+import { ConfigError } from "../core/errors.js";
+import type { EmulatorConfig } from "./types.js";
+
+const num = (min: number, max: number) => z.number().check(z.gte(min), z.lte(max));
+const int = (min: number, max: number) => z.int().check(z.gte(min), z.lte(max));
+const share = () => z._default(num(0, 1), 0);
+
+const modelSchema = z.strictObject({
+  fixedMs: z._default(num(0, 900_000), 0),
+  cpuMs: z._default(num(0, 10_000_000), 0),
+  parallelCpuMs: z._default(num(0, 10_000_000), 0),
+  threads: z._default(int(1, 1024), 1),
+  initMs: z._default(num(0, 900_000), 0),
+  memoryUsedMb: z._default(num(1, 10_240), 64),
+  gcPressure: z._default(num(0, 100), 0),
+  noiseCv: z._default(num(0, 5), 0),
+  errorRate: share(),
+  arm64CpuFactor: z._default(num(0.01, 100), 1),
+  appLogLines: z.optional(z.array(z.string())),
+});
+
+const monthSchema = z.strictObject({
+  month: z.string().check(z.regex(/^\d{4}-(0[1-9]|1[0-2])$/, "must be YYYY-MM")),
+  invocationsPerDay: z.int().check(z.gte(0), z.lte(1e12)),
+  avgDurationMs: num(0, 900_000),
+  provisionedShare: z.optional(num(0, 1)),
+});
+
+const functionSchema = z.strictObject({
+  name: z.string().check(z.regex(/^[a-zA-Z0-9-_]{1,64}$/, "must be 1-64 letters, digits, - or _")),
+  region: z._default(
+    z.string().check(z.regex(/^[a-z]{2}(-[a-z]+)+-\d$/, "must be a region")),
+    "us-east-1",
+  ),
+  memorySize: z._default(int(128, 10_240), 128),
+  timeout: z._default(int(1, 900), 3),
+  architecture: z._default(z.enum(["x86_64", "arm64"]), "x86_64"),
+  ephemeralStorage: z._default(int(512, 10_240), 512),
+  logFormat: z._default(z.enum(["Text", "JSON"]), "Text"),
+  runtime: z._default(z.string(), "nodejs20.x"),
+  description: z.optional(z.string()),
+  tags: z.optional(z.record(z.string(), z.string())),
+  model: z.prefault(modelSchema, {}),
+  history: z.optional(z.array(monthSchema)),
+  provisionedConcurrency: z.optional(
+    z.array(z.strictObject({ qualifier: z.string(), amount: int(1, 100_000) })),
+  ),
+});
+
+const faultsSchema = z.strictObject({
+  throttleRate: share(),
+  serviceErrorRate: share(),
+  updateLatencyMs: z._default(num(0, 3_600_000), 0),
+  cloudwatchThrottleRate: share(),
+  concurrentDeploys: z.optional(
+    z.array(
+      z.strictObject({
+        functionName: z.string(),
+        region: z.optional(z.string()),
+        afterRequests: int(0, 1e9),
+        patch: z.strictObject({
+          MemorySize: z.optional(int(128, 10_240)),
+          Timeout: z.optional(int(1, 900)),
+          Description: z.optional(z.string()),
+        }),
+      }),
+    ),
+  ),
+  failingRegions: z.optional(z.array(z.string())),
+});
+
+export const emulatorConfigSchema = z.strictObject({
+  seed: z._default(z.int(), 1),
+  accountId: z._default(z.string().check(z.regex(/^\d{12}$/, "must be 12 digits")), "123456789012"),
+  timeScale: z._default(num(0, 1000), 0),
+  concurrencyLimit: z.optional(int(1, 1_000_000)),
+  environmentIdleMs: z.optional(num(0, 86_400_000)),
+  faults: z.prefault(faultsSchema, {}),
+  allowedActions: z.optional(z.array(z.string())),
+  functions: z._default(z.array(functionSchema), []),
+});
+
+/** What a config may leave out: everything with a default. */
+export type EmulatorConfigInput = z.input<typeof emulatorConfigSchema>;
+
+/**
+ * Validates and fills defaults; throws ConfigError naming the first bad field.
+ * @example emulatorConfig({ functions: [{ name: "f", memorySize: 1024 }] }).faults.throttleRate // 0
+ */
+export function emulatorConfig(input: unknown): EmulatorConfig {
+  const result = emulatorConfigSchema.safeParse(input, { reportInput: true });
+  if (!result.success) {
+    throw new ConfigError(`emulator config: ${describeIssue(result.error.issues[0])}`);
+  }
+  const config = result.data as EmulatorConfig;
+  const seen = new Set<string>();
+  config.functions.forEach((fn, i) => {
+    const key = `${fn.region}/${fn.name}`;
+    if (seen.has(key)) {
+      throw new ConfigError(`emulator config: functions[${i}].name: duplicate function ${key}`);
+    }
+    seen.add(key);
+  });
+  return config;
+}
+
+type Issue = z.core.$ZodIssue | undefined;
+
+function describeIssue(issue: Issue): string {
+  if (!issue) return "invalid";
+  const path = issue.path
+    .map((p, i) => (typeof p === "number" ? `[${p}]` : `${i === 0 ? "" : "."}${String(p)}`))
+    .join("");
+  const where = path === "" ? "config" : path;
+  switch (issue.code) {
+    case "too_small":
+      return `${where}: must be >= ${String(issue.minimum)}${got(issue.input)}`;
+    case "too_big":
+      return `${where}: must be <= ${String(issue.maximum)}${got(issue.input)}`;
+    case "invalid_value":
+      return `${where}: must be one of ${issue.values.map((v) => JSON.stringify(v)).join(", ")}${got(issue.input)}`;
+    case "invalid_type":
+      return `${where}: must be ${issue.expected === "int" ? "an integer" : `a ${issue.expected}`}${got(issue.input)}`;
+    case "unrecognized_keys":
+      return `${where}: unknown field${issue.keys.length > 1 ? "s" : ""} ${issue.keys.join(", ")}`;
+    case "invalid_format":
+      return `${where}: ${issue.message}${got(issue.input)}`;
+    default:
+      return `${where}: ${issue.message}`;
+  }
+}
+
+function got(input: unknown): string {
+  return input === undefined ? " (missing)" : ` (got ${JSON.stringify(input)})`;
+}

@@ -1,0 +1,132 @@
+/** One emulated function: $LATEST, its published versions, aliases and provisioned concurrency. */
+import { hash32, Rng } from "./rng.js";
+import type { EmulatedFunctionConfig } from "./types.js";
+
+/** The mutable part of a function's configuration (what UpdateFunctionConfiguration changes). */
+export interface ConfigSnapshot {
+  memorySize: number;
+  timeout: number;
+  ephemeralStorage: number;
+  description: string;
+  logFormat: "Text" | "JSON";
+  applicationLogLevel: string | undefined;
+  systemLogLevel: string | undefined;
+  logGroup: string;
+  environment: Record<string, string> | undefined;
+  handler: string;
+  runtime: string;
+  architecture: "x86_64" | "arm64";
+}
+
+export interface VersionRecord {
+  version: string;
+  config: ConfigSnapshot;
+  /** $LATEST as it was when this version was published (to detect "nothing changed"). */
+  publishedFrom: ConfigSnapshot;
+  revisionId: string;
+  lastModifiedMs: number;
+}
+
+export interface AliasRecord {
+  name: string;
+  functionVersion: string;
+  description: string;
+  weights: Record<string, number>;
+  revisionId: string;
+}
+
+export interface ProvisionedConfig {
+  qualifier: string;
+  amount: number;
+  lastModifiedMs: number;
+  /** Clock time when allocation completes (Status READY). */
+  readyAtMs: number;
+}
+
+/** An execution environment: busy while an invocation runs in it; expires when idle too long. */
+export interface Environment {
+  busy: boolean;
+  lastUsedMs: number;
+  provisioned: boolean;
+}
+
+export interface FunctionRecord {
+  region: string;
+  name: string;
+  spec: EmulatedFunctionConfig;
+  codeSha256: string;
+  latest: ConfigSnapshot;
+  latestRevisionId: string;
+  latestLastModifiedMs: number;
+  /** $LATEST is LastUpdateStatus InProgress until this clock time. */
+  updateUntilMs: number;
+  versions: Map<string, VersionRecord>;
+  nextVersion: number;
+  aliases: Map<string, AliasRecord>;
+  provisioned: Map<string, ProvisionedConfig>;
+  /** Execution environments by version ("$LATEST", "1", …). */
+  environments: Map<string, Environment[]>;
+  /** Noise and error draws for this function's invocations. */
+  rng: Rng;
+  inFlight: number;
+}
+
+export function snapshotFromSpec(spec: EmulatedFunctionConfig): ConfigSnapshot {
+  return {
+    memorySize: spec.memorySize,
+    timeout: spec.timeout,
+    ephemeralStorage: spec.ephemeralStorage,
+    description: spec.description ?? "",
+    logFormat: spec.logFormat,
+    applicationLogLevel: spec.logFormat === "JSON" ? "INFO" : undefined,
+    systemLogLevel: spec.logFormat === "JSON" ? "INFO" : undefined,
+    logGroup: `/aws/lambda/${spec.name}`,
+    environment: undefined,
+    handler: "index.handler",
+    runtime: spec.runtime,
+    architecture: spec.architecture,
+  };
+}
+
+export function newFunctionRecord(
+  spec: EmulatedFunctionConfig,
+  seed: number,
+  nowMs: number,
+  revisionId: string,
+): FunctionRecord {
+  const key = hash32(`${spec.region}/${spec.name}`);
+  return {
+    region: spec.region,
+    name: spec.name,
+    spec,
+    codeSha256: Buffer.from(`${seed}:${spec.region}:${spec.name}:code`.padEnd(32, "=")).toString(
+      "base64",
+    ),
+    latest: snapshotFromSpec(spec),
+    latestRevisionId: revisionId,
+    latestLastModifiedMs: nowMs,
+    updateUntilMs: 0,
+    versions: new Map(),
+    nextVersion: 1,
+    aliases: new Map(),
+    provisioned: new Map(),
+    environments: new Map(),
+    rng: new Rng(seed ^ key),
+    inFlight: 0,
+  };
+}
+
+/** Two snapshots are equal when publishing one after the other would change nothing. */
+export function sameConfig(a: ConfigSnapshot, b: ConfigSnapshot): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/** The version an alias's routing picks, given a uniform draw. */
+export function pickAliasVersion(alias: AliasRecord, draw: number): string {
+  let acc = 0;
+  for (const [version, weight] of Object.entries(alias.weights)) {
+    acc += weight;
+    if (draw < acc) return version;
+  }
+  return alias.functionVersion;
+}

@@ -1,0 +1,77 @@
+/** Renders functions, versions and aliases as the Lambda API returns them. */
+import type { AliasRecord, ConfigSnapshot, FunctionRecord } from "./function-record.js";
+import type { EmulatorState } from "./state.js";
+
+/** Lambda's LastModified format: `2026-11-26T08:36:20.000+0000`. */
+export function lambdaTimestamp(ms: number): string {
+  return new Date(ms).toISOString().replace("Z", "+0000");
+}
+
+export interface ViewOptions {
+  /** ListFunctions omits State*, LastUpdateStatus* and RuntimeVersionConfig (aws-wire.md §1.1). */
+  forList?: boolean;
+}
+
+/** FunctionConfiguration for $LATEST (version undefined) or a published version. */
+export function functionConfiguration(
+  state: EmulatorState,
+  fn: FunctionRecord,
+  version: string | undefined,
+  options: ViewOptions = {},
+): Record<string, unknown> {
+  const published = version === undefined ? undefined : fn.versions.get(version);
+  const config: ConfigSnapshot = published?.config ?? fn.latest;
+  const inProgress = published === undefined && state.updating(fn);
+  const view: Record<string, unknown> = {
+    FunctionName: fn.name,
+    FunctionArn: state.functionArn(fn.region, fn.name, published ? published.version : undefined),
+    Runtime: config.runtime,
+    Role: `arn:aws:iam::${state.config.accountId}:role/${fn.name}-role`,
+    Handler: config.handler,
+    CodeSize: 1024 + (fn.codeSha256.charCodeAt(0) % 64) * 1024,
+    Description: config.description,
+    Timeout: config.timeout,
+    MemorySize: config.memorySize,
+    LastModified: lambdaTimestamp(published?.lastModifiedMs ?? fn.latestLastModifiedMs),
+    CodeSha256: fn.codeSha256,
+    Version: published ? published.version : "$LATEST",
+    ...(config.environment ? { Environment: { Variables: config.environment } } : {}),
+    TracingConfig: { Mode: "PassThrough" },
+    RevisionId: published?.revisionId ?? fn.latestRevisionId,
+    PackageType: "Zip",
+    Architectures: [config.architecture],
+    EphemeralStorage: { Size: config.ephemeralStorage },
+    SnapStart: { ApplyOn: "None", OptimizationStatus: "Off" },
+    LoggingConfig: {
+      LogFormat: config.logFormat,
+      ...(config.applicationLogLevel ? { ApplicationLogLevel: config.applicationLogLevel } : {}),
+      ...(config.systemLogLevel ? { SystemLogLevel: config.systemLogLevel } : {}),
+      LogGroup: config.logGroup,
+    },
+  };
+  if (!options.forList) {
+    view.State = "Active";
+    view.LastUpdateStatus = inProgress ? "InProgress" : "Successful";
+    view.RuntimeVersionConfig = {
+      RuntimeVersionArn: `arn:aws:lambda:${fn.region}::runtime:${fn.codeSha256.slice(0, 16)}`,
+    };
+  }
+  return view;
+}
+
+export function aliasConfiguration(
+  state: EmulatorState,
+  fn: FunctionRecord,
+  alias: AliasRecord,
+): Record<string, unknown> {
+  return {
+    AliasArn: state.functionArn(fn.region, fn.name, alias.name),
+    Name: alias.name,
+    FunctionVersion: alias.functionVersion,
+    Description: alias.description,
+    ...(Object.keys(alias.weights).length > 0
+      ? { RoutingConfig: { AdditionalVersionWeights: alias.weights } }
+      : {}),
+    RevisionId: alias.revisionId,
+  };
+}

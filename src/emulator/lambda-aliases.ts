@@ -1,0 +1,120 @@
+/** Alias routes: CreateAlias, GetAlias, UpdateAlias, DeleteAlias, ListAliases. */
+import type { AliasRecord, FunctionRecord } from "./function-record.js";
+import { aliasConfiguration } from "./function-view.js";
+import { lambdaError } from "./http.js";
+import { jsonBody, type LambdaHandler, stringField } from "./lambda-context.js";
+import { checkRevision, page } from "./lambda-functions.js";
+import type { EmulatorState } from "./state.js";
+
+function existingVersion(state: EmulatorState, fn: FunctionRecord, version: string): void {
+  if (version !== "$LATEST") state.version(fn, version);
+}
+
+function weights(state: EmulatorState, fn: FunctionRecord, body: Record<string, unknown>) {
+  const routing = body.RoutingConfig as { AdditionalVersionWeights?: unknown } | undefined;
+  if (routing === undefined) return undefined;
+  const raw = (routing.AdditionalVersionWeights ?? {}) as Record<string, unknown>;
+  const out: Record<string, number> = {};
+  let total = 0;
+  for (const [version, weight] of Object.entries(raw)) {
+    if (typeof weight !== "number" || weight < 0 || weight > 1) {
+      throw lambdaError(
+        "InvalidParameterValueException",
+        `Invalid weight for version ${version}: must be between 0.0 and 1.0`,
+      );
+    }
+    if (version === "$LATEST") {
+      throw lambdaError(
+        "InvalidParameterValueException",
+        "$LATEST is not supported for an alias pointing to more than 1 version",
+      );
+    }
+    existingVersion(state, fn, version);
+    out[version] = weight;
+    total += weight;
+  }
+  if (total > 1) {
+    throw lambdaError(
+      "InvalidParameterValueException",
+      "The sum of additional version weights must not exceed 1.0",
+    );
+  }
+  return out;
+}
+
+export const createAlias: LambdaHandler = (req) => {
+  const { fn } = req.state.resolve(req.region, req.params.fn!);
+  const body = jsonBody(req);
+  const name = stringField(body, "Name");
+  const version = stringField(body, "FunctionVersion");
+  if (name === undefined || version === undefined) {
+    throw lambdaError("InvalidParameterValueException", "Name and FunctionVersion are required");
+  }
+  if (!/^(?!^[0-9]+$)([a-zA-Z0-9-_]+)$/.test(name) || name.length > 128) {
+    throw lambdaError(
+      "InvalidParameterValueException",
+      `1 validation error detected: Value '${name}' at 'name' failed to satisfy constraint: Member must satisfy regular expression pattern: (?!^[0-9]+$)([a-zA-Z0-9-_]+)`,
+    );
+  }
+  if (fn.aliases.has(name)) {
+    throw lambdaError(
+      "ResourceConflictException",
+      `Alias already exists: ${req.state.functionArn(fn.region, fn.name, name)}`,
+    );
+  }
+  existingVersion(req.state, fn, version);
+  const alias: AliasRecord = {
+    name,
+    functionVersion: version,
+    description: stringField(body, "Description") ?? "",
+    weights: weights(req.state, fn, body) ?? {},
+    revisionId: req.state.idRng.uuid(),
+  };
+  fn.aliases.set(name, alias);
+  return { status: 201, json: aliasConfiguration(req.state, fn, alias) };
+};
+
+export const getAlias: LambdaHandler = (req) => {
+  const { fn } = req.state.resolve(req.region, req.params.fn!);
+  const alias = req.state.alias(fn, req.params.name!);
+  return { status: 200, json: aliasConfiguration(req.state, fn, alias) };
+};
+
+export const updateAlias: LambdaHandler = (req) => {
+  const { fn } = req.state.resolve(req.region, req.params.fn!);
+  const alias = req.state.alias(fn, req.params.name!);
+  const body = jsonBody(req);
+  checkRevision(stringField(body, "RevisionId"), alias.revisionId);
+  const version = stringField(body, "FunctionVersion");
+  if (version !== undefined) existingVersion(req.state, fn, version);
+  const newWeights = weights(req.state, fn, body);
+  if (version !== undefined) alias.functionVersion = version;
+  if (newWeights !== undefined) alias.weights = newWeights;
+  alias.description = stringField(body, "Description") ?? alias.description;
+  alias.revisionId = req.state.idRng.uuid();
+  return { status: 200, json: aliasConfiguration(req.state, fn, alias) };
+};
+
+export const deleteAlias: LambdaHandler = (req) => {
+  const { fn } = req.state.resolve(req.region, req.params.fn!);
+  req.state.alias(fn, req.params.name!);
+  fn.aliases.delete(req.params.name!);
+  fn.provisioned.delete(req.params.name!);
+  return { status: 204 };
+};
+
+export const listAliases: LambdaHandler = (req) => {
+  const { fn } = req.state.resolve(req.region, req.params.fn!);
+  const version = req.query.get("FunctionVersion");
+  const all = [...fn.aliases.values()]
+    .filter((a) => version === null || a.functionVersion === version)
+    .sort((a, b) => a.name.localeCompare(b.name));
+  const { items, next } = page(all, req.query);
+  return {
+    status: 200,
+    json: {
+      Aliases: items.map((a) => aliasConfiguration(req.state, fn, a)),
+      ...(next !== undefined ? { NextMarker: next } : {}),
+    },
+  };
+};

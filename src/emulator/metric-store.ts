@@ -1,0 +1,269 @@
+/**
+ * CloudWatch `AWS/Lambda` data: live samples recorded as emulated invocations happen, plus the
+ * history months generated on demand (see history.ts) and kept in a bounded cache, so 10,000
+ * functions with a month of history each cost nothing until queried.
+ */
+import type { FunctionRecord } from "./function-record.js";
+import { generateMonth, type MonthSeries, monthBounds } from "./history.js";
+import type { HistoryMonth } from "./types.js";
+
+export const LAMBDA_METRICS = [
+  "Invocations",
+  "Duration",
+  "Errors",
+  "Throttles",
+  "ConcurrentExecutions",
+  "ProvisionedConcurrencyInvocations",
+  "ProvisionedConcurrencySpilloverInvocations",
+  "ProvisionedConcurrentExecutions",
+] as const;
+export type LambdaMetric = (typeof LAMBDA_METRICS)[number];
+
+/** The statistics of the samples in one period. `approx` holds history hours (count, mean, cv). */
+export interface Bucket {
+  count: number;
+  sum: number;
+  min: number;
+  max: number;
+  values: number[];
+  approx: Array<{ count: number; mean: number; cv: number }>;
+}
+
+interface LiveSeries {
+  region: string;
+  functionName: string;
+  resource: string | undefined;
+  metric: LambdaMetric;
+  times: number[];
+  values: number[];
+}
+
+interface HistorySpec {
+  region: string;
+  functionName: string;
+  months: HistoryMonth[];
+  errorRate: number;
+  cv: number;
+}
+
+const CACHE_LIMIT = 4096;
+const HOUR_MS = 3_600_000;
+
+export class MetricStore {
+  private readonly seed: number;
+  private readonly live = new Map<string, LiveSeries>();
+  private readonly history = new Map<string, HistorySpec>();
+  private readonly cache = new Map<string, MonthSeries>();
+
+  constructor(seed: number) {
+    this.seed = seed;
+  }
+
+  registerHistory(fn: FunctionRecord): void {
+    const key = `${fn.region}|${fn.name}`;
+    for (const cached of this.cache.keys())
+      if (cached.startsWith(`${key}|`)) this.cache.delete(cached);
+    if (!fn.spec.history?.length) {
+      this.history.delete(key);
+      return;
+    }
+    this.history.set(key, {
+      region: fn.region,
+      functionName: fn.name,
+      months: fn.spec.history,
+      errorRate: fn.spec.model.errorRate,
+      // History percentiles assume this spread around each hour's mean.
+      cv: Math.max(fn.spec.model.noiseCv, 0.2),
+    });
+  }
+
+  record(
+    region: string,
+    functionName: string,
+    resource: string | undefined,
+    metric: LambdaMetric,
+    value: number,
+    timeMs: number,
+  ): void {
+    const key = `${region}|${functionName}|${resource ?? ""}|${metric}`;
+    let series = this.live.get(key);
+    if (!series) {
+      series = { region, functionName, resource, metric, times: [], values: [] };
+      this.live.set(key, series);
+    }
+    series.times.push(timeMs);
+    series.values.push(value);
+  }
+
+  /** Samples of one metric grouped into periods aligned on `startMs`. */
+  buckets(
+    region: string,
+    metric: LambdaMetric,
+    functionName: string,
+    resource: string | undefined,
+    startMs: number,
+    endMs: number,
+    periodMs: number,
+  ): Map<number, Bucket> {
+    const out = new Map<number, Bucket>();
+    const bucketAt = (t: number): Bucket => {
+      const at = startMs + Math.floor((t - startMs) / periodMs) * periodMs;
+      let b = out.get(at);
+      if (!b) {
+        b = { count: 0, sum: 0, min: Infinity, max: -Infinity, values: [], approx: [] };
+        out.set(at, b);
+      }
+      return b;
+    };
+    const live = this.live.get(`${region}|${functionName}|${resource ?? ""}|${metric}`);
+    if (live) {
+      for (let i = 0; i < live.times.length; i += 1) {
+        const t = live.times[i]!;
+        if (t < startMs || t >= endMs) continue;
+        const v = live.values[i]!;
+        const b = bucketAt(t);
+        b.count += 1;
+        b.sum += v;
+        b.min = Math.min(b.min, v);
+        b.max = Math.max(b.max, v);
+        b.values.push(v);
+      }
+    }
+    const spec = resource === undefined ? this.history.get(`${region}|${functionName}`) : undefined;
+    if (spec) this.addHistory(spec, metric, startMs, endMs, bucketAt);
+    return out;
+  }
+
+  private addHistory(
+    spec: HistorySpec,
+    metric: LambdaMetric,
+    startMs: number,
+    endMs: number,
+    bucketAt: (t: number) => Bucket,
+  ): void {
+    for (const entry of spec.months) {
+      const bounds = monthBounds(entry.month);
+      if (bounds.endMs <= startMs || bounds.startMs >= endMs) continue;
+      const month = this.month(spec, entry);
+      const first = Math.max(0, Math.ceil((startMs - month.startMs) / HOUR_MS));
+      const last = Math.min(month.hours, Math.ceil((endMs - month.startMs) / HOUR_MS));
+      for (let i = first; i < last; i += 1) {
+        const n = month.invocations[i]!;
+        if (n === 0) continue;
+        const t = month.startMs + i * HOUR_MS;
+        const mean = month.avgDurationMs[i]!;
+        const pc = month.provisionedInvocations[i]!;
+        switch (metric) {
+          case "Invocations":
+            addAggregate(bucketAt(t), n, n, 1, 1);
+            break;
+          case "Duration": {
+            const b = bucketAt(t);
+            addAggregate(b, n, month.durationMs[i]!, mean * 0.5, mean * 2.5);
+            b.approx.push({ count: n, mean, cv: spec.cv });
+            break;
+          }
+          case "Errors": {
+            const e = month.errors[i]!;
+            addAggregate(bucketAt(t), n, e, e === n ? 1 : 0, e > 0 ? 1 : 0);
+            break;
+          }
+          case "Throttles":
+            addAggregate(bucketAt(t), n, 0, 0, 0);
+            break;
+          case "ConcurrentExecutions": {
+            // Little's law: mean concurrency = arrival rate × mean duration.
+            const c = Math.max(1, Math.ceil((n * mean) / HOUR_MS));
+            addAggregate(bucketAt(t), 1, c, c, c);
+            break;
+          }
+          case "ProvisionedConcurrencyInvocations":
+            if (pc > 0) addAggregate(bucketAt(t), pc, pc, 1, 1);
+            break;
+          case "ProvisionedConcurrentExecutions":
+            if (pc > 0) {
+              const c = Math.max(1, Math.ceil((pc * mean) / HOUR_MS));
+              addAggregate(bucketAt(t), 1, c, c, c);
+            }
+            break;
+          default:
+            break;
+        }
+      }
+    }
+  }
+
+  private month(spec: HistorySpec, entry: HistoryMonth): MonthSeries {
+    const key = `${spec.region}|${spec.functionName}|${entry.month}`;
+    let month = this.cache.get(key);
+    if (!month) {
+      month = generateMonth(
+        this.seed,
+        `${spec.region}|${spec.functionName}`,
+        entry,
+        spec.errorRate,
+      );
+      if (this.cache.size >= CACHE_LIMIT) {
+        this.cache.delete(this.cache.keys().next().value as string);
+      }
+      this.cache.set(key, month);
+    }
+    return month;
+  }
+
+  /** Every series with data in [sinceMs, untilMs), for ListMetrics. */
+  listSeries(
+    sinceMs: number,
+    untilMs: number,
+  ): Array<{
+    region: string;
+    functionName: string;
+    resource: string | undefined;
+    metric: LambdaMetric;
+  }> {
+    const out: Array<{
+      region: string;
+      functionName: string;
+      resource: string | undefined;
+      metric: LambdaMetric;
+    }> = [];
+    for (const s of this.live.values()) {
+      if (s.times.some((t) => t >= sinceMs && t < untilMs)) {
+        out.push({
+          region: s.region,
+          functionName: s.functionName,
+          resource: s.resource,
+          metric: s.metric,
+        });
+      }
+    }
+    const liveKeys = new Set(out.map((s) => `${s.region}|${s.functionName}||${s.metric}`));
+    for (const spec of this.history.values()) {
+      const active = spec.months.some((m) => {
+        const b = monthBounds(m.month);
+        return m.invocationsPerDay > 0 && b.startMs < untilMs && b.endMs > sinceMs;
+      });
+      if (!active) continue;
+      const pc = spec.months.some((m) => (m.provisionedShare ?? 0) > 0);
+      for (const metric of LAMBDA_METRICS) {
+        if (metric === "ProvisionedConcurrencySpilloverInvocations") continue;
+        if (!pc && metric.startsWith("ProvisionedConcurren")) continue;
+        if (liveKeys.has(`${spec.region}|${spec.functionName}||${metric}`)) continue;
+        out.push({
+          region: spec.region,
+          functionName: spec.functionName,
+          resource: undefined,
+          metric,
+        });
+      }
+    }
+    return out;
+  }
+}
+
+function addAggregate(b: Bucket, count: number, sum: number, min: number, max: number): void {
+  b.count += count;
+  b.sum += sum;
+  b.min = Math.min(b.min, min);
+  b.max = Math.max(b.max, max);
+}

@@ -1,0 +1,177 @@
+/**
+ * The emulator's in-memory world: functions per region, the clock, the seeded streams, and the
+ * name and qualifier resolution every Lambda route shares.
+ */
+
+import {
+  type AliasRecord,
+  type FunctionRecord,
+  newFunctionRecord,
+  type VersionRecord,
+} from "./function-record.js";
+import { lambdaError } from "./http.js";
+import { MetricStore } from "./metric-store.js";
+import { Rng } from "./rng.js";
+import type { EmulatedFunctionConfig, EmulatorConfig } from "./types.js";
+
+export const DEFAULT_CONCURRENCY_LIMIT = 1000;
+/** Idle execution environments are reclaimed after this long (AWS does not publish a number). */
+export const DEFAULT_ENVIRONMENT_IDLE_MS = 10 * 60_000;
+
+export class EmulatorState {
+  readonly config: EmulatorConfig;
+  readonly now: () => number;
+  readonly metrics: MetricStore;
+  /** Faults (throttle, 5xx) and alias routing: one stream, in request order. */
+  readonly faultRng: Rng;
+  /** Request ids and revision ids. */
+  readonly idRng: Rng;
+  private readonly regions = new Map<string, Map<string, FunctionRecord>>();
+  private readonly sortedNames = new Map<string, string[]>();
+  readonly inFlightByRegion = new Map<string, number>();
+
+  constructor(config: EmulatorConfig, now: () => number) {
+    this.config = config;
+    this.now = now;
+    this.faultRng = new Rng(config.seed ^ 0x5eed_f417);
+    this.idRng = new Rng(config.seed ^ 0x1d5);
+    this.metrics = new MetricStore(config.seed);
+    this.addFunctions(config.functions);
+  }
+
+  get concurrencyLimit(): number {
+    return this.config.concurrencyLimit ?? DEFAULT_CONCURRENCY_LIMIT;
+  }
+
+  get environmentIdleMs(): number {
+    return this.config.environmentIdleMs ?? DEFAULT_ENVIRONMENT_IDLE_MS;
+  }
+
+  addFunctions(specs: EmulatedFunctionConfig[]): void {
+    for (const spec of specs) {
+      let region = this.regions.get(spec.region);
+      if (!region) {
+        region = new Map();
+        this.regions.set(spec.region, region);
+      }
+      const record = newFunctionRecord(spec, this.config.seed, this.now(), this.idRng.uuid());
+      region.set(spec.name, record);
+      for (const pc of spec.provisionedConcurrency ?? []) {
+        record.provisioned.set(pc.qualifier, {
+          qualifier: pc.qualifier,
+          amount: pc.amount,
+          lastModifiedMs: this.now(),
+          readyAtMs: 0,
+        });
+      }
+      this.metrics.registerHistory(record);
+      this.sortedNames.delete(spec.region);
+    }
+  }
+
+  deleteFunction(record: FunctionRecord): void {
+    this.regions.get(record.region)?.delete(record.name);
+    this.sortedNames.delete(record.region);
+  }
+
+  functionsIn(region: string): Map<string, FunctionRecord> {
+    return this.regions.get(region) ?? new Map();
+  }
+
+  /** Function names in a region, sorted (ListFunctions order). */
+  namesIn(region: string): string[] {
+    let names = this.sortedNames.get(region);
+    if (!names) {
+      names = [...this.functionsIn(region).keys()].sort();
+      this.sortedNames.set(region, names);
+    }
+    return names;
+  }
+
+  allFunctions(): FunctionRecord[] {
+    return [...this.regions.values()].flatMap((m) => [...m.values()]);
+  }
+
+  /**
+   * Finds a function by name, full or partial ARN, or `name:qualifier`; returns the qualifier
+   * the name carried, if any. Unknown: 404 ResourceNotFoundException.
+   */
+  resolve(region: string, functionName: string): { fn: FunctionRecord; qualifier?: string } {
+    const parsed = parseFunctionName(functionName);
+    const fn = this.functionsIn(region).get(parsed.name);
+    if (!fn || (parsed.region !== undefined && parsed.region !== region)) {
+      throw lambdaError(
+        "ResourceNotFoundException",
+        `Function not found: ${this.functionArn(region, parsed.name)}`,
+      );
+    }
+    return parsed.qualifier === undefined ? { fn } : { fn, qualifier: parsed.qualifier };
+  }
+
+  functionArn(region: string, name: string, qualifier?: string): string {
+    const base = `arn:aws:lambda:${region}:${this.config.accountId}:function:${name}`;
+    return qualifier === undefined ? base : `${base}:${qualifier}`;
+  }
+
+  /** The qualifier from the path (`name:q`) or the `Qualifier` query; they must agree. */
+  qualifierOf(fromName: string | undefined, fromQuery: string | undefined): string | undefined {
+    if (fromName !== undefined && fromQuery !== undefined && fromName !== fromQuery) {
+      throw lambdaError(
+        "InvalidParameterValueException",
+        "The derived qualifier from the function name does not match the specified qualifier.",
+      );
+    }
+    return fromName ?? fromQuery;
+  }
+
+  /** A published version, or 404. */
+  version(fn: FunctionRecord, version: string): VersionRecord {
+    const record = fn.versions.get(version);
+    if (!record) {
+      throw lambdaError(
+        "ResourceNotFoundException",
+        `Function not found: ${this.functionArn(fn.region, fn.name, version)}`,
+      );
+    }
+    return record;
+  }
+
+  alias(fn: FunctionRecord, name: string): AliasRecord {
+    const alias = fn.aliases.get(name);
+    if (!alias) {
+      throw lambdaError(
+        "ResourceNotFoundException",
+        `Alias not found: ${this.functionArn(fn.region, fn.name, name)}`,
+      );
+    }
+    return alias;
+  }
+
+  /** True while $LATEST's last update is still InProgress. */
+  updating(fn: FunctionRecord): boolean {
+    return this.now() < fn.updateUntilMs;
+  }
+}
+
+interface ParsedName {
+  name: string;
+  region?: string;
+  qualifier?: string;
+}
+
+/** `my-fn`, `my-fn:7`, `123456789012:function:my-fn[:q]`, `arn:aws:lambda:r:acct:function:my-fn[:q]`. */
+export function parseFunctionName(input: string): ParsedName {
+  const parts = input.split(":");
+  if (parts[0] === "arn" && parts.length >= 7) {
+    const out: ParsedName = { name: parts[6]!, region: parts[3]! };
+    if (parts[7] !== undefined) out.qualifier = parts[7];
+    return out;
+  }
+  if (parts.length >= 3 && parts[1] === "function") {
+    const out: ParsedName = { name: parts[2]! };
+    if (parts[3] !== undefined) out.qualifier = parts[3];
+    return out;
+  }
+  if (parts.length === 2) return { name: parts[0]!, qualifier: parts[1]! };
+  return { name: input };
+}
