@@ -34,3 +34,10 @@ export {
   type GenerateMonthlyReportOptions,
   generateMonthlyReport,
 } from "./report/generate.js";
+export {
+  type EmulatorConfigInput,
+  emulatorConfig,
+  type StartEmulatorInput,
+  startEmulator,
+} from "./emulator/index.js";
+export type * from "./emulator/types.js";
