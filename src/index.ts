@@ -27,13 +27,6 @@ export {
   estimateLambdaCost,
   loadLambdaPriceTable,
 } from "./data/lambda-prices.js";
-export { REPORT_CSV_HEADER, renderReportCsv, reportFileName } from "./output/report-csv.js";
-export { renderReportJson } from "./output/report-json.js";
-export { renderReportSummary } from "./output/report-summary.js";
-export {
-  type GenerateMonthlyReportOptions,
-  generateMonthlyReport,
-} from "./report/generate.js";
 export {
   type EmulatorConfigInput,
   emulatorConfig,
@@ -41,3 +34,10 @@ export {
   startEmulator,
 } from "./emulator/index.js";
 export type * from "./emulator/types.js";
+export { REPORT_CSV_HEADER, renderReportCsv, reportFileName } from "./output/report-csv.js";
+export { renderReportJson } from "./output/report-json.js";
+export { renderReportSummary } from "./output/report-summary.js";
+export {
+  type GenerateMonthlyReportOptions,
+  generateMonthlyReport,
+} from "./report/generate.js";
