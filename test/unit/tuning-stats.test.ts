@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  estimateBlendedMean,
   estimateMean,
   mean,
   percentile,
@@ -75,5 +76,23 @@ describe("estimateMean (95% t-interval)", () => {
   it("is unbounded for one value and clamped at zero", () => {
     expect(estimateMean([5]).ci95).toEqual([0, Number.POSITIVE_INFINITY]);
     expect(estimateMean([0, 0, 0, 30]).ci95[0]).toBe(0); // 7.5 − 3.1824·15/2 < 0
+  });
+});
+
+describe("estimateBlendedMean", () => {
+  it.each<[number[], number[], number, number]>([
+    [[100, 100], [500, 500], 0.01, 104], // 0.99·100 + 0.01·500
+    [[100, 100], [500, 500], 0, 100], // share 0: warm only
+    [[100, 120], [], 0.5, 110], // no cold value: warm only
+    [[], [500, 700], 0.01, 600], // no warm value: cold only
+  ])("warm %j, cold %j at %d → %d", (warm, cold, share, expected) => {
+    expect(estimateBlendedMean(warm, cold, share).mean).toBeCloseTo(expected, 10);
+  });
+  it("combines the variances of both groups", () => {
+    // warm [90, 110]: s² = 200, n 2; cold [400, 600]: s² = 20000, n 2; c = 0.1
+    // Var = 0.81·200/2 + 0.01·20000/2 = 81 + 100 = 181; t(1) = 12.7062 → ±170.946
+    const estimate = estimateBlendedMean([90, 110], [400, 600], 0.1);
+    expect(estimate.mean).toBeCloseTo(140, 10); // 0.9·100 + 0.1·500
+    expect(estimate.halfWidth).toBeCloseTo(12.7062 * Math.sqrt(181), 8);
   });
 });

@@ -46,32 +46,40 @@ describe("summarizeSize", () => {
     expect(summary.durationMs.p90).toBeCloseTo(126.5, 10);
   });
 
-  it("prices the mean billed duration of every successful invocation, cold included", () => {
-    // billed 700, 100, 110, 120, 130 → mean 232 ms.
-    // 0.0000002 + (1024/1024)·0.232 s·0.0000166667 = 0.0000002 + 0.00000386667440 = 0.0000040666744
-    expect(summary.billedDurationMs.mean).toBe(232);
-    expect(summary.costPerInvocation.toFixed()).toBe("0.0000040666744");
-    expect(summary.costPerMillion.toFixed()).toBe("4.0666744");
+  it("prices the mean billed duration of a warm invocation by default", () => {
+    // warm billed 100, 110, 120, 130 → mean 115 ms.
+    // 0.0000002 + (1024/1024)·0.115 s·0.0000166667 = 0.0000002 + 0.0000019166705 = 0.0000021166705
+    expect(summary.billedDurationMs.mean).toBe(115);
+    expect(summary.billedDurationMs.coldMean).toBe(700);
+    expect(summary.costPerInvocation.toFixed()).toBe("0.0000021166705");
+    expect(summary.costPerMillion.toFixed()).toBe("2.1166705");
   });
 
   it("gives the billed t-interval and prices its ends", () => {
-    // deviations 468, −132, −122, −112, −102; squares sum 274280; s² = 68570; s = 261.8587
-    // se = s/√5 = 117.10682; t(4) = 2.7764 → ±325.1354; lower end clamped at 0.
+    // warm billed 100..130: s = √(500/3) = 12.90994, se = s/2 = 6.45497, t(3) = 3.1824
+    // → ±20.5423 → [94.4577, 135.5423]
     const [lo, hi] = summary.billedDurationMs.ci95;
-    expect(lo).toBe(0);
-    expect(hi).toBeCloseTo(557.1354, 3);
-    expect(summary.costPerInvocationCi95[0].toFixed()).toBe("0.0000002");
+    expect(lo).toBeCloseTo(94.4577, 3);
+    expect(hi).toBeCloseTo(135.5423, 3);
     expect(summary.costPerInvocationCi95[1].toNumber()).toBeCloseTo(
-      2e-7 + 0.5571354 * 0.0000166667,
+      2e-7 + 0.1355423 * 0.0000166667,
       10,
     );
+  });
+
+  it("weighs cold starts in at a given production share", () => {
+    // 0.99·115 + 0.01·700 = 113.85 + 7 = 120.85 ms
+    const weighed = summarizeSize(1024, samples, { costModel, coldStartShare: 0.01 });
+    expect(weighed.billedDurationMs.mean).toBeCloseTo(120.85, 10);
+    // Var = 0.99²·(500/3)/4 + 0.01²·0/1 = 40.8375 → ±3.1824·6.39042 = ±20.3369
+    expect(weighed.billedDurationMs.ci95[1]).toBeCloseTo(120.85 + 20.3369, 3);
   });
 
   it("reports max memory, headroom and the trimmed means for comparison only", () => {
     expect(summary.maxMemoryUsedMb).toBe(120);
     expect(summary.memoryHeadroom).toBeCloseTo((1024 - 120) / 1024, 12);
-    // billed sorted 100,110,120,130,700; ⌊5·0.2⌋ = 1 from each end → mean(110,120,130) = 120
-    expect(summary.billedDurationMs.trimmedMean).toBe(120);
+    // warm billed 100, 110, 120, 130; ⌊4·0.2⌋ = 0 trimmed → 115
+    expect(summary.billedDurationMs.trimmedMean).toBe(115);
     expect(summary.feasible).toBe(true);
   });
 });

@@ -29,6 +29,8 @@ export interface AnalyzeTuningInput {
   monthlyCost?: ((memoryMb: number, meanBilledMs: number) => Decimal) | undefined;
   /** See SummarizeOptions.maxErrorShare. */
   maxErrorShare?: number | undefined;
+  /** Production cold-start share to weigh INIT into the cost; see SummarizeOptions. Default 0. */
+  coldStartShare?: number | undefined;
 }
 
 /**
@@ -49,6 +51,7 @@ export function analyzeTuning(input: AnalyzeTuningInput): TuningAnalysis {
       maxDurationMs: input.strategyOptions.maxDurationMs,
       trim: input.trim,
       maxErrorShare: input.maxErrorShare,
+      coldStartShare: input.coldStartShare,
     }),
   );
   const recommendation = recommend(sizes, input.strategyOptions);

@@ -81,7 +81,7 @@ function costInterval(s: SizeSummary): Interval {
   const score = s.costPerInvocation.toNumber();
   const low = s.costPerInvocationCi95[0].toNumber();
   const high = s.costPerInvocationCi95[1].toNumber();
-  const n = s.successfulInvocations ?? s.invocations - s.errors;
+  const n = s.billedDurationMs.n ?? s.successfulInvocations ?? s.invocations - s.errors;
   return { score, low, high, n, stdDev: impliedStdDev(score - low, high - score, n) };
 }
 

@@ -33,6 +33,8 @@ export interface SamplingPlannerOptions {
   initialInvocations?: number | undefined;
   /** Auto mode: stop when every remaining interval is within ± this share of its mean (0.02). */
   precision?: number | undefined;
+  /** Passed to summarizeSize; must match what analyzeTuning is given. Default 0. */
+  coldStartShare?: number | undefined;
 }
 
 type Samples = ReadonlyMap<number, readonly InvocationSample[]>;
@@ -76,6 +78,7 @@ export function createSamplingPlanner(options: SamplingPlannerOptions): Sampling
         summarizeSize(memoryMb, samples.get(memoryMb) ?? [], {
           costModel: options.costModel,
           maxDurationMs: options.strategyOptions.maxDurationMs,
+          coldStartShare: options.coldStartShare,
         }),
       );
       const first = topUp(

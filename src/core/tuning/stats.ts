@@ -106,3 +106,35 @@ export function estimateMean(values: readonly number[]): MeanEstimate {
     n < 2 ? Number.POSITIVE_INFINITY : (tQuantile975(n - 1) * stdDev) / Math.sqrt(n);
   return { n, mean: m, stdDev, halfWidth, ci95: [Math.max(0, m - halfWidth), m + halfWidth] };
 }
+
+/**
+ * The mean of a mixture: warm invocations with weight 1 − coldShare and cold ones with weight
+ * coldShare, e.g. to price a size at production's cold-start rate rather than the tuning run's.
+ * Var = (1−c)²·s_w²/n_w + c²·s_c²/n_c; the interval uses t with n_w − 1 degrees of freedom.
+ * With no cold value or coldShare 0 it is estimateMean(warm); with no warm value,
+ * estimateMean(cold). `stdDev` is the per-invocation equivalent √(Var·n).
+ * Example: warm [100, 100], cold [500, 500], coldShare 0.01 → mean 0.99·100 + 0.01·500 = 104.
+ */
+export function estimateBlendedMean(
+  warm: readonly number[],
+  cold: readonly number[],
+  coldShare: number,
+): MeanEstimate {
+  if (cold.length === 0 || coldShare <= 0) return estimateMean(warm.length > 0 ? warm : cold);
+  if (warm.length === 0) return estimateMean(cold);
+  const c = Math.min(1, coldShare);
+  const w = estimateMean(warm);
+  const k = estimateMean(cold);
+  const variance = ((1 - c) * w.stdDev) ** 2 / w.n + (c * k.stdDev) ** 2 / k.n;
+  const n = w.n + k.n;
+  const m = (1 - c) * w.mean + c * k.mean;
+  const halfWidth =
+    w.n < 2 ? Number.POSITIVE_INFINITY : tQuantile975(w.n - 1) * Math.sqrt(variance);
+  return {
+    n,
+    mean: m,
+    stdDev: Math.sqrt(variance * n),
+    halfWidth,
+    ci95: [Math.max(0, m - halfWidth), m + halfWidth],
+  };
+}

@@ -2,7 +2,7 @@
  * One memory size's measurements → one SizeSummary row: statistics, feasibility and price.
  */
 import { Decimal } from "../money/index.js";
-import { estimateMean, percentile, trimmedMean } from "./stats.js";
+import { estimateBlendedMean, estimateMean, percentile, trimmedMean } from "./stats.js";
 import type { InvocationCostModel, InvocationSample, SizeSummary } from "./types.js";
 
 export interface SummarizeOptions {
@@ -17,6 +17,14 @@ export interface SummarizeOptions {
    * then whatever its memory still needs a size; one that fails often at this size does not.
    */
   maxErrorShare?: number | undefined;
+  /**
+   * Share of production invocations that are cold starts, used to weigh the billed INIT of the
+   * run's cold starts into the cost (default 0: the steady-state cost of a warm invocation).
+   * Not the run's own share: publishing fresh versions and invoking them concurrently makes,
+   * say, 4 of a first batch of 10 cold, where steady traffic sees well under 1%; pricing at
+   * the run's share would make sizes with slow INIT look dearer than they are.
+   */
+  coldStartShare?: number | undefined;
 }
 
 /** Errors that say the size itself is wrong: any one of them makes it infeasible. */
@@ -32,10 +40,12 @@ const FATAL_ERRORS: Array<[RegExp, string]> = [
  * - Cold starts (INIT ran) are counted and their mean init reported, but kept out of the
  *   duration statistics, which describe warm invocations (all successful ones when there is no
  *   warm one).
- * - The billed mean — and so the cost — covers every successful invocation, cold ones
- *   included, because AWS bills them (Billed Duration includes INIT since 2025-08-01). A run
- *   has more cold starts per invocation than steady traffic does, so costs lean slightly high
- *   at sizes with slow INIT; the cold-start count and mean init are shown beside them.
+ * - The billed mean — and so the cost — is that of a warm successful invocation, plus cold
+ *   starts weighed at `coldStartShare` (default 0). Cold starts are billed (Billed Duration
+ *   includes INIT since 2025-08-01) and the run's own cost (tuningCost) counts every one, but
+ *   a tuning run has far more of them than real traffic, and counting them at the run's rate
+ *   made the bench pick wrong sizes for I/O-bound functions (INIT at 128 MB is 14× INIT at
+ *   1769 MB). The cold-start count, mean init and mean cold billed duration are reported.
  * - cost per invocation = costModel(memoryMb, mean billed ms); its interval prices the billed
  *   interval's ends (the model is linear in billed ms, so that is exact).
  *
@@ -61,9 +71,12 @@ export function summarizeSize(
   );
   const durations = warm.map((s) => s.durationMs);
   const durationEstimate = estimateMean(durations);
-  // With no success at all, the billed mean is what the failures cost (for tuningCost only).
-  const billed = (successful.length > 0 ? successful : samples).map((s) => s.billedDurationMs);
-  const billedEstimate = estimateMean(billed);
+  // With no success at all, the billed mean is what the failures cost (for display only).
+  const basis = successful.length > 0 ? successful : samples;
+  const billedWarm = basis.filter((s) => !s.coldStart).map((s) => s.billedDurationMs);
+  const billedCold = basis.filter((s) => s.coldStart).map((s) => s.billedDurationMs);
+  const billedEstimate = estimateBlendedMean(billedWarm, billedCold, options.coldStartShare ?? 0);
+  const billed = billedWarm.length > 0 ? billedWarm : billedCold;
   const maxMemoryUsedMb = samples.reduce((max, s) => Math.max(max, s.maxMemoryUsedMb), 0);
   const p90 = percentile(durations, 0.9);
 
@@ -90,6 +103,8 @@ export function summarizeSize(
       mean: billedEstimate.mean,
       ci95: billedEstimate.ci95,
       stdDev: billedEstimate.stdDev,
+      n: billedEstimate.n,
+      coldMean: billedCold.length > 0 ? estimateMean(billedCold).mean : null,
     },
     costPerInvocation,
     costPerMillion: costPerInvocation.times(1_000_000),

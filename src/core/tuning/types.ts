@@ -95,9 +95,10 @@ export interface SizeSummary {
   /** Warm invocations only. */
   durationMs: DurationStats;
   /**
-   * Over every successful invocation, cold ones included (they are billed). `ci95` is the 95%
-   * t-interval of the mean; [0, Infinity] with fewer than two successful invocations (JSON
-   * renders a non-finite bound as null).
+   * Of a warm successful invocation, plus cold starts weighed at the caller's production
+   * cold-start share (default 0; see SummarizeOptions.coldStartShare). `ci95` is the 95%
+   * t-interval of the mean; [0, Infinity] with fewer than two invocations (JSON renders a
+   * non-finite bound as null).
    */
   billedDurationMs: {
     mean: number;
@@ -106,6 +107,10 @@ export interface SizeSummary {
     stdDev?: number | undefined;
     /** Added by summarizeSize when `trim` is given (comparison with Power Tuning only). */
     trimmedMean?: number | undefined;
+    /** Added by summarizeSize: invocations behind the mean (warm ones, plus cold if weighed). */
+    n?: number | undefined;
+    /** Added by summarizeSize: mean billed ms of a cold invocation (INIT included); null if none. */
+    coldMean?: number | null | undefined;
   };
   costPerInvocation: Decimal;
   costPerMillion: Decimal;
