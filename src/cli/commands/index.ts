@@ -4,6 +4,14 @@
  * Rule: nothing under src/cli may statically import @aws-sdk/*, src/aws or src/emulator.
  */
 import type { Command } from "commander";
+import { emulatorCommand } from "./emulator.js";
+import { estimateCommand } from "./estimate.js";
 import { reportCommand } from "./report.js";
+import { tuneCommand } from "./tune.js";
 
-export const commandFactories: Array<() => Command> = [reportCommand];
+export const commandFactories: Array<() => Command> = [
+  estimateCommand,
+  emulatorCommand,
+  reportCommand,
+  tuneCommand,
+];

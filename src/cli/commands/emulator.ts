@@ -1,0 +1,81 @@
+/**
+ * `lambda-cost emulator --config FILE [--port 4010] [--host 127.0.0.1]`: a local AWS (Lambda
+ * restJson1 + CloudWatch JSON 1.0) that serves until SIGINT/SIGTERM. The emulator itself is
+ * imported lazily in the action so other commands never load it.
+ */
+import { readFile } from "node:fs/promises";
+import { Command } from "commander";
+import { ConfigError } from "../../core/errors.js";
+import { integerInRange } from "../parse.js";
+
+export const DEFAULT_EMULATOR_PORT = 4010;
+
+interface EmulatorFlags {
+  config: string;
+  port: number;
+  host: string;
+}
+
+export function emulatorCommand(): Command {
+  return new Command("emulator")
+    .description(
+      "run a local AWS (Lambda and CloudWatch APIs) with synthetic functions; point --endpoint-url at it",
+    )
+    .requiredOption("--config <file>", "emulator config (JSON): seed, faults, functions, history")
+    .option(
+      "--port <port>",
+      "TCP port (0 picks a free one)",
+      integerInRange("--port", 0, 65_535),
+      DEFAULT_EMULATOR_PORT,
+    )
+    .option(
+      "--host <host>",
+      "address to listen on (loopback unless you say otherwise)",
+      "127.0.0.1",
+    )
+    .addHelpText(
+      "after",
+      "\nExample:\n  lambda-cost emulator --config examples/emulator.json\n  aws --endpoint-url http://127.0.0.1:4010 lambda list-functions",
+    )
+    .action(async (flags: EmulatorFlags) => {
+      const input = await readConfig(flags.config);
+      const { emulatorConfig, startEmulator } = await import("../../emulator/index.js");
+      const config = emulatorConfig(input);
+      const emulator = await startEmulator({ config, port: flags.port, host: flags.host }).catch(
+        (error: NodeJS.ErrnoException) => {
+          if (
+            error.code === "EADDRINUSE" ||
+            error.code === "EADDRNOTAVAIL" ||
+            error.code === "EACCES"
+          ) {
+            throw new ConfigError(
+              `cannot listen on ${flags.host}:${flags.port} (${error.code}); choose another --port or --host`,
+            );
+          }
+          throw error;
+        },
+      );
+      process.stdout.write(`Emulator listening on ${emulator.endpoint}\n`);
+      const signal = await new Promise<string>((resolve) => {
+        process.once("SIGINT", () => resolve("SIGINT"));
+        process.once("SIGTERM", () => resolve("SIGTERM"));
+      });
+      await emulator.close();
+      process.stdout.write(`Emulator stopped (${signal})\n`);
+    });
+}
+
+async function readConfig(file: string): Promise<unknown> {
+  let text: string;
+  try {
+    text = await readFile(file, "utf8");
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? "unreadable";
+    throw new ConfigError(`cannot read emulator config ${file} (${code})`);
+  }
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new ConfigError(`emulator config ${file} is not valid JSON: ${(error as Error).message}`);
+  }
+}
