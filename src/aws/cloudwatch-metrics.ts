@@ -27,6 +27,8 @@ export interface MonthlyMetricsRequest {
   /** Inclusive start and exclusive end of the calendar month (UTC). */
   start: Date;
   end: Date;
+  /** Datapoints per answer before the service pages with NextToken (API default 100,800). */
+  maxDatapoints?: number | undefined;
 }
 
 export interface MonthlyMetrics {
@@ -126,6 +128,7 @@ async function readBatch(
       EndTime: request.end,
       ScanBy: "TimestampAscending",
       NextToken: nextToken,
+      MaxDatapoints: request.maxDatapoints,
     });
     calls += 1;
     for (const result of output.MetricDataResults ?? []) {
