@@ -318,6 +318,8 @@ export function createLambdaTuningTarget(options: LambdaTuningTargetOptions): Tu
 /** $LATEST's configuration without the fields that change on every update. */
 export function normalizeConfig(config: FunctionConfiguration): Record<string, unknown> {
   const copy: Record<string, unknown> = { ...config };
+  // An operation's output carries the response metadata beside the configuration fields.
+  delete copy.$metadata;
   for (const field of VOLATILE_CONFIG_FIELDS) delete copy[field];
   return JSON.parse(JSON.stringify(copy)) as Record<string, unknown>;
 }

@@ -11,6 +11,7 @@ import type {
   InvocationCostModel,
   InvocationSample,
   SamplingMode,
+  SamplingPlanner,
   StrategyOptions,
   TuningAnalysis,
 } from "../core/tuning/types.js";
@@ -47,17 +48,15 @@ export interface TuneCore {
     mode: SamplingMode,
     cost: InvocationCostModel,
     strategy: StrategyOptions,
-  ): {
-    next: import("../core/tuning/types.js").SamplingPlanner["next"];
-  };
+  ): SamplingPlanner;
   analyze(
     samplesBySize: ReadonlyMap<number, readonly InvocationSample[]>,
     input: {
       cost: InvocationCostModel;
       strategy: StrategyOptions;
       trim?: number | undefined;
-      monthlyInvocations?: { count: number; source: "flag" | "cloudwatch" } | undefined;
-      currentMemoryMb: number;
+      monthlyInvocations?: { invocations: number; source: "flag" | "cloudwatch" } | undefined;
+      snapshot: FunctionSnapshot;
     },
   ): TuningAnalysis;
   pricePerInvocation(
@@ -211,19 +210,19 @@ export async function runTune(options: TuneOptions, deps: TuneDeps): Promise<Tun
   }
   deps.notify(summary);
 
-  let monthly: { count: number; source: "flag" | "cloudwatch" } | undefined;
+  let monthly: { invocations: number; source: "flag" | "cloudwatch" } | undefined;
   if (options.monthlyInvocations !== undefined)
-    monthly = { count: options.monthlyInvocations, source: "flag" };
+    monthly = { invocations: options.monthlyInvocations, source: "flag" };
   else {
     const count = await deps.monthlyInvocations?.(snap).catch(() => undefined);
-    if (count !== undefined) monthly = { count, source: "cloudwatch" };
+    if (count !== undefined) monthly = { invocations: count, source: "cloudwatch" };
   }
   const analysis = core.analyze(measured?.samplesBySize ?? new Map(), {
     cost,
     strategy: options.strategy,
     trim: options.trim,
     monthlyInvocations: monthly,
-    currentMemoryMb: snap.memoryMb,
+    snapshot: snap,
   });
   const result: TuneRunResult = {
     snapshot: snap,

@@ -1,0 +1,162 @@
+/**
+ * `lambda-cost tune <function>`: measure a function at each memory size and recommend one,
+ * safely (issue 4). This file only declares flags and validates them; the run itself is
+ * loaded lazily from ./tune-action.ts, so the AWS SDK is read only when tune actually runs.
+ */
+import { Command, InvalidArgumentError, Option } from "commander";
+import { STRATEGIES } from "../../core/tuning/types.js";
+import { addAwsOptions, addFormatOption } from "../common-options.js";
+import { fraction, integerInRange, oneOf, parseCount, parseDurationMs } from "../parse.js";
+
+export const MEMORY_MB_MIN = 128;
+export const MEMORY_MB_MAX = 10_240;
+
+/** `--sizes 128,256,512` → sorted, de-duplicated sizes; or "auto". */
+export function parseSizes(raw: string): number[] | "auto" {
+  if (raw.trim() === "auto") return "auto";
+  const parts = raw
+    .split(",")
+    .map((part) => part.trim())
+    .filter((part) => part !== "");
+  if (parts.length === 0) {
+    throw new InvalidArgumentError(
+      `the size list is empty; give sizes in MB such as 128,256,512 or "auto".`,
+    );
+  }
+  const sizes = parts.map((part) => {
+    const value = Number(part);
+    if (!/^\d+$/.test(part) || value < MEMORY_MB_MIN || value > MEMORY_MB_MAX) {
+      throw new InvalidArgumentError(
+        `size "${part}" is not a whole number of MB from ${MEMORY_MB_MIN} to ${MEMORY_MB_MAX}.`,
+      );
+    }
+    return value;
+  });
+  return [...new Set(sizes)].sort((a, b) => a - b);
+}
+
+/** `--invocations 50` or `--invocations auto`. */
+export function parseInvocations(raw: string): number | "auto" {
+  if (raw.trim() === "auto") return "auto";
+  return integerInRange("invocations per size", 1, 100_000)(raw);
+}
+
+/** Alias names as Lambda allows them: letters, digits, - and _, not all digits, ≤ 128. */
+export function parseAliasName(raw: string): string {
+  if (!/^[a-zA-Z0-9_-]{1,128}$/.test(raw) || /^\d+$/.test(raw)) {
+    throw new InvalidArgumentError(
+      `alias "${raw}" is not a valid alias name; use 1–128 letters, digits, - or _, not only digits.`,
+    );
+  }
+  return raw;
+}
+
+function trimFraction(raw: string): number {
+  const value = Number(raw.trim());
+  if (raw.trim() === "" || !Number.isFinite(value) || value < 0 || value >= 0.5) {
+    throw new InvalidArgumentError(
+      `trim must be a number from 0 to below 0.5 (e.g. 0.2); got "${raw}".`,
+    );
+  }
+  return value;
+}
+
+export interface TuneFlags {
+  sizes: number[] | "auto";
+  invocations: number | "auto";
+  maxInvocations: number;
+  concurrency: number;
+  payload?: string;
+  payloads?: string;
+  strategy: (typeof STRATEGIES)[number];
+  balancedWeight: number;
+  maxDuration?: number;
+  monthlyInvocations?: number;
+  apply?: boolean;
+  alias?: string;
+  dryRun?: boolean;
+  yes?: boolean;
+  recover?: boolean;
+  region?: string;
+  profile?: string;
+  endpointUrl?: string;
+  format: "table" | "json" | "csv";
+  out?: string;
+  trim?: number;
+}
+
+export function tuneCommand(): Command {
+  const command = new Command("tune")
+    .description(
+      "Measure a function at each memory size and recommend one. Publishes one temporary version per size, puts $LATEST back at once, deletes what it created, and never leaves the function changed (a journal makes an interrupted run recoverable with --recover).",
+    )
+    .argument("<function>", "function name or ARN")
+    .addOption(
+      new Option("--sizes <list>", 'memory sizes in MB (128–10240), comma-separated, or "auto"')
+        .argParser(parseSizes)
+        .default("auto"),
+    )
+    .addOption(
+      new Option("--invocations <n>", 'invocations per size, or "auto" to sample adaptively')
+        .argParser(parseInvocations)
+        .default("auto"),
+    )
+    .addOption(
+      new Option("--max-invocations <n>", "with --invocations auto: at most this many in all")
+        .argParser(integerInRange("max invocations", 1, 1_000_000))
+        .default(400),
+    )
+    .addOption(
+      new Option("--concurrency <n>", "invocations in flight at once, shared by all sizes")
+        .argParser(integerInRange("concurrency", 1, 1000))
+        .default(4),
+    )
+    .option("--payload <json>", "event to send: inline JSON or @file.json (default {})")
+    .option("--payloads <@file>", 'weighted events: @file with [{"payload": …, "weight": 3}, …]')
+    .addOption(
+      new Option("--strategy <strategy>", "what to optimise: cost, speed or balanced")
+        .argParser(oneOf("strategy", STRATEGIES))
+        .default("cost"),
+    )
+    .addOption(
+      new Option("--balanced-weight <w>", "with --strategy balanced: weight of cost (0–1)")
+        .argParser(fraction("balanced weight", { allowZero: true }))
+        .default(0.5),
+    )
+    .addOption(
+      new Option(
+        "--max-duration <duration>",
+        "exclude sizes whose p90 exceeds this (e.g. 3s)",
+      ).argParser(parseDurationMs),
+    )
+    .addOption(
+      new Option(
+        "--monthly-invocations <count>",
+        "project monthly cost (e.g. 10M); default: CloudWatch, last 30 days",
+      ).argParser(parseCount),
+    )
+    .option("--apply", "set the recommended memory on $LATEST (asks first unless --yes)")
+    .addOption(
+      new Option(
+        "--alias <name>",
+        "with --apply: also publish a version and point this alias at it",
+      ).argParser(parseAliasName),
+    )
+    .option("--dry-run", "print the plan and its estimated cost; change nothing")
+    .option("--yes", "do not ask before --apply")
+    .option("--recover", "put back a function left changed by an interrupted run, then stop")
+    .option("--out <file>", "write the result to this file instead of stdout")
+    .addOption(
+      new Option(
+        "--trim <fraction>",
+        "also show means trimmed like Power Tuning (e.g. 0.2); cost always uses the full mean",
+      ).argParser(trimFraction),
+    );
+  addAwsOptions(command);
+  addFormatOption(command);
+  command.action(async (functionName: string, flags: TuneFlags) => {
+    const { runTuneCommand } = await import("./tune-action.js");
+    await runTuneCommand(functionName, flags);
+  });
+  return command;
+}

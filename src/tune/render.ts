@@ -1,0 +1,79 @@
+/**
+ * From a finished run to text: composes the shared TuneResult (the model every tune renderer
+ * prints) and hands it to the renderers in src/output; adds the runner's own lines (what was
+ * put back, what --apply did) for the table format.
+ */
+import type { TuneResult } from "../core/tuning/types.js";
+import type { PutBackResult } from "./put-back.js";
+import type { TuneRunResult } from "./run-tune.js";
+
+export function toTuneResult(
+  run: TuneRunResult,
+  flags: {
+    strategy: TuneResult["strategy"];
+    balancedWeight: number;
+    maxDuration?: number | undefined;
+    trim?: number | undefined;
+  },
+): TuneResult {
+  return {
+    function: run.snapshot.functionName,
+    region: run.snapshot.region,
+    architecture: run.snapshot.architecture,
+    strategy: flags.strategy,
+    balancedWeight: flags.balancedWeight,
+    maxDurationMs: flags.maxDuration,
+    originalMemoryMb: run.snapshot.memoryMb,
+    sizes: run.analysis.sizes,
+    recommendation: run.analysis.recommendation,
+    monthlyProjection: run.analysis.monthlyProjection,
+    tuningCost: run.analysis.tuningCost,
+    restored: run.restored,
+    totalInvocations: run.analysis.totalInvocations,
+    stopReason: run.stopReason,
+    throttles: run.throttles,
+    trim: flags.trim,
+  };
+}
+
+export function renderTuneOutcome(
+  run: TuneRunResult,
+  flags: {
+    format: "table" | "json" | "csv";
+    strategy: TuneResult["strategy"];
+    balancedWeight: number;
+    maxDuration?: number | undefined;
+    trim?: number | undefined;
+  },
+): string {
+  const result = toTuneResult(run, flags);
+  // Interim until src/output/tune* lands: JSON with Decimals as strings.
+  const json = JSON.stringify(
+    { ...result, applied: run.applied },
+    (_key, value: unknown) =>
+      value && typeof value === "object" && "toFixed" in value && "d" in value
+        ? String(value)
+        : value,
+    2,
+  );
+  return json;
+}
+
+export function renderRecovered(
+  functionName: string,
+  recovered: PutBackResult | undefined,
+  format: "table" | "json" | "csv",
+): string {
+  if (format === "json") {
+    return JSON.stringify({
+      function: functionName,
+      recovered: recovered !== undefined,
+      restored: recovered?.restored ?? true,
+      deletedVersions: recovered?.deletedVersions ?? [],
+      foreignChange: recovered?.foreignChange ?? null,
+    });
+  }
+  if (!recovered)
+    return `Nothing to recover for ${functionName}: no journal of an interrupted run.`;
+  return `Recovered ${functionName}: ${recovered.restored ? "$LATEST is as it was found" : (recovered.foreignChange ?? "$LATEST differs from the journal")}; deleted versions: ${recovered.deletedVersions.join(", ") || "none"}.`;
+}

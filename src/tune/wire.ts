@@ -1,0 +1,162 @@
+/**
+ * Wires `tune` for the command line: the AWS target (or the emulator via --endpoint-url), the
+ * price table, the pure core, the journal directory, CloudWatch for the monthly volume, a
+ * progress bar on a terminal, and the renderers. Returns the text to print.
+ */
+import { CloudWatchClient } from "@aws-sdk/client-cloudwatch";
+import { readMonthlyMetrics } from "../aws/cloudwatch-metrics.js";
+import type { AwsConnection } from "../aws/connection.js";
+import { createLambdaTuningTarget } from "../aws/lambda-tuning-target.js";
+import type { TuneFlags } from "../cli/commands/tune.js";
+import { CheckFailedError } from "../core/errors.js";
+import { loadLambdaPriceTable } from "../data/lambda-prices.js";
+import { createTuneCore } from "./core-wiring.js";
+import { defaultJournalDir } from "./journal.js";
+import type { WeightedPayload } from "./payloads.js";
+import { renderRecovered, renderTuneOutcome } from "./render.js";
+import { renderPlan } from "./render-plan.js";
+import { runTune } from "./run-tune.js";
+
+export interface WireInput {
+  functionName: string;
+  flags: TuneFlags;
+  payloads: WeightedPayload[];
+  region: string;
+  abortSignal: AbortSignal;
+  confirm(question: string): Promise<boolean>;
+}
+
+export async function wireTune(input: WireInput): Promise<string | undefined> {
+  const { flags } = input;
+  const connection: AwsConnection = {
+    region: input.region,
+    profile: flags.profile,
+    endpointUrl: flags.endpointUrl,
+  };
+  const target = createLambdaTuningTarget({ connection, functionName: input.functionName });
+  const core = createTuneCore(loadLambdaPriceTable());
+  const progress = await createProgress(flags.format);
+  const notify = (line: string) => {
+    progress.interrupt(() => process.stderr.write(`lambda-cost: ${line}\n`));
+  };
+  try {
+    const outcome = await runTune(
+      {
+        sizesMb: flags.sizes,
+        invocations: flags.invocations,
+        maxInvocations: flags.maxInvocations,
+        concurrency: flags.concurrency,
+        payloads: input.payloads,
+        strategy: {
+          strategy: flags.strategy,
+          balancedWeight: flags.balancedWeight,
+          maxDurationMs: flags.maxDuration,
+        },
+        trim: flags.trim,
+        monthlyInvocations: flags.monthlyInvocations,
+        apply: flags.apply === true,
+        alias: flags.alias,
+        dryRun: flags.dryRun === true,
+        recover: flags.recover === true,
+      },
+      {
+        target,
+        core,
+        journalDir: defaultJournalDir(),
+        abortSignal: input.abortSignal,
+        notify,
+        confirm: flags.yes ? async () => true : input.confirm,
+        monthlyInvocations: (snapshot) =>
+          lastThirtyDaysInvocations(connection, snapshot.functionName),
+        onProgress: progress.update,
+      },
+    );
+    progress.stop();
+    if (outcome.kind === "plan") return renderPlan(outcome.plan, flags.format);
+    if (outcome.kind === "recovered")
+      return renderRecovered(outcome.functionName, outcome.recovered, flags.format);
+    const text = renderTuneOutcome(outcome.result, flags);
+    if (outcome.result.analysis.recommendation === null) {
+      process.stdout.write(text.endsWith("\n") ? text : `${text}\n`);
+      throw new CheckFailedError(
+        "no memory size worked (every size failed or was excluded); see the reasons above.",
+      );
+    }
+    return text;
+  } finally {
+    progress.stop();
+  }
+}
+
+/** Sum of Invocations over the last 30 days, or undefined when CloudWatch cannot be read. */
+async function lastThirtyDaysInvocations(
+  connection: AwsConnection,
+  functionName: string,
+): Promise<number | undefined> {
+  const client = new CloudWatchClient({
+    region: connection.region,
+    ...(connection.profile ? { profile: connection.profile } : {}),
+    ...(connection.endpointUrl ? { endpoint: connection.endpointUrl } : {}),
+    maxAttempts: 2,
+  });
+  try {
+    const end = new Date(Math.floor(Date.now() / 86_400_000) * 86_400_000);
+    const start = new Date(end.getTime() - 30 * 86_400_000);
+    const metrics = await readMonthlyMetrics(client, {
+      region: connection.region,
+      functionNames: [functionName],
+      start,
+      end,
+    });
+    const count = metrics.sums.get(functionName)?.invocations.toNumber();
+    return count && count > 0 ? count : undefined;
+  } catch {
+    return undefined;
+  } finally {
+    client.destroy();
+  }
+}
+
+interface Progress {
+  update(event: { total?: number; done?: number }): void;
+  interrupt(write: () => void): void;
+  stop(): void;
+}
+
+/** A cli-progress bar on stderr when stderr is a terminal; nothing otherwise. */
+async function createProgress(format: string): Promise<Progress> {
+  if (!process.stderr.isTTY || format !== "table") {
+    return { update() {}, interrupt: (write) => write(), stop() {} };
+  }
+  const { SingleBar, Presets } = (await import("cli-progress")).default;
+  const bar = new SingleBar(
+    {
+      stream: process.stderr,
+      format: "tuning {bar} {value}/{total} invocations",
+      hideCursor: true,
+      clearOnComplete: true,
+    },
+    Presets.shades_classic,
+  );
+  let started = false;
+  let total = 0;
+  return {
+    update(event) {
+      if (event.total !== undefined) {
+        total += event.total;
+        if (!started) bar.start(total, 0);
+        else bar.setTotal(total);
+        started = true;
+      }
+      if (event.done !== undefined && started) bar.update(event.done);
+    },
+    interrupt(write) {
+      if (started) process.stderr.write("\n");
+      write();
+    },
+    stop() {
+      if (started) bar.stop();
+      started = false;
+    },
+  };
+}
