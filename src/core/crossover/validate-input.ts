@@ -1,0 +1,48 @@
+/**
+ * Checks a crossover question before it is answered, so a library caller gets the same one-line
+ * UsageError the CLI gives (exit 2 there).
+ */
+import { UsageError } from "../errors.js";
+import type { CrossoverInput } from "./crossover.js";
+
+function fractionOk(value: number): boolean {
+  return Number.isFinite(value) && value > 0 && value <= 1;
+}
+
+/**
+ * @example
+ * validateCrossoverInput({ ...input, targetUtilization: 1.5 });
+ * // throws UsageError: --target-utilization must be a number greater than 0 and at most 1; got 1.5
+ */
+export function validateCrossoverInput(input: CrossoverInput): void {
+  const fail = (flag: string, rule: string, value: unknown) => {
+    throw new UsageError(`${flag} must be ${rule}; got ${JSON.stringify(value)}`);
+  };
+  if (!fractionOk(input.cpuBoundFraction)) {
+    fail("--cpu-bound-fraction", "a number greater than 0 and at most 1", input.cpuBoundFraction);
+  }
+  if (!fractionOk(input.targetUtilization)) {
+    fail("--target-utilization", "a number greater than 0 and at most 1", input.targetUtilization);
+  }
+  if (!Number.isFinite(input.peakToAverage) || input.peakToAverage < 1) {
+    fail(
+      "--peak-to-average",
+      "a number of at least 1 (the peak is never below the average)",
+      input.peakToAverage,
+    );
+  }
+  const cps = input.cpuSecondsPerRequest;
+  if (cps !== undefined && (!Number.isFinite(cps) || cps <= 0)) {
+    fail("--cpu-seconds-per-request", "a number of vCPU-seconds greater than 0", cps);
+  }
+  if (
+    !Number.isInteger(input.minInstances) ||
+    input.minInstances < 1 ||
+    input.minInstances > 100_000
+  ) {
+    fail("--min-instances", "a whole number from 1 to 100000", input.minInstances);
+  }
+  if (!Number.isSafeInteger(input.monthlyRequests) || input.monthlyRequests < 0) {
+    fail("--requests", "a whole number of requests a month", input.monthlyRequests);
+  }
+}
