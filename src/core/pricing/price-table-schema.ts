@@ -108,7 +108,9 @@ function toArchitecture(raw: RawArchitecture, path: string): ArchitecturePrices 
  * parseLambdaPriceTable({}); // throws PricingDataError: "… schema must be …"
  */
 export function parseLambdaPriceTable(json: unknown): LambdaPriceTable {
-  const result = tableSchema.safeParse(json);
+  // jitless: zod would otherwise compile a fast parser for each object shape, which only pays
+  // off over many parses; the table is parsed once per run (measured by npm run bench:startup).
+  const result = tableSchema.safeParse(json, { jitless: true });
   if (!result.success) {
     throw new PricingDataError(
       `Lambda price table is invalid: ${describeIssues(result.error.issues, json)}`,

@@ -47,6 +47,8 @@ function shown(value: unknown): string {
 
 /** What the field should have been, in words. */
 function expectation(issue: ValidationIssue): string {
+  // A schema's own message (given with { error }) beats the generic wording below.
+  if (issue.message && issue.message !== "Invalid input") return issue.message;
   switch (issue.code) {
     case "invalid_type":
       if (issue.expected === "nonoptional") return "must be given";
@@ -77,7 +79,8 @@ function expectation(issue: ValidationIssue): string {
  * The rest are counted, not listed, to keep the error to one line.
  */
 export function describeIssues(issues: readonly ValidationIssue[], input: unknown): string {
-  const first = issues[0];
+  // An unknown field is most often a typo, and explains the "missing" one: report it first.
+  const first = issues.find((i) => i.code === "unrecognized_keys") ?? issues[0];
   if (!first) return "is invalid";
   const path = first.path;
   const got = first.code === "unrecognized_keys" ? "" : ` (got ${shown(valueAt(input, path))})`;

@@ -1,0 +1,129 @@
+/**
+ * The `estimate` run: flags or a scenario file → usages → priceLambda → one renderer.
+ * Loaded lazily by ./estimate.ts. Reads the price table and the scenario file; prints nothing
+ * itself (the caller writes the returned text), throws UsageError for bad input.
+ */
+import { UsageError } from "../../core/errors.js";
+import { priceLambda } from "../../core/pricing/price-lambda.js";
+import type { Architecture, FunctionUsage, LambdaPriceTable } from "../../core/pricing/types.js";
+import { loadLambdaPriceTable } from "../../data/lambda-prices.js";
+import { renderEstimate } from "../../output/estimate.js";
+import { buildEstimateReport } from "../../output/estimate-model.js";
+import { resolveRegion } from "../common-options.js";
+import type { EstimateFlags } from "./estimate.js";
+
+/** Flags that describe one function, so they cannot be combined with --scenario. */
+const FUNCTION_FLAGS: Array<[keyof EstimateFlags, string]> = [
+  ["memory", "--memory"],
+  ["duration", "--duration"],
+  ["requests", "--requests"],
+  ["ephemeralStorage", "--ephemeral-storage"],
+  ["coldStartRate", "--cold-start-rate"],
+  ["initDuration", "--init-duration"],
+  ["provisionedConcurrency", "--provisioned-concurrency"],
+  ["provisionedHours", "--provisioned-hours"],
+  ["provisionedRequests", "--provisioned-requests"],
+  ["provisionedDuration", "--provisioned-duration"],
+];
+
+function required<T>(value: T | undefined, flag: string, example: string): T {
+  if (value === undefined) {
+    throw new UsageError(`${flag} is required (e.g. ${flag} ${example}), or give --scenario FILE`);
+  }
+  return value;
+}
+
+/** One function from the flags; checks the flags that only make sense together. */
+function usageFromFlags(
+  flags: EstimateFlags,
+  region: string,
+  architecture: Architecture,
+): FunctionUsage {
+  const durationMs = required(flags.duration, "--duration", "120ms");
+  const usage: FunctionUsage = {
+    region,
+    architecture,
+    memoryMb: required(flags.memory, "--memory", "1536"),
+    monthlyRequests: required(flags.requests, "--requests", "3M"),
+    averageDurationMs: durationMs,
+    ephemeralStorageMb: flags.ephemeralStorage,
+  };
+  if ((flags.coldStartRate === undefined) !== (flags.initDuration === undefined)) {
+    const [given, missing] =
+      flags.coldStartRate === undefined
+        ? ["--init-duration", "--cold-start-rate"]
+        : ["--cold-start-rate", "--init-duration"];
+    throw new UsageError(
+      `${given} needs ${missing} too (e.g. --cold-start-rate 0.02 --init-duration 400ms)`,
+    );
+  }
+  usage.coldStartRate = flags.coldStartRate;
+  usage.initDurationMs = flags.initDuration;
+  if (flags.provisionedConcurrency === undefined) {
+    const stray = (
+      ["provisionedHours", "provisionedRequests", "provisionedDuration"] as const
+    ).find((key) => flags[key] !== undefined);
+    if (stray) {
+      const flag = FUNCTION_FLAGS.find(([key]) => key === stray)?.[1];
+      throw new UsageError(
+        `${flag} needs --provisioned-concurrency N (how many environments are provisioned)`,
+      );
+    }
+  } else {
+    usage.provisioned = {
+      concurrency: flags.provisionedConcurrency,
+      hoursPerMonth: flags.provisionedHours ?? 730,
+      requests: flags.provisionedRequests ?? 0,
+      averageDurationMs: flags.provisionedDuration ?? durationMs,
+    };
+  }
+  return usage;
+}
+
+/** Unknown regions are a usage error naming where the region came from. */
+function checkRegions(
+  usages: FunctionUsage[],
+  table: LambdaPriceTable,
+  source: (u: FunctionUsage, i: number) => string,
+) {
+  usages.forEach((usage, index) => {
+    if (!Object.hasOwn(table.regions, usage.region)) {
+      const known = Object.keys(table.regions).sort().join(", ");
+      throw new UsageError(
+        `${source(usage, index)} "${usage.region}" is not a region in the price table; known regions: ${known}`,
+      );
+    }
+  });
+}
+
+export async function runEstimate(flags: EstimateFlags, env: NodeJS.ProcessEnv): Promise<string> {
+  const region = resolveRegion(flags.region, env);
+  const regionSource =
+    flags.region !== undefined ? "--region" : env.AWS_REGION ? "AWS_REGION" : "AWS_DEFAULT_REGION";
+  const architecture = flags.arch ?? "x86_64";
+  let usages: FunctionUsage[];
+  let freeTier = flags.freeTier;
+  let source = (_u: FunctionUsage, _i: number): string => regionSource;
+  if (flags.scenario !== undefined) {
+    const file = flags.scenario;
+    const clash = FUNCTION_FLAGS.find(([key]) => flags[key] !== undefined);
+    if (clash) {
+      throw new UsageError(
+        `${clash[1]} cannot be combined with --scenario (the file describes every function)`,
+      );
+    }
+    // Loaded only for --scenario: its schema and the YAML parser are not needed otherwise.
+    const { loadScenario } = await import("./estimate-scenario.js");
+    const scenario = await loadScenario(file, { region, architecture });
+    usages = scenario.usages;
+    freeTier = flags.freeTier && scenario.freeTier !== false;
+    source = (u, i) =>
+      u.region === region ? regionSource : `--scenario ${file}: functions[${i}].region`;
+  } else {
+    usages = [usageFromFlags(flags, region, architecture)];
+  }
+  const table = loadLambdaPriceTable();
+  checkRegions(usages, table, source);
+  const estimate = priceLambda(usages, table, { freeTier });
+  return await renderEstimate(flags.format, buildEstimateReport(estimate, usages));
+}
