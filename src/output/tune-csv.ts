@@ -1,0 +1,75 @@
+/**
+ * `tune --format csv`: a header and one row per size. Dollars are exact decimals (not rounded),
+ * durations ms to 0.01; an empty cell is a value that does not exist (no successful
+ * invocation, or an interval from one invocation). `recommended` is true on one row at most.
+ */
+import { stringify } from "csv-stringify/sync";
+import type { TuneResult } from "../core/tuning/types.js";
+
+export const TUNE_CSV_COLUMNS = [
+  "function",
+  "region",
+  "architecture",
+  "memoryMb",
+  "invocations",
+  "errors",
+  "errorsByType",
+  "coldStarts",
+  "meanInitDurationMs",
+  "feasible",
+  "reason",
+  "durationMeanMs",
+  "durationP50Ms",
+  "durationP90Ms",
+  "durationP99Ms",
+  "billedMeanMs",
+  "billedCi95LowMs",
+  "billedCi95HighMs",
+  "costPerInvocation",
+  "costPerMillion",
+  "maxMemoryUsedMb",
+  "memoryHeadroom",
+  "monthlyCost",
+  "recommended",
+] as const;
+
+export function renderTuneCsv(result: TuneResult): string {
+  const monthly = new Map(result.monthlyProjection?.bySize.map((r) => [r.memoryMb, r.monthlyCost]));
+  const rows = result.sizes.map((s) => [
+    result.function,
+    result.region,
+    result.architecture,
+    s.memoryMb,
+    s.invocations,
+    s.errors,
+    Object.entries(s.errorsByType)
+      .map(([type, count]) => `${type}:${count}`)
+      .join(";"),
+    s.coldStarts,
+    ms(s.meanInitDurationMs),
+    s.feasible,
+    s.reason ?? "",
+    ms(s.durationMs.mean),
+    ms(s.durationMs.p50),
+    ms(s.durationMs.p90),
+    ms(s.durationMs.p99),
+    ms(s.billedDurationMs.mean),
+    ms(s.billedDurationMs.ci95[0]),
+    ms(s.billedDurationMs.ci95[1]),
+    s.costPerInvocation.isFinite() ? s.costPerInvocation.toFixed() : "",
+    s.costPerMillion.isFinite() ? s.costPerMillion.toFixed() : "",
+    s.maxMemoryUsedMb,
+    Number.isFinite(s.memoryHeadroom) ? (Math.round(s.memoryHeadroom * 1e4) / 1e4).toString() : "",
+    monthly.get(s.memoryMb)?.toFixed() ?? "",
+    result.recommendation?.memoryMb === s.memoryMb,
+  ]);
+  return stringify([[...TUNE_CSV_COLUMNS], ...rows], {
+    cast: { boolean: (value) => String(value) },
+  });
+}
+
+function ms(value: number | null): string {
+  return value === null || !Number.isFinite(value)
+    ? ""
+    : (Math.round(value * 100) / 100).toString();
+}

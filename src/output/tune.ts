@@ -1,0 +1,21 @@
+/**
+ * The renderers of `tune`, one per output format, each loaded only when asked for. JSON
+ * (tune-json.ts) is the stable contract; the table (with its charts) and CSV render the same
+ * TuneResult (src/core/tuning/types.ts), which the runner composes.
+ */
+import type { TuneResult } from "../core/tuning/types.js";
+import type { OutputFormat, Renderer } from "./format.js";
+
+type LazyRenderer = () => Promise<Renderer<TuneResult>>;
+
+export const tuneRenderers = {
+  table: async () => (await import("./tune-table.js")).renderTuneTable,
+  json: async () => (await import("./tune-json.js")).renderTuneJson,
+  csv: async () => (await import("./tune-csv.js")).renderTuneCsv,
+} satisfies Record<OutputFormat, LazyRenderer>;
+
+/** Renders a tune result in one format. `await renderTune("json", result)`. */
+export async function renderTune(format: OutputFormat, result: TuneResult): Promise<string> {
+  const render = await tuneRenderers[format]();
+  return render(result);
+}
