@@ -55,11 +55,14 @@ export function emulatorCommand(): Command {
           throw error;
         },
       );
-      process.stdout.write(`Emulator listening on ${emulator.endpoint}\n`);
-      const signal = await new Promise<string>((resolve) => {
+      // Listen for the stop signals before announcing the endpoint: a supervisor may signal
+      // as soon as it reads the line.
+      const stopped = new Promise<string>((resolve) => {
         process.once("SIGINT", () => resolve("SIGINT"));
         process.once("SIGTERM", () => resolve("SIGTERM"));
       });
+      process.stdout.write(`Emulator listening on ${emulator.endpoint}\n`);
+      const signal = await stopped;
       await emulator.close();
       process.stdout.write(`Emulator stopped (${signal})\n`);
     });
