@@ -37,6 +37,9 @@ export type * from "./emulator/types.js";
 export { REPORT_CSV_HEADER, renderReportCsv, reportFileName } from "./output/report-csv.js";
 export { renderReportJson } from "./output/report-json.js";
 export { renderReportSummary } from "./output/report-summary.js";
+export { renderTune, tuneRenderers } from "./output/tune.js";
+export { TUNE_CSV_COLUMNS } from "./output/tune-csv.js";
+export { renderTuneJson, toTuneJson } from "./output/tune-json.js";
 export {
   type GenerateMonthlyReportOptions,
   generateMonthlyReport,
