@@ -1,0 +1,144 @@
+/**
+ * Interrupting a real-time run of the built bin (emulator timeScale 1, so invocations take real
+ * time): Ctrl-C puts the function back and exits 130; SIGKILL leaves a journal, and `--recover`
+ * (or the next run) puts the function back from it.
+ */
+import { mkdtempSync, readdirSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import type { EmulatorHandle } from "../../src/emulator/types.js";
+import { comparable, emulatorWith, fn } from "../integration/tune-harness.js";
+import { runBinAsync, startBin } from "./tune-spawn.js";
+
+let emulator: EmulatorHandle;
+let stateDir: string;
+const env = () => ({
+  AWS_ACCESS_KEY_ID: "test",
+  AWS_SECRET_ACCESS_KEY: "test",
+  AWS_REGION: "us-east-1",
+  XDG_STATE_HOME: stateDir,
+});
+const journals = () => readdirSync(join(stateDir, "lambda-cost"));
+const args = (extra: string[] = []) => [
+  "tune",
+  "slow",
+  "--endpoint-url",
+  emulator.endpoint,
+  "--sizes",
+  "256,512,2048",
+  "--invocations",
+  "40",
+  "--concurrency",
+  "2",
+  ...extra,
+];
+
+async function until(condition: () => boolean, timeoutMs = 20_000): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > end) throw new Error("condition not met in time");
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+beforeEach(async () => {
+  stateDir = mkdtempSync(join(tmpdir(), "lc-tune-sig-"));
+  // 150 ms per invocation in real time; updates stay InProgress for 50 ms.
+  emulator = await emulatorWith([fn("slow", { fixedMs: 150, cpuMs: 10 })], {
+    timeScale: 1,
+    faults: { updateLatencyMs: 50 },
+  });
+});
+afterEach(async () => emulator.close());
+
+const invoked = () =>
+  emulator.requests().filter((r) => r.action === "lambda:InvokeFunction").length;
+const published = () =>
+  emulator.requests().filter((r) => r.action === "lambda:PublishVersion" && r.status === 201)
+    .length;
+
+describe("tune interrupted", () => {
+  it("Ctrl-C mid-run restores the function, deletes its versions and exits 130", async () => {
+    const before = comparable(emulator, "slow");
+    const run = startBin(args(), env());
+    await until(() => invoked() >= 6);
+    run.child.kill("SIGINT");
+    const result = await run.done;
+    expect(result.code).toBe(130);
+    expect(result.stderr).toMatch(/SIGINT: stopping and putting the function back first/);
+    expect(result.stderr).toMatch(
+      /interrupted; deleted the 3 version\(s\) this run created.*\$LATEST is exactly as found/,
+    );
+    expect(comparable(emulator, "slow")).toEqual(before);
+    expect(journals()).toEqual([]);
+    expect(invoked()).toBeLessThan(120); // it stopped, not finished
+  }, 60_000);
+
+  it("SIGTERM is handled the same way", async () => {
+    const before = comparable(emulator, "slow");
+    const run = startBin(args(), env());
+    await until(() => published() >= 1);
+    run.child.kill("SIGTERM");
+    const result = await run.done;
+    expect(result.code).toBe(130);
+    expect(comparable(emulator, "slow")).toEqual(before);
+    expect(journals()).toEqual([]);
+  }, 60_000);
+
+  it("SIGKILL mid-publish leaves a journal; --recover puts everything back", async () => {
+    const before = comparable(emulator, "slow");
+    const run = startBin(args(), env());
+    await until(() => published() >= 2);
+    run.child.kill("SIGKILL");
+    await run.done;
+    expect(journals()).toHaveLength(1);
+    expect(emulator.inspect("us-east-1", "slow")?.versions.length).toBeGreaterThanOrEqual(2);
+
+    const recovered = await runBinAsync(
+      ["tune", "slow", "--endpoint-url", emulator.endpoint, "--recover"],
+      env(),
+    );
+    expect(recovered.code).toBe(0);
+    expect(recovered.stdout).toMatch(
+      /Recovered slow: \$LATEST is as it was found; deleted versions: 1, 2/,
+    );
+    expect(comparable(emulator, "slow")).toEqual(before);
+    expect(journals()).toEqual([]);
+
+    const again = await runBinAsync(
+      ["tune", "slow", "--endpoint-url", emulator.endpoint, "--recover"],
+      env(),
+    );
+    expect(again.stdout).toMatch(/Nothing to recover for slow/);
+  }, 60_000);
+
+  it("after a SIGKILL the next ordinary run recovers first, then tunes", async () => {
+    const before = comparable(emulator, "slow");
+    const run = startBin(args(), env());
+    await until(() => invoked() >= 4);
+    run.child.kill("SIGKILL");
+    await run.done;
+    const next = await runBinAsync(
+      [
+        "tune",
+        "slow",
+        "--endpoint-url",
+        emulator.endpoint,
+        "--sizes",
+        "512",
+        "--invocations",
+        "3",
+        "--format",
+        "json",
+      ],
+      env(),
+    );
+    expect(next.code).toBe(0);
+    expect(next.stderr).toMatch(/found the journal of an interrupted tune run/);
+    expect(next.stderr).toMatch(/recovered slow: deleted 3 version\(s\)/);
+    expect(JSON.parse(next.stdout)).toMatchObject({ restored: true });
+    expect(comparable(emulator, "slow")).toEqual(before);
+    expect(journals()).toEqual([]);
+  }, 60_000);
+});
