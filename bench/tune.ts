@@ -7,12 +7,18 @@
  * worse the pick's true score is than the optimum's). Goal (issue 4): the same or better
  * accuracy with at most 40% of the invocations.
  *
- * Env: BENCH_SEEDS (default 200) seeds per shape.
+ * Part 2 drives the real pipeline (runTune, the real SDK, an in-process emulator) on the same
+ * shapes with fewer seeds, and measures the tool's own overhead per invocation.
+ *
+ * Env: BENCH_SEEDS (default 200) model seeds per shape; BENCH_PIPELINE_SEEDS (default 3;
+ * 0 skips part 2).
  */
 import { adaptive, grid, type Outcome, powerTuning } from "./tune-model.js";
+import { runPipelineBench } from "./tune-pipeline.js";
 import { SHAPES, type Shape, trueOptimum, trueScores } from "./tune-shapes.js";
 
 const SEEDS = Number(process.env.BENCH_SEEDS ?? 200);
+const PIPELINE_SEEDS = Number(process.env.BENCH_PIPELINE_SEEDS ?? 3);
 const METHODS: Array<[string, (shape: Shape, seed: number) => Outcome]> = [
   ["auto (lambda-cost)", adaptive],
   ["grid 50, trim 20% (Power Tuning)", powerTuning],
@@ -105,3 +111,34 @@ const ratio = total(auto, "invocations") / total(pt, "invocations");
 console.log(
   `\nauto uses ${pct(ratio)} of the grid's invocations (goal ≤ 40%); exact ${pct(total(auto, "exact"))} vs ${pct(total(pt, "exact"))}, ≤1% regret ${pct(total(auto, "within1"))} vs ${pct(total(pt, "within1"))}. ${((performance.now() - started) / 1000).toFixed(1)} s`,
 );
+
+if (PIPELINE_SEEDS > 0) {
+  const t0 = performance.now();
+  const { rows: pipeline, overhead } = await runPipelineBench(PIPELINE_SEEDS);
+  const head = ["shape", "mode", "runs", "invocations", "tuning cost", "exact", "wall / run"];
+  const body = pipeline.map((r) => [
+    r.shape,
+    r.mode,
+    String(r.runs),
+    (r.invocations / r.runs).toFixed(1),
+    `$${(r.tuningCost / r.runs).toFixed(6)}`,
+    pct(r.exact / r.runs),
+    `${(r.wallMs / r.runs / 1000).toFixed(2)} s`,
+  ]);
+  const w = head.map((h, i) => Math.max(h.length, ...body.map((row) => row[i]!.length)));
+  const fmt = (cells: string[]) => cells.map((c, i) => c.padEnd(w[i]!)).join("  ");
+  console.log(
+    `\nbench:tune part 2 (runTune + real SDK + in-process emulator, timeScale 0) — ${PIPELINE_SEEDS} emulator seeds\n`,
+  );
+  console.log(fmt(head));
+  console.log(w.map((n) => "-".repeat(n)).join("  "));
+  for (const row of body) console.log(fmt(row));
+  const sumOf = (mode: string, key: "invocations" | "exact" | "runs") =>
+    pipeline.filter((r) => r.mode === mode).reduce((t, r) => t + r[key], 0);
+  const autoInv = sumOf("auto", "invocations") / sumOf("auto", "runs");
+  const gridInv = sumOf("grid 50", "invocations") / sumOf("grid 50", "runs");
+  console.log(
+    `\nauto: ${autoInv.toFixed(1)} invocations per run (${pct(autoInv / gridInv)} of the grid's ${gridInv.toFixed(1)}), exact ${pct(sumOf("auto", "exact") / sumOf("auto", "runs"))}; grid 50: exact ${pct(sumOf("grid 50", "exact") / sumOf("grid 50", "runs"))}; grid 50 trimmed (cost and speed shapes): exact ${pct(sumOf("grid 50, trim 20%", "exact") / sumOf("grid 50, trim 20%", "runs"))}`,
+  );
+  console.log(`${overhead}\npart 2 took ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+}
