@@ -97,9 +97,18 @@ function checkRegions(
 }
 
 export async function runEstimate(flags: EstimateFlags, env: NodeJS.ProcessEnv): Promise<string> {
-  const region = resolveRegion(flags.region, env);
+  // An empty AWS_REGION counts as not set.
+  const awsEnv = {
+    AWS_REGION: env.AWS_REGION || undefined,
+    AWS_DEFAULT_REGION: env.AWS_DEFAULT_REGION || undefined,
+  };
+  const region = resolveRegion(flags.region, awsEnv);
   const regionSource =
-    flags.region !== undefined ? "--region" : env.AWS_REGION ? "AWS_REGION" : "AWS_DEFAULT_REGION";
+    flags.region !== undefined
+      ? "--region"
+      : awsEnv.AWS_REGION
+        ? "AWS_REGION"
+        : "AWS_DEFAULT_REGION";
   const architecture = flags.arch ?? "x86_64";
   let usages: FunctionUsage[];
   let freeTier = flags.freeTier;
