@@ -4,6 +4,7 @@
  * Rule: nothing under src/cli may statically import @aws-sdk/*, src/aws or src/emulator.
  */
 import type { Command } from "commander";
+import { crossoverCommand } from "./crossover.js";
 import { emulatorCommand } from "./emulator.js";
 import { estimateCommand } from "./estimate.js";
 import { reportCommand } from "./report.js";
@@ -14,4 +15,5 @@ export const commandFactories: Array<() => Command> = [
   emulatorCommand,
   reportCommand,
   tuneCommand,
+  crossoverCommand,
 ];

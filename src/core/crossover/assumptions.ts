@@ -6,8 +6,8 @@ import {
   SEARCH_LIMIT_REQUESTS,
   SECONDS_PER_MONTH,
 } from "./constants.js";
-import type { CrossoverInput, CrossoverTables } from "./crossover.js";
 import type { Ec2Fleets } from "./ec2-candidates.js";
+import type { CrossoverInput, CrossoverTables } from "./result-types.js";
 import type {
   Discount,
   FargateArchitecturePrices,
@@ -97,4 +97,26 @@ export function describeAssumptions(ctx: AssumptionContext): string[] {
     `Break-even: the smallest whole monthly request count at which an option costs no more than Lambda, found on the exact step-shaped fleet cost and tiered Lambda cost up to ${SEARCH_LIMIT_REQUESTS.toExponential().replace("e+", "e")} requests a month; after a fleet steps up Lambda can be cheaper again for a while.`,
   );
   return out;
+}
+
+/** Discounts that are not AWS's exact figure get a caveat whenever they are used. */
+export function discountCaveats(
+  tables: CrossoverTables,
+  input: CrossoverInput,
+  plan: SavingsPlanTerm | null,
+): string[] {
+  const used: Array<readonly [string, Discount]> = [];
+  if (input.fargateSpot) used.push(["Fargate Spot", tables.fargate.spot] as const);
+  if (plan) {
+    used.push(["Lambda Savings Plan", tables.ec2.savingsPlans.lambda[plan]] as const);
+    if (!input.fargateSpot)
+      used.push(["Fargate Savings Plan", tables.fargate.savingsPlans[plan]] as const);
+    used.push(["EC2 Savings Plan", tables.ec2.savingsPlans.ec2[plan]] as const);
+  }
+  return used
+    .filter(([, d]) => d.kind !== "published")
+    .map(
+      ([what, d]) =>
+        `${what} discount ${dec(d.fraction).times(100).toFixed()}% is ${d.kind === "headline-maximum" ? "AWS's 'up to' maximum" : `${d.kind} (not an AWS figure)`}: ${d.source}`,
+    );
 }

@@ -26,7 +26,12 @@ export interface StepCurve {
 }
 
 /** Smallest n in [low, high] with f(n) ≥ target, given f non-decreasing and f(high) ≥ target. */
-function smallestAtLeast(f: (n: number) => Decimal, target: Decimal, low: number, high: number) {
+export function smallestAtLeast(
+  f: (n: number) => Decimal,
+  target: Decimal,
+  low: number,
+  high: number,
+) {
   let lo = low;
   let hi = high;
   while (lo < hi) {

@@ -3,10 +3,10 @@
  * cost for the same work; from which volume each container option is no dearer than Lambda;
  * and a sweep from 1M to 10B requests a month. Pure: price tables come in as arguments.
  */
-import { type Decimal, dec } from "../money/index.js";
-import type { Architecture, LambdaPriceTable } from "../pricing/types.js";
-import { describeAssumptions } from "./assumptions.js";
+import type { Decimal } from "../money/index.js";
+import { describeAssumptions, discountCaveats } from "./assumptions.js";
 import { firstBreakEven } from "./break-even.js";
+import { overallEc2, toBreakEven } from "./break-even-report.js";
 import { SEARCH_LIMIT_REQUESTS } from "./constants.js";
 import { resolveEc2Fleets } from "./ec2-candidates.js";
 import { parseFargateTaskSize } from "./fargate-task-sizes.js";
@@ -14,114 +14,31 @@ import { fargateFleet, fleetCostAt, unitsAt } from "./fleet.js";
 import { type LambdaCurve, lambdaCurve } from "./lambda-curve.js";
 import { linearPieces } from "./linear-pieces.js";
 import { resolveFargatePrices } from "./resolve-fargate.js";
-import { stepCurve } from "./step-curve.js";
-import { chartVolumes, tableVolumes } from "./sweep.js";
 import type {
-  BreakEven,
-  Ec2PriceTable,
-  FargatePriceTable,
-  FargateTaskSize,
-  FleetModel,
-  SavingsPlan,
-} from "./types.js";
+  CheapestOption,
+  CrossoverInput,
+  CrossoverResult,
+  CrossoverTables,
+  Ec2Candidate,
+  SweepRow,
+} from "./result-types.js";
+import { stepCurve } from "./step-curve.js";
+import { sustainedBreakEven } from "./sustained.js";
+import { chartVolumes, tableVolumes } from "./sweep.js";
+import type { FleetModel } from "./types.js";
 import { validateCrossoverInput } from "./validate-input.js";
 import { averageRps, cpuSecondsPerRequest, type SizingInput, vcpusNeeded } from "./work.js";
 
+export type {
+  CheapestOption,
+  CrossoverInput,
+  CrossoverResult,
+  CrossoverTables,
+  Ec2Candidate,
+  SweepRow,
+} from "./result-types.js";
+
 export const DEFAULT_EC2_TYPES: readonly string[] = ["m7g.large", "c7g.large", "m7i.large"];
-
-/** The question: one Lambda workload and how a container fleet would be run instead. */
-export interface CrossoverInput {
-  region: string;
-  architecture: Architecture;
-  memoryMb: number;
-  durationMs: number;
-  monthlyRequests: number;
-  cpuBoundFraction: number;
-  cpuSecondsPerRequest?: number | undefined;
-  peakToAverage: number;
-  targetUtilization: number;
-  minInstances: number;
-  /** "1vcpu-2gb" or a parsed size. */
-  fargateTask: string | FargateTaskSize;
-  fargateArchitecture: Architecture;
-  fargateSpot: boolean;
-  /** Candidate types; undefined = DEFAULT_EC2_TYPES (and no error if the region has no EC2 prices). */
-  ec2Types?: readonly string[] | undefined;
-  includeBurstable: boolean;
-  savingsPlan: SavingsPlan;
-  freeTier: boolean;
-}
-
-export interface CrossoverTables {
-  lambda: LambdaPriceTable;
-  fargate: FargatePriceTable;
-  ec2: Ec2PriceTable;
-}
-
-export type CheapestOption = "lambda" | "fargate" | "ec2";
-
-export interface SweepRow {
-  monthlyRequests: number;
-  averageRps: Decimal;
-  lambda: Decimal;
-  fargate: Decimal;
-  fargateTasks: number;
-  ec2: Decimal | null;
-  ec2InstanceType: string | null;
-  ec2Instances: number | null;
-  cheapest: CheapestOption;
-}
-
-export interface Ec2Candidate {
-  instanceType: string;
-  capacityVcpus: Decimal;
-  unitMonthlyCost: Decimal;
-  instances: number;
-  monthlyCost: Decimal;
-  breakEven: BreakEven;
-}
-
-export interface CrossoverResult {
-  input: CrossoverInput & { fargateTask: string };
-  averageRps: Decimal;
-  cpuSecondsPerRequest: Decimal;
-  vcpusNeeded: Decimal;
-  lambda: { monthlyCost: Decimal };
-  fargate: {
-    task: string;
-    architecture: Architecture;
-    spot: boolean;
-    tasks: number;
-    unitMonthlyCost: Decimal;
-    monthlyCost: Decimal;
-    breakEven: BreakEven;
-  };
-  ec2: {
-    instanceType: string | null;
-    instances: number | null;
-    monthlyCost: Decimal | null;
-    candidates: Ec2Candidate[];
-    breakEven: BreakEven;
-    /** Why EC2 is left out (no prices for the region), when it is. */
-    unavailable: string | null;
-  };
-  cheapest: CheapestOption;
-  sweep: SweepRow[];
-  /** Finer log-spaced points (12 a decade) for a chart. */
-  chart: SweepRow[];
-  assumptions: string[];
-  caveats: string[];
-}
-
-function toBreakEven(n: number | null, instanceType?: string): BreakEven {
-  if (n === null) return { status: "never", requestsPerMonth: null, averageRps: null };
-  return {
-    status: n <= 1 ? "always" : "from",
-    requestsPerMonth: n,
-    averageRps: averageRps(n),
-    ...(instanceType ? { instanceType } : {}),
-  };
-}
 
 function cheapestOf(lambda: Decimal, fargate: Decimal, ec2: Decimal | null): CheapestOption {
   let best: CheapestOption = "lambda";
@@ -182,8 +99,15 @@ export function crossover(input: CrossoverInput, tables: CrossoverTables): Cross
   const ec2 = resolveEc2Fleets(tables.ec2, input, DEFAULT_EC2_TYPES, plan);
 
   const pieces = linearPieces(lambda.costAt, 1, SEARCH_LIMIT_REQUESTS, lambda.kinks);
-  const breakEvenOf = (fleet: FleetModel) =>
-    firstBreakEven(lambda.costAt, pieces, stepCurve(fleet, sizing), 1, SEARCH_LIMIT_REQUESTS);
+  const breakEvenOf = (fleet: FleetModel, instanceType?: string) => {
+    const steps = stepCurve(fleet, sizing);
+    const first = firstBreakEven(lambda.costAt, pieces, steps, 1, SEARCH_LIMIT_REQUESTS);
+    const sustained =
+      first === null
+        ? null
+        : sustainedBreakEven(lambda.costAt, pieces, steps, 1, SEARCH_LIMIT_REQUESTS);
+    return toBreakEven(first, sustained, instanceType);
+  };
 
   const candidates: Ec2Candidate[] = ec2.fleets.map(({ type, fleet }) => ({
     instanceType: type.name,
@@ -191,7 +115,7 @@ export function crossover(input: CrossoverInput, tables: CrossoverTables): Cross
     unitMonthlyCost: fleet.unitMonthlyCost,
     instances: unitsAt(fleet, input.monthlyRequests, sizing),
     monthlyCost: fleetCostAt(fleet, input.monthlyRequests, sizing),
-    breakEven: toBreakEven(breakEvenOf(fleet), type.name),
+    breakEven: breakEvenOf(fleet, type.name),
   }));
 
   const row = (n: number): SweepRow => {
@@ -215,9 +139,6 @@ export function crossover(input: CrossoverInput, tables: CrossoverTables): Cross
     };
   };
   const now = row(input.monthlyRequests);
-  const firstEc2 = candidates
-    .filter((c) => c.breakEven.requestsPerMonth !== null)
-    .sort((a, b) => (a.breakEven.requestsPerMonth ?? 0) - (b.breakEven.requestsPerMonth ?? 0))[0];
   const estimate = lambda.estimateAt(input.monthlyRequests);
 
   return {
@@ -233,14 +154,14 @@ export function crossover(input: CrossoverInput, tables: CrossoverTables): Cross
       tasks: now.fargateTasks,
       unitMonthlyCost: fargate.unitMonthlyCost,
       monthlyCost: now.fargate,
-      breakEven: toBreakEven(breakEvenOf(fargate)),
+      breakEven: breakEvenOf(fargate),
     },
     ec2: {
       instanceType: now.ec2InstanceType,
       instances: now.ec2Instances,
       monthlyCost: now.ec2,
       candidates,
-      breakEven: firstEc2 ? firstEc2.breakEven : toBreakEven(null),
+      breakEven: overallEc2(candidates),
       unavailable: ec2.unavailable,
     },
     cheapest: now.cheapest,
@@ -258,22 +179,4 @@ function bestEc2(fleets: FleetModel[], n: number, sizing: SizingInput) {
     if (!best || cost.lt(best.cost)) best = { fleet, cost };
   }
   return best;
-}
-
-/** Discounts that are not AWS's exact figure get a caveat whenever they are used. */
-function discountCaveats(tables: CrossoverTables, input: CrossoverInput, plan: SavingsPlan | null) {
-  const used = [];
-  if (input.fargateSpot) used.push(["Fargate Spot", tables.fargate.spot] as const);
-  if (plan && plan !== "none") {
-    used.push(["Lambda Savings Plan", tables.ec2.savingsPlans.lambda[plan]] as const);
-    if (!input.fargateSpot)
-      used.push(["Fargate Savings Plan", tables.fargate.savingsPlans[plan]] as const);
-    used.push(["EC2 Savings Plan", tables.ec2.savingsPlans.ec2[plan]] as const);
-  }
-  return used
-    .filter(([, d]) => d.kind !== "published")
-    .map(
-      ([what, d]) =>
-        `${what} discount ${dec(d.fraction).times(100).toFixed()}% is ${d.kind === "headline-maximum" ? "AWS's 'up to' maximum" : `${d.kind} (not an AWS figure)`}: ${d.source}`,
-    );
 }

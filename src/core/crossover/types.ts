@@ -103,4 +103,12 @@ export interface BreakEven {
   averageRps: Decimal | null;
   /** For EC2: the instance type that reaches break-even first. */
   instanceType?: string | undefined;
+  /**
+   * The smallest volume from which the option stays no dearer than Lambda up to the search
+   * limit (the first break-even can be followed by windows where Lambda is cheaper again each
+   * time the fleet steps up); null when it is still dearer at the limit.
+   */
+  sustainedFromRequestsPerMonth: number | null;
+  /** For EC2: the instance type that stays no dearer from that volume. */
+  sustainedInstanceType?: string | undefined;
 }

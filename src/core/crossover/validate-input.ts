@@ -3,7 +3,7 @@
  * UsageError the CLI gives (exit 2 there).
  */
 import { UsageError } from "../errors.js";
-import type { CrossoverInput } from "./crossover.js";
+import type { CrossoverInput } from "./result-types.js";
 
 function fractionOk(value: number): boolean {
   return Number.isFinite(value) && value > 0 && value <= 1;

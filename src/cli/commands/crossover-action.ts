@@ -1,0 +1,52 @@
+/**
+ * The `crossover` run: flags → a CrossoverInput → the pure model → one renderer. Loaded lazily
+ * by ./crossover.ts. Reads the three price tables; prints nothing itself (the caller writes the
+ * returned text); throws UsageError / PricingDataError for bad input or data (exit 2).
+ */
+import { crossover } from "../../core/crossover/crossover.js";
+import { UsageError } from "../../core/errors.js";
+import { loadEc2PriceTable } from "../../data/ec2-prices.js";
+import { loadFargatePriceTable } from "../../data/fargate-prices.js";
+import { loadLambdaPriceTable } from "../../data/lambda-prices.js";
+import { renderCrossover } from "../../output/crossover.js";
+import { resolveRegion } from "../common-options.js";
+import type { CrossoverFlags } from "./crossover.js";
+
+function required<T>(value: T | undefined, flag: string, example: string): T {
+  if (value === undefined) throw new UsageError(`${flag} is required (e.g. ${flag} ${example})`);
+  return value;
+}
+
+export async function runCrossover(flags: CrossoverFlags, env: NodeJS.ProcessEnv): Promise<string> {
+  const memoryMb = required(flags.memory, "--memory", "512");
+  const durationMs = required(flags.duration, "--duration", "120ms");
+  const monthlyRequests = required(flags.requests, "--requests", "50M");
+  const result = crossover(
+    {
+      region: resolveRegion(flags.region, env),
+      architecture: flags.arch ?? "x86_64",
+      memoryMb,
+      durationMs,
+      monthlyRequests,
+      cpuBoundFraction: flags.cpuBoundFraction,
+      cpuSecondsPerRequest: flags.cpuSecondsPerRequest,
+      peakToAverage: flags.peakToAverage,
+      targetUtilization: flags.targetUtilization,
+      minInstances: flags.minInstances,
+      fargateTask: flags.fargateTask,
+      fargateArchitecture: flags.fargateArch,
+      fargateSpot: flags.fargateSpot,
+      ec2Types: flags.ec2Types,
+      includeBurstable: flags.includeBurstable,
+      savingsPlan: flags.savingsPlan,
+      freeTier: flags.freeTier,
+    },
+    {
+      lambda: loadLambdaPriceTable(),
+      fargate: loadFargatePriceTable(),
+      ec2: loadEc2PriceTable(),
+    },
+  );
+  const color = Boolean(process.stdout.isTTY) && !env.NO_COLOR && env.TERM !== "dumb";
+  return renderCrossover(flags.format, { result, color });
+}

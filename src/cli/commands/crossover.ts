@@ -1,0 +1,131 @@
+/**
+ * `lambda-cost crossover`: from which traffic Fargate or EC2 cost no more than Lambda for the
+ * same work (issue 5). This file declares the flags only; the work is loaded lazily from
+ * ./crossover-action.ts so the program's start-up stays close to bare node.
+ */
+import { Command, InvalidArgumentError } from "commander";
+import { addFormatOption } from "../common-options.js";
+import {
+  addLambdaUsageOptions,
+  LAMBDA_ARCHITECTURES,
+  type LambdaUsageFlags,
+} from "../lambda-usage-options.js";
+import { fraction, integerInRange, oneOf } from "../parse.js";
+
+const SAVINGS_PLANS = ["none", "compute-1yr", "compute-3yr"] as const;
+
+export interface CrossoverFlags extends LambdaUsageFlags {
+  cpuBoundFraction: number;
+  cpuSecondsPerRequest?: number;
+  peakToAverage: number;
+  targetUtilization: number;
+  minInstances: number;
+  fargateTask: string;
+  fargateArch: (typeof LAMBDA_ARCHITECTURES)[number];
+  fargateSpot: boolean;
+  ec2Types?: string[];
+  includeBurstable: boolean;
+  savingsPlan: (typeof SAVINGS_PLANS)[number];
+  format: "table" | "json" | "csv";
+}
+
+/** A peak-to-average ratio: a number ≥ 1. */
+function peakRatio(raw: string): number {
+  const value = Number(raw.trim());
+  if (raw.trim() === "" || !Number.isFinite(value) || value < 1) {
+    throw new InvalidArgumentError(
+      `peak-to-average must be a number of at least 1 (the peak is never below the average); got "${raw}".`,
+    );
+  }
+  return value;
+}
+
+/** vCPU-seconds of CPU work per request: a number > 0. */
+function cpuSeconds(raw: string): number {
+  const value = Number(raw.trim());
+  if (raw.trim() === "" || !Number.isFinite(value) || value <= 0) {
+    throw new InvalidArgumentError(
+      `CPU seconds per request must be a number of vCPU-seconds greater than 0, e.g. 0.05; got "${raw}".`,
+    );
+  }
+  return value;
+}
+
+/** "m7g.large,c7g.large": a non-empty comma-separated list of instance type names. */
+function typeList(raw: string): string[] {
+  const names = raw
+    .split(",")
+    .map((name) => name.trim())
+    .filter(Boolean);
+  if (names.length === 0 || names.some((name) => !/^[a-z0-9-]+\.[a-z0-9-]+$/.test(name))) {
+    throw new InvalidArgumentError(
+      `EC2 types must be a comma-separated list such as m7g.large,c7g.large; got "${raw}".`,
+    );
+  }
+  return names;
+}
+
+export function crossoverCommand(): Command {
+  const command = new Command("crossover").description(
+    "from which monthly traffic Fargate or EC2 cost no more than Lambda for the same work (offline)",
+  );
+  addLambdaUsageOptions(command)
+    .option(
+      "--cpu-bound-fraction <f>",
+      "share of the duration spent on CPU rather than waiting, (0, 1]",
+      fraction("CPU-bound fraction"),
+      1,
+    )
+    .option(
+      "--cpu-seconds-per-request <S>",
+      "vCPU-seconds of work per request (overrides duration × memory/1769 × fraction)",
+      cpuSeconds,
+    )
+    .option("--peak-to-average <ratio>", "peak traffic / average traffic, ≥ 1", peakRatio, 2)
+    .option(
+      "--target-utilization <f>",
+      "the busiest a fleet may run at the peak, (0, 1]",
+      fraction("target utilization"),
+      0.6,
+    )
+    .option(
+      "--min-instances <N>",
+      "smallest fleet (tasks or instances) kept running",
+      integerInRange("min-instances", 1, 100_000),
+      2,
+    )
+    .option("--fargate-task <size>", "Fargate task size, e.g. 1vcpu-2gb, 0.5vcpu-1gb", "1vcpu-2gb")
+    .option(
+      "--fargate-arch <arch>",
+      "Fargate architecture, x86_64 or arm64",
+      oneOf("Fargate architecture", LAMBDA_ARCHITECTURES),
+      "x86_64",
+    )
+    .option("--fargate-spot", "price Fargate Spot (discount from pricing/fargate.json)", false)
+    .option(
+      "--ec2-types <list>",
+      "candidate EC2 instance types, comma-separated (default: m7g.large,c7g.large,m7i.large)",
+      typeList,
+    )
+    .option(
+      "--include-burstable",
+      "also consider t3/t4g types, counted at their baseline CPU share",
+      false,
+    )
+    .option(
+      "--savings-plan <plan>",
+      "none, compute-1yr or compute-3yr (discounts from the price data)",
+      oneOf("savings plan", SAVINGS_PLANS),
+      "none",
+    );
+  addFormatOption(command);
+  return command
+    .addHelpText(
+      "after",
+      "\nExamples:\n  lambda-cost crossover --memory 512 --duration 120ms --requests 50M\n  lambda-cost crossover --memory 1024 --duration 80ms --requests 2B --arch arm64 --fargate-arch arm64 --savings-plan compute-1yr --format json\n",
+    )
+    .action(async (flags: CrossoverFlags) => {
+      const { runCrossover } = await import("./crossover-action.js");
+      process.stdout.write(await runCrossover(flags, process.env));
+    });
+}

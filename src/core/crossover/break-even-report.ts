@@ -1,0 +1,43 @@
+/** Turning search results into BreakEven answers, for Fargate and for EC2 as a whole. */
+import type { Ec2Candidate } from "./result-types.js";
+import type { BreakEven } from "./types.js";
+import { averageRps } from "./work.js";
+
+export function toBreakEven(
+  first: number | null,
+  sustained: number | null,
+  instanceType?: string,
+): BreakEven {
+  const type = instanceType ? { instanceType, sustainedInstanceType: instanceType } : {};
+  if (first === null) {
+    return {
+      status: "never",
+      requestsPerMonth: null,
+      averageRps: null,
+      sustainedFromRequestsPerMonth: null,
+    };
+  }
+  return {
+    status: first <= 1 ? "always" : "from",
+    requestsPerMonth: first,
+    averageRps: averageRps(first),
+    sustainedFromRequestsPerMonth: sustained,
+    ...type,
+  };
+}
+
+/** EC2 as a whole: the earliest first break-even and the earliest sustained one, by type. */
+export function overallEc2(candidates: Ec2Candidate[]): BreakEven {
+  const by = (key: (b: BreakEven) => number | null) =>
+    candidates
+      .filter((c) => key(c.breakEven) !== null)
+      .sort((a, b) => (key(a.breakEven) ?? 0) - (key(b.breakEven) ?? 0))[0];
+  const first = by((b) => b.requestsPerMonth);
+  if (!first) return toBreakEven(null, null);
+  const sustained = by((b) => b.sustainedFromRequestsPerMonth);
+  return {
+    ...first.breakEven,
+    sustainedFromRequestsPerMonth: sustained?.breakEven.sustainedFromRequestsPerMonth ?? null,
+    sustainedInstanceType: sustained?.instanceType,
+  };
+}

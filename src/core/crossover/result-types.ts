@@ -1,0 +1,94 @@
+/** The crossover question and answer, as the core returns them (renderers read these). */
+import type { Decimal } from "../money/index.js";
+import type { Architecture, LambdaPriceTable } from "../pricing/types.js";
+import type {
+  BreakEven,
+  Ec2PriceTable,
+  FargatePriceTable,
+  FargateTaskSize,
+  SavingsPlan,
+} from "./types.js";
+
+/** The question: one Lambda workload and how a container fleet would be run instead. */
+export interface CrossoverInput {
+  region: string;
+  architecture: Architecture;
+  memoryMb: number;
+  durationMs: number;
+  monthlyRequests: number;
+  cpuBoundFraction: number;
+  cpuSecondsPerRequest?: number | undefined;
+  peakToAverage: number;
+  targetUtilization: number;
+  minInstances: number;
+  /** "1vcpu-2gb" or a parsed size. */
+  fargateTask: string | FargateTaskSize;
+  fargateArchitecture: Architecture;
+  fargateSpot: boolean;
+  /** Candidate types; undefined = DEFAULT_EC2_TYPES (and no error if the region has no EC2 prices). */
+  ec2Types?: readonly string[] | undefined;
+  includeBurstable: boolean;
+  savingsPlan: SavingsPlan;
+  freeTier: boolean;
+}
+
+export interface CrossoverTables {
+  lambda: LambdaPriceTable;
+  fargate: FargatePriceTable;
+  ec2: Ec2PriceTable;
+}
+
+export type CheapestOption = "lambda" | "fargate" | "ec2";
+
+export interface SweepRow {
+  monthlyRequests: number;
+  averageRps: Decimal;
+  lambda: Decimal;
+  fargate: Decimal;
+  fargateTasks: number;
+  ec2: Decimal | null;
+  ec2InstanceType: string | null;
+  ec2Instances: number | null;
+  cheapest: CheapestOption;
+}
+
+export interface Ec2Candidate {
+  instanceType: string;
+  capacityVcpus: Decimal;
+  unitMonthlyCost: Decimal;
+  instances: number;
+  monthlyCost: Decimal;
+  breakEven: BreakEven;
+}
+
+export interface CrossoverResult {
+  input: CrossoverInput & { fargateTask: string };
+  averageRps: Decimal;
+  cpuSecondsPerRequest: Decimal;
+  vcpusNeeded: Decimal;
+  lambda: { monthlyCost: Decimal };
+  fargate: {
+    task: string;
+    architecture: Architecture;
+    spot: boolean;
+    tasks: number;
+    unitMonthlyCost: Decimal;
+    monthlyCost: Decimal;
+    breakEven: BreakEven;
+  };
+  ec2: {
+    instanceType: string | null;
+    instances: number | null;
+    monthlyCost: Decimal | null;
+    candidates: Ec2Candidate[];
+    breakEven: BreakEven;
+    /** Why EC2 is left out (no prices for the region), when it is. */
+    unavailable: string | null;
+  };
+  cheapest: CheapestOption;
+  sweep: SweepRow[];
+  /** Finer log-spaced points (12 a decade) for a chart. */
+  chart: SweepRow[];
+  assumptions: string[];
+  caveats: string[];
+}

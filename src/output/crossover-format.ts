@@ -1,0 +1,47 @@
+/** Small formatters shared by the crossover renderers. */
+import type { BreakEven } from "../core/crossover/types.js";
+
+/** 50000000 → "50,000,000". */
+export function grouped(n: number): string {
+  return n.toLocaleString("en-US", { maximumFractionDigits: 0 });
+}
+
+/** 1500000 → "1.5M"; 10000000000 → "10B"; 999 → "999". */
+export function compactCount(n: number): string {
+  const units: Array<[number, string]> = [
+    [1e12, "T"],
+    [1e9, "B"],
+    [1e6, "M"],
+    [1e3, "k"],
+  ];
+  for (const [size, suffix] of units) {
+    if (n >= size) return `${Number((n / size).toPrecision(3))}${suffix}`;
+  }
+  return String(n);
+}
+
+/** "226,242,690 requests a month (86.09 rps average)", or why there is none. */
+export function describeBreakEven(b: BreakEven): string {
+  if (b.status === "never" || b.requestsPerMonth === null) {
+    return "never below 1e12 requests a month";
+  }
+  const rps = b.averageRps ? b.averageRps.toDecimalPlaces(2).toFixed(2) : "?";
+  const first =
+    b.status === "always"
+      ? "always (from 1 request a month)"
+      : `${grouped(b.requestsPerMonth)} requests a month (${rps} rps average)`;
+  const type = b.instanceType ? ` with ${b.instanceType}` : "";
+  return `${first}${type}${describeSustained(b)}`;
+}
+
+/** "; for good from 1,100,000,000" when Lambda is cheaper again after the first break-even. */
+export function describeSustained(b: BreakEven): string {
+  const sustained = b.sustainedFromRequestsPerMonth;
+  if (b.requestsPerMonth === null || sustained === b.requestsPerMonth) return "";
+  if (sustained === null) return "; not for good: Lambda is cheaper again at some higher volumes";
+  const type =
+    b.sustainedInstanceType && b.sustainedInstanceType !== b.instanceType
+      ? ` with ${b.sustainedInstanceType}`
+      : "";
+  return `; for good${type} from ${grouped(sustained)}`;
+}

@@ -1,0 +1,92 @@
+/**
+ * `crossover --format json`: the stable contract. Money is an exact decimal string (never a
+ * float); request rates are rounded to 6 decimals (they are not money); null means "none".
+ */
+import type { CrossoverResult, SweepRow } from "../core/crossover/crossover.js";
+import type { BreakEven } from "../core/crossover/types.js";
+import { type Decimal, toPlainString } from "../core/money/index.js";
+import type { CrossoverReport } from "./crossover.js";
+
+const money = (d: Decimal | null) => (d === null ? null : toPlainString(d));
+const rate = (d: Decimal | null) => (d === null ? null : toPlainString(d.toDecimalPlaces(6)));
+
+function breakEvenJson(b: BreakEven) {
+  return {
+    status: b.status,
+    requestsPerMonth: b.requestsPerMonth,
+    averageRps: rate(b.averageRps),
+    sustainedFromRequestsPerMonth: b.sustainedFromRequestsPerMonth,
+    ...(b.instanceType ? { instanceType: b.instanceType } : {}),
+    ...(b.sustainedInstanceType ? { sustainedInstanceType: b.sustainedInstanceType } : {}),
+  };
+}
+
+function sweepJson(row: SweepRow) {
+  return {
+    monthlyRequests: row.monthlyRequests,
+    averageRps: rate(row.averageRps),
+    lambda: money(row.lambda),
+    fargate: money(row.fargate),
+    fargateTasks: row.fargateTasks,
+    ec2: money(row.ec2),
+    ec2InstanceType: row.ec2InstanceType,
+    ec2Instances: row.ec2Instances,
+    cheapest: row.cheapest,
+  };
+}
+
+/** The JSON object (also what the library's users can build on). */
+export function crossoverJson(r: CrossoverResult) {
+  return {
+    currency: "USD",
+    input: r.input,
+    monthlyRequests: r.input.monthlyRequests,
+    averageRps: rate(r.averageRps),
+    cpuSecondsPerRequest: toPlainString(r.cpuSecondsPerRequest.toDecimalPlaces(10)),
+    vcpusNeeded: toPlainString(r.vcpusNeeded.toDecimalPlaces(6)),
+    lambda: { monthlyCost: money(r.lambda.monthlyCost) },
+    fargate: {
+      task: r.fargate.task,
+      architecture: r.fargate.architecture,
+      spot: r.fargate.spot,
+      tasks: r.fargate.tasks,
+      taskMonthlyCost: money(r.fargate.unitMonthlyCost),
+      monthlyCost: money(r.fargate.monthlyCost),
+      breakEven: breakEvenJson(r.fargate.breakEven),
+    },
+    ec2: {
+      instanceType: r.ec2.instanceType,
+      instances: r.ec2.instances,
+      monthlyCost: money(r.ec2.monthlyCost),
+      unavailable: r.ec2.unavailable,
+      candidates: r.ec2.candidates.map((c) => ({
+        instanceType: c.instanceType,
+        usableVcpus: toPlainString(c.capacityVcpus),
+        instanceMonthlyCost: money(c.unitMonthlyCost),
+        instances: c.instances,
+        monthlyCost: money(c.monthlyCost),
+        breakEven: breakEvenJson(c.breakEven),
+      })),
+      breakEven: breakEvenJson(r.ec2.breakEven),
+    },
+    breakEven: {
+      fargateRequestsPerMonth: r.fargate.breakEven.requestsPerMonth,
+      fargateAverageRps: rate(r.fargate.breakEven.averageRps),
+      fargateStatus: r.fargate.breakEven.status,
+      fargateSustainedFromRequestsPerMonth: r.fargate.breakEven.sustainedFromRequestsPerMonth,
+      ec2RequestsPerMonth: r.ec2.breakEven.requestsPerMonth,
+      ec2AverageRps: rate(r.ec2.breakEven.averageRps),
+      ec2InstanceType: r.ec2.breakEven.instanceType ?? null,
+      ec2Status: r.ec2.unavailable ? "unavailable" : r.ec2.breakEven.status,
+      ec2SustainedFromRequestsPerMonth: r.ec2.breakEven.sustainedFromRequestsPerMonth,
+    },
+    cheapest: r.cheapest,
+    assumptions: r.assumptions,
+    caveats: r.caveats,
+    sweep: r.sweep.map(sweepJson),
+  };
+}
+
+export function renderCrossoverJson(report: CrossoverReport): string {
+  return `${JSON.stringify(crossoverJson(report.result), null, 2)}\n`;
+}

@@ -1,0 +1,25 @@
+/**
+ * The renderers of `crossover`, one per output format, each loaded only when asked for. JSON
+ * (crossover-json.ts) is the stable contract; the table and CSV render the same result.
+ */
+import type { CrossoverResult } from "../core/crossover/crossover.js";
+import type { OutputFormat, Renderer } from "./format.js";
+
+/** What a renderer gets: the result, and whether the terminal takes colour (the chart uses it). */
+export interface CrossoverReport {
+  result: CrossoverResult;
+  color: boolean;
+}
+
+type LazyRenderer = () => Promise<Renderer<CrossoverReport>>;
+
+export const crossoverRenderers = {
+  table: async () => (await import("./crossover-table.js")).renderCrossoverTable,
+  json: async () => (await import("./crossover-json.js")).renderCrossoverJson,
+  csv: async () => (await import("./crossover-csv.js")).renderCrossoverCsv,
+} satisfies Record<OutputFormat, LazyRenderer>;
+
+export async function renderCrossover(format: OutputFormat, report: CrossoverReport) {
+  const render = await crossoverRenderers[format]();
+  return render(report);
+}
