@@ -50,7 +50,7 @@ export function planTune(input: PlanInput): TunePlan {
     changes.push(
       size === snap.memoryMb
         ? `publish a version of $LATEST as it is (${size} MB)`
-        : `set $LATEST MemorySize ${snap.memoryMb} → ${size} MB (RevisionId-checked), wait, publish a version`,
+        : `set $LATEST MemorySize to ${size} MB (RevisionId-checked), wait, publish a version`,
     );
   }
   if (!sizesMb.includes(snap.memoryMb)) {

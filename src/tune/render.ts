@@ -1,9 +1,10 @@
 /**
  * From a finished run to text: composes the shared TuneResult (the model every tune renderer
- * prints) and hands it to the renderers in src/output; adds the runner's own lines (what was
- * put back, what --apply did) for the table format.
+ * prints) and hands it to the renderers in src/output. What was put back and what --apply did
+ * go to stderr as the run happens (see run-tune.ts), so stdout stays one clean document.
  */
 import type { TuneResult } from "../core/tuning/types.js";
+import { renderTune } from "../output/tune.js";
 import type { PutBackResult } from "./put-back.js";
 import type { TuneRunResult } from "./run-tune.js";
 
@@ -36,7 +37,7 @@ export function toTuneResult(
   };
 }
 
-export function renderTuneOutcome(
+export async function renderTuneOutcome(
   run: TuneRunResult,
   flags: {
     format: "table" | "json" | "csv";
@@ -45,18 +46,8 @@ export function renderTuneOutcome(
     maxDuration?: number | undefined;
     trim?: number | undefined;
   },
-): string {
-  const result = toTuneResult(run, flags);
-  // Interim until src/output/tune* lands: JSON with Decimals as strings.
-  const json = JSON.stringify(
-    { ...result, applied: run.applied },
-    (_key, value: unknown) =>
-      value && typeof value === "object" && "toFixed" in value && "d" in value
-        ? String(value)
-        : value,
-    2,
-  );
-  return json;
+): Promise<string> {
+  return renderTune(flags.format, toTuneResult(run, flags));
 }
 
 export function renderRecovered(

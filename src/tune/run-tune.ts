@@ -128,6 +128,11 @@ export async function runTune(options: TuneOptions, deps: TuneDeps): Promise<Tun
   });
   if (options.dryRun) return { kind: "plan", plan };
 
+  // Read last month's volume before the run adds its own invocations to the metrics.
+  const monthlyFromCloudWatch =
+    options.monthlyInvocations === undefined
+      ? (deps.monthlyInvocations?.(snap).catch(() => undefined) ?? Promise.resolve(undefined))
+      : Promise.resolve(undefined);
   const runId = newRunId();
   let journal: Journal;
   try {
@@ -211,10 +216,10 @@ export async function runTune(options: TuneOptions, deps: TuneDeps): Promise<Tun
   deps.notify(summary);
 
   let monthly: { invocations: number; source: "flag" | "cloudwatch" } | undefined;
-  if (options.monthlyInvocations !== undefined)
+  if (options.monthlyInvocations !== undefined) {
     monthly = { invocations: options.monthlyInvocations, source: "flag" };
-  else {
-    const count = await deps.monthlyInvocations?.(snap).catch(() => undefined);
+  } else {
+    const count = await monthlyFromCloudWatch;
     if (count !== undefined) monthly = { invocations: count, source: "cloudwatch" };
   }
   const analysis = core.analyze(measured?.samplesBySize ?? new Map(), {
@@ -242,6 +247,7 @@ export async function runTune(options: TuneOptions, deps: TuneDeps): Promise<Tun
       cleanup,
       deps,
     );
+    deps.notify(result.applied.note);
   }
   return { kind: "result", result };
 }

@@ -75,7 +75,7 @@ export async function wireTune(input: WireInput): Promise<string | undefined> {
     if (outcome.kind === "plan") return renderPlan(outcome.plan, flags.format);
     if (outcome.kind === "recovered")
       return renderRecovered(outcome.functionName, outcome.recovered, flags.format);
-    const text = renderTuneOutcome(outcome.result, flags);
+    const text = await renderTuneOutcome(outcome.result, flags);
     if (outcome.result.analysis.recommendation === null) {
       process.stdout.write(text.endsWith("\n") ? text : `${text}\n`);
       throw new CheckFailedError(
