@@ -19,14 +19,19 @@ export const LAMBDA_METRICS = [
 ] as const;
 export type LambdaMetric = (typeof LAMBDA_METRICS)[number];
 
-/** The statistics of the samples in one period. `approx` holds history hours (count, mean, cv). */
+/**
+ * The samples of one period: live samples kept as values (exact percentiles), history hours as
+ * totals with the spread (`historyCv`) assumed for their percentiles.
+ */
 export interface Bucket {
   count: number;
   sum: number;
   min: number;
   max: number;
   values: number[];
-  approx: Array<{ count: number; mean: number; cv: number }>;
+  historyCount: number;
+  historySum: number;
+  historyCv: number;
 }
 
 interface LiveSeries {
@@ -39,6 +44,8 @@ interface LiveSeries {
 }
 
 interface HistorySpec {
+  /** Registration number: a re-registered function never reads its old cached months. */
+  generation: number;
   region: string;
   functionName: string;
   months: HistoryMonth[];
@@ -46,7 +53,8 @@ interface HistorySpec {
   cv: number;
 }
 
-const CACHE_LIMIT = 4096;
+/** Months kept generated (24 KB each); beyond this the oldest is dropped and regenerated on use. */
+const CACHE_LIMIT = 2048;
 const HOUR_MS = 3_600_000;
 
 export class MetricStore {
@@ -54,6 +62,7 @@ export class MetricStore {
   private readonly live = new Map<string, LiveSeries>();
   private readonly history = new Map<string, HistorySpec>();
   private readonly cache = new Map<string, MonthSeries>();
+  private generation = 0;
 
   constructor(seed: number) {
     this.seed = seed;
@@ -67,7 +76,9 @@ export class MetricStore {
       this.history.delete(key);
       return;
     }
+    this.generation += 1;
     this.history.set(key, {
+      generation: this.generation,
       region: fn.region,
       functionName: fn.name,
       months: fn.spec.history,
@@ -110,7 +121,16 @@ export class MetricStore {
       const at = startMs + Math.floor((t - startMs) / periodMs) * periodMs;
       let b = out.get(at);
       if (!b) {
-        b = { count: 0, sum: 0, min: Infinity, max: -Infinity, values: [], approx: [] };
+        b = {
+          count: 0,
+          sum: 0,
+          min: Number.POSITIVE_INFINITY,
+          max: Number.NEGATIVE_INFINITY,
+          values: [],
+          historyCount: 0,
+          historySum: 0,
+          historyCv: 0,
+        };
         out.set(at, b);
       }
       return b;
@@ -130,7 +150,7 @@ export class MetricStore {
       }
     }
     const spec = resource === undefined ? this.history.get(`${region}|${functionName}`) : undefined;
-    if (spec) this.addHistory(spec, metric, startMs, endMs, bucketAt);
+    if (spec) this.addHistory(spec, metric, startMs, endMs, periodMs, bucketAt);
     return out;
   }
 
@@ -139,62 +159,21 @@ export class MetricStore {
     metric: LambdaMetric,
     startMs: number,
     endMs: number,
+    periodMs: number,
     bucketAt: (t: number) => Bucket,
   ): void {
     for (const entry of spec.months) {
       const bounds = monthBounds(entry.month);
       if (bounds.endMs <= startMs || bounds.startMs >= endMs) continue;
       const month = this.month(spec, entry);
-      const first = Math.max(0, Math.ceil((startMs - month.startMs) / HOUR_MS));
-      const last = Math.min(month.hours, Math.ceil((endMs - month.startMs) / HOUR_MS));
-      for (let i = first; i < last; i += 1) {
-        const n = month.invocations[i]!;
-        if (n === 0) continue;
-        const t = month.startMs + i * HOUR_MS;
-        const mean = month.avgDurationMs[i]!;
-        const pc = month.provisionedInvocations[i]!;
-        switch (metric) {
-          case "Invocations":
-            addAggregate(bucketAt(t), n, n, 1, 1);
-            break;
-          case "Duration": {
-            const b = bucketAt(t);
-            addAggregate(b, n, month.durationMs[i]!, mean * 0.5, mean * 2.5);
-            b.approx.push({ count: n, mean, cv: spec.cv });
-            break;
-          }
-          case "Errors": {
-            const e = month.errors[i]!;
-            addAggregate(bucketAt(t), n, e, e === n ? 1 : 0, e > 0 ? 1 : 0);
-            break;
-          }
-          case "Throttles":
-            addAggregate(bucketAt(t), n, 0, 0, 0);
-            break;
-          case "ConcurrentExecutions": {
-            // Little's law: mean concurrency = arrival rate × mean duration.
-            const c = Math.max(1, Math.ceil((n * mean) / HOUR_MS));
-            addAggregate(bucketAt(t), 1, c, c, c);
-            break;
-          }
-          case "ProvisionedConcurrencyInvocations":
-            if (pc > 0) addAggregate(bucketAt(t), pc, pc, 1, 1);
-            break;
-          case "ProvisionedConcurrentExecutions":
-            if (pc > 0) {
-              const c = Math.max(1, Math.ceil((pc * mean) / HOUR_MS));
-              addAggregate(bucketAt(t), 1, c, c, c);
-            }
-            break;
-          default:
-            break;
-        }
+      for (const [t, h0, h1] of hourRanges(month, startMs, endMs, periodMs)) {
+        addHours(bucketAt(t), metric, month, h0, h1, spec.cv);
       }
     }
   }
 
   private month(spec: HistorySpec, entry: HistoryMonth): MonthSeries {
-    const key = `${spec.region}|${spec.functionName}|${entry.month}`;
+    const key = `${spec.generation}|${entry.month}`;
     let month = this.cache.get(key);
     if (!month) {
       month = generateMonth(
@@ -258,6 +237,112 @@ export class MetricStore {
       }
     }
     return out;
+  }
+}
+
+/**
+ * The hours [h0, h1) of a month that fall in each period: one range per period when periods
+ * span hours, one hour at a time when periods are shorter. Returns [periodStartMs, h0, h1].
+ */
+function hourRanges(
+  month: MonthSeries,
+  startMs: number,
+  endMs: number,
+  periodMs: number,
+): Array<[number, number, number]> {
+  const out: Array<[number, number, number]> = [];
+  const hourAt = (t: number) =>
+    Math.min(month.hours, Math.max(0, Math.ceil((t - month.startMs) / HOUR_MS)));
+  const first = hourAt(startMs);
+  const last = hourAt(endMs);
+  if (first >= last) return out;
+  if (periodMs < HOUR_MS) {
+    for (let h = first; h < last; h += 1) {
+      const t = month.startMs + h * HOUR_MS;
+      out.push([startMs + Math.floor((t - startMs) / periodMs) * periodMs, h, h + 1]);
+    }
+    return out;
+  }
+  const firstPeriod = Math.floor((month.startMs + first * HOUR_MS - startMs) / periodMs);
+  for (let k = firstPeriod; ; k += 1) {
+    const periodStart = startMs + k * periodMs;
+    const h0 = Math.max(first, hourAt(periodStart));
+    const h1 = Math.min(last, hourAt(periodStart + periodMs));
+    if (h0 >= last) break;
+    if (h1 > h0) out.push([periodStart, h0, h1]);
+  }
+  return out;
+}
+
+const diff = (series: Float64Array, h0: number, h1: number) => series[h1]! - series[h0]!;
+
+/** Adds history hours [h0, h1) of one metric to a period's bucket. */
+function addHours(
+  b: Bucket,
+  metric: LambdaMetric,
+  month: MonthSeries,
+  h0: number,
+  h1: number,
+  cv: number,
+): void {
+  const n = diff(month.invocations, h0, h1);
+  if (n === 0) return;
+  switch (metric) {
+    case "Invocations":
+      addAggregate(b, n, n, 1, 1);
+      return;
+    case "Duration": {
+      let low = Number.POSITIVE_INFINITY;
+      let high = 0;
+      for (let h = h0; h < h1; h += 1) {
+        const count = diff(month.invocations, h, h + 1);
+        if (count === 0) continue;
+        const mean = diff(month.durationMs, h, h + 1) / count;
+        low = Math.min(low, mean);
+        high = Math.max(high, mean);
+      }
+      const sum = diff(month.durationMs, h0, h1);
+      // Shortest and longest calls: half the quietest hour's mean, 2.5× the slowest's.
+      addAggregate(b, n, sum, low * 0.5, high * 2.5);
+      b.historyCount += n;
+      b.historySum += sum;
+      b.historyCv = cv;
+      return;
+    }
+    case "Errors": {
+      const e = diff(month.errors, h0, h1);
+      addAggregate(b, n, e, e === n ? 1 : 0, e > 0 ? 1 : 0);
+      return;
+    }
+    case "Throttles":
+      addAggregate(b, n, 0, 0, 0);
+      return;
+    case "ConcurrentExecutions":
+    case "ProvisionedConcurrentExecutions": {
+      // One sample per hour, by Little's law: mean concurrency = arrival rate × mean duration.
+      const series =
+        metric === "ConcurrentExecutions" ? month.invocations : month.provisionedInvocations;
+      for (let h = h0; h < h1; h += 1) {
+        const count = diff(series, h, h + 1);
+        if (count === 0) continue;
+        const c = Math.max(
+          1,
+          Math.ceil(
+            (diff(month.durationMs, h, h + 1) * (count / diff(month.invocations, h, h + 1))) /
+              HOUR_MS,
+          ),
+        );
+        addAggregate(b, 1, c, c, c);
+      }
+      return;
+    }
+    case "ProvisionedConcurrencyInvocations": {
+      const pc = diff(month.provisionedInvocations, h0, h1);
+      if (pc > 0) addAggregate(b, pc, pc, 1, 1);
+      return;
+    }
+    default:
+      return;
   }
 }
 

@@ -27,26 +27,24 @@ export function statistic(bucket: Bucket, stat: string): number | undefined {
   }
 }
 
-/** Exact (nearest rank) over live samples; a log-normal estimate over history hours. */
+/**
+ * Exact (nearest rank) over live samples. Over history, each hour's calls are taken as
+ * log-normal around the hour's mean with the function's spread, and the quantile of a
+ * log-normal is its mean × exp(−σ²/2 + σz): so the period's pNN is that factor × its average.
+ */
 function percentile(bucket: Bucket, p: number): number {
   const liveCount = bucket.values.length;
-  const historyCount = bucket.count - liveCount;
   let live = 0;
   if (liveCount > 0) {
     const sorted = [...bucket.values].sort((a, b) => a - b);
     live = sorted[Math.min(liveCount - 1, Math.max(0, Math.ceil(p * liveCount) - 1))]!;
   }
-  if (historyCount <= 0 || bucket.approx.length === 0) return live;
-  let weighted = 0;
-  let weights = 0;
+  if (bucket.historyCount === 0) return live;
   const z = inverseNormal(Math.min(Math.max(p, 1e-6), 1 - 1e-6));
-  for (const hour of bucket.approx) {
-    const sigma2 = Math.log(1 + hour.cv * hour.cv);
-    weighted += hour.count * hour.mean * Math.exp(-sigma2 / 2 + Math.sqrt(sigma2) * z);
-    weights += hour.count;
-  }
-  const history = weighted / weights;
-  return (history * historyCount + live * liveCount) / bucket.count;
+  const sigma2 = Math.log(1 + bucket.historyCv * bucket.historyCv);
+  const history =
+    (bucket.historySum / bucket.historyCount) * Math.exp(-sigma2 / 2 + Math.sqrt(sigma2) * z);
+  return (history * bucket.historyCount + live * liveCount) / (bucket.historyCount + liveCount);
 }
 
 /** Acklam's rational approximation of the standard normal quantile (|error| < 1.2e-9). */
