@@ -67,21 +67,63 @@ export async function listFunctionInventory(
 ): Promise<FunctionInventory> {
   const client = clientFor(source);
   try {
-    const functions = await listFunctions(client, options.region);
-    const limit = pLimit(options.concurrency ?? 8);
-    await Promise.all(
-      functions.map((fn) =>
-        limit(async () => {
-          fn.provisionedConfigs = await listProvisionedConfigs(client, options.region, fn);
-        }),
-      ),
+    const inventory = await listRegionFunctions(client, options.region);
+    await attachProvisionedConfigs(
+      client,
+      options.region,
+      inventory.functions,
+      options.concurrency,
     );
+    return inventory;
+  } finally {
+    if (!(source instanceof LambdaClient)) client.destroy();
+  }
+}
+
+/**
+ * ListFunctions, every page: the functions with their current configuration, PC not yet read
+ * (`provisionedConfigs` empty). Callers that want to overlap the per-function PC calls with
+ * other work (the report reads metrics meanwhile) call attachProvisionedConfigs themselves.
+ */
+export async function listRegionFunctions(
+  source: AwsConnection | LambdaClient,
+  region: string,
+): Promise<FunctionInventory> {
+  const client = clientFor(source);
+  try {
+    const functions = await listFunctions(client, region);
     const first = functions[0];
     return {
-      region: options.region,
+      region,
       accountId: first ? accountIdFromArn(first.functionArn) : undefined,
       functions,
     };
+  } finally {
+    if (!(source instanceof LambdaClient)) client.destroy();
+  }
+}
+
+/**
+ * Reads each function's provisioned concurrency configurations (one paginated
+ * ListProvisionedConcurrencyConfigs per function: the API has no account-wide listing) and
+ * stores them on the function. `concurrency` calls are in flight at once (default 8).
+ */
+export async function attachProvisionedConfigs(
+  source: AwsConnection | LambdaClient,
+  region: string,
+  functions: InventoriedFunction[],
+  concurrency = 8,
+): Promise<void> {
+  const client = clientFor(source);
+  try {
+    const limit = pLimit(concurrency);
+    await Promise.all(
+      functions.map((fn) =>
+        limit(async () => {
+          fn.provisionedConfigs = await listProvisionedConfigs(client, region, fn);
+        }),
+      ),
+    );
   } finally {
     if (!(source instanceof LambdaClient)) client.destroy();
   }

@@ -4,12 +4,16 @@
  * at once with the pure core. A region that fails is named in the result, not fatal, unless
  * every region failed.
  */
-import type { CloudWatchClient } from "@aws-sdk/client-cloudwatch";
-import type { LambdaClient } from "@aws-sdk/client-lambda";
+import { CloudWatchClient } from "@aws-sdk/client-cloudwatch";
+import { LambdaClient } from "@aws-sdk/client-lambda";
 import pLimit from "p-limit";
-import { readMonthlyMetrics } from "../aws/cloudwatch-metrics.js";
-import type { AwsConnection } from "../aws/connection.js";
-import { listFunctionInventory } from "../aws/function-inventory.js";
+import { type MonthlyMetrics, readMonthlyMetrics } from "../aws/cloudwatch-metrics.js";
+import { type AwsConnection, sdkClientConfig } from "../aws/connection.js";
+import {
+  attachProvisionedConfigs,
+  type FunctionInventory,
+  listRegionFunctions,
+} from "../aws/function-inventory.js";
 import { AwsError, LambdaCostError, UsageError } from "../core/errors.js";
 import { ZERO } from "../core/money/index.js";
 import { regionPrices } from "../core/pricing/lookup.js";
@@ -109,18 +113,37 @@ async function readRegion(
   options: GenerateMonthlyReportOptions,
 ): Promise<RegionData> {
   const connection: AwsConnection = { ...options.connection, region };
-  const inventory = await listFunctionInventory(options.clients?.lambda(region) ?? connection, {
-    region,
-    concurrency,
-  });
+  const lambda = options.clients?.lambda(region) ?? new LambdaClient(sdkClientConfig(connection));
+  const cloudwatch =
+    options.clients?.cloudwatch(region) ?? new CloudWatchClient(sdkClientConfig(connection));
   const { start, end } = monthRange(month);
-  const metrics = await readMonthlyMetrics(options.clients?.cloudwatch(region) ?? connection, {
-    region,
-    functionNames: inventory.functions.map((fn) => fn.functionName),
-    start,
-    end,
-  });
-  const inputs = inventory.functions.map((fn): FunctionMonthInput => {
+  try {
+    const inventory = await listRegionFunctions(lambda, region);
+    // The per-function PC calls and the metric batches only need the names: run them together.
+    const [, metrics] = await Promise.all([
+      attachProvisionedConfigs(lambda, region, inventory.functions, concurrency),
+      readMonthlyMetrics(cloudwatch, {
+        region,
+        functionNames: inventory.functions.map((fn) => fn.functionName),
+        start,
+        end,
+      }),
+    ]);
+    return { region, accountId: inventory.accountId, inputs: toInputs(region, inventory, metrics) };
+  } finally {
+    if (!options.clients) {
+      lambda.destroy();
+      cloudwatch.destroy();
+    }
+  }
+}
+
+function toInputs(
+  region: string,
+  inventory: FunctionInventory,
+  metrics: MonthlyMetrics,
+): FunctionMonthInput[] {
+  return inventory.functions.map((fn): FunctionMonthInput => {
     const sums = metrics.sums.get(fn.functionName);
     return {
       region,
@@ -134,7 +157,6 @@ async function readRegion(
       provisionedConcurrency: fn.provisionedConfigs.reduce((a, c) => a + c.requested, 0),
     };
   });
-  return { region, accountId: inventory.accountId, inputs };
 }
 
 function describe(error: unknown): string {
