@@ -11,7 +11,8 @@
  * shapes with fewer seeds, and measures the tool's own overhead per invocation.
  *
  * Env: BENCH_SEEDS (default 200) model seeds per shape; BENCH_PIPELINE_SEEDS (default 3;
- * 0 skips part 2).
+ * 0 skips part 2); BENCH_PRECISION and BENCH_INITIAL override the auto planner's ±2% and
+ * first batch of 10 in part 1 (to explore the trade-off).
  */
 import { adaptive, grid, type Outcome, powerTuning } from "./tune-model.js";
 import { runPipelineBench } from "./tune-pipeline.js";

@@ -119,6 +119,28 @@ describe("auto planner", () => {
     expect(count(run.samples)).toBeLessThan(400);
   });
 
+  it("gives the best two 20 invocations each before calling them equivalent", () => {
+    // ±1% spread: the first 10 already give intervals within ±2%, but 10 values are too few.
+    const planner = createSamplingPlanner({
+      sizes: [128, 512],
+      mode: { kind: "auto", maxInvocations: 10_000 },
+      strategyOptions: cost,
+      costModel,
+    });
+    const run = drive(planner, { 128: 800, 512: 200 }, 0.01);
+    expect(run.rounds).toEqual([
+      [
+        { memoryMb: 128, invocations: 10 },
+        { memoryMb: 512, invocations: 10 },
+      ],
+      [
+        { memoryMb: 128, invocations: 10 },
+        { memoryMb: 512, invocations: 10 },
+      ],
+    ]);
+    expect(run.reason).toMatch(/practically equivalent/);
+  });
+
   it("never exceeds --max-invocations", () => {
     const planner = createSamplingPlanner({
       sizes: [128, 512],

