@@ -1,0 +1,135 @@
+/**
+ * `tune` through the built bin against an in-process emulator: what a user sees on stdout and
+ * stderr, --dry-run, --format json, --out, --help, and the exit code when no size works.
+ */
+import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { EmulatorHandle } from "../../src/emulator/types.js";
+import { comparable, emulatorWith, fn } from "../integration/tune-harness.js";
+import { runBinAsync } from "./tune-spawn.js";
+
+let emulator: EmulatorHandle;
+const dir = mkdtempSync(join(tmpdir(), "lc-tune-run-"));
+const env = {
+  AWS_ACCESS_KEY_ID: "test",
+  AWS_SECRET_ACCESS_KEY: "test",
+  AWS_REGION: "us-east-1",
+  XDG_STATE_HOME: dir,
+};
+const tune = (args: string[]) =>
+  runBinAsync(["tune", ...args, "--endpoint-url", emulator.endpoint], env);
+
+beforeAll(async () => {
+  emulator = await emulatorWith([
+    fn("web", { fixedMs: 20, cpuMs: 400, memoryUsedMb: 100, gcPressure: 1 }),
+    fn("hog", { fixedMs: 20, cpuMs: 100, memoryUsedMb: 4000 }),
+  ]);
+});
+afterAll(async () => emulator.close());
+
+describe("tune via the bin", () => {
+  it("--dry-run prints the plan, calls only GetFunction, exits 0", async () => {
+    const before = emulator.requests().length;
+    const result = await tune(["web", "--sizes", "512,1024", "--invocations", "10", "--dry-run"]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(
+      /^Dry run: nothing was changed\. Plan for web \(us-east-1, account 123456789012/,
+    );
+    expect(result.stdout).toMatch(/Invocations: 10 per size, 20 in all/);
+    // 20 × (0.0000002 + 1 GB-s × 0.0000166667) = 0.000337334 (1000 ms at 1024 MB, ∝ 1/memory).
+    expect(result.stdout).toMatch(/about \$0\.0003 /);
+    expect(
+      emulator
+        .requests()
+        .slice(before)
+        .map((r) => r.action),
+    ).toEqual(["lambda:GetFunction"]);
+  });
+
+  it("--format json --out writes one JSON document and says what it changed on stderr", async () => {
+    const before = comparable(emulator, "web");
+    const out = join(dir, "result.json");
+    const result = await tune([
+      "web",
+      "--sizes",
+      "512,1024,2048",
+      "--invocations",
+      "20",
+      "--format",
+      "json",
+      "--out",
+      out,
+      "--monthly-invocations",
+      "1M",
+    ]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe("");
+    expect(result.stderr).toMatch(/tune will change web \(us-east-1\); journal /);
+    expect(result.stderr).toMatch(
+      /deleted the 3 version\(s\) this run created.*\$LATEST is exactly as found/,
+    );
+    const json = JSON.parse(readFileSync(out, "utf8"));
+    expect(json).toMatchObject({
+      function: "web",
+      region: "us-east-1",
+      architecture: "x86_64",
+      strategy: "cost",
+      originalMemoryMb: 1024,
+      restored: true,
+      recommendation: { memoryMb: 1024 },
+      monthlyProjection: { monthlyInvocations: 1_000_000, source: "flag", currentMemoryMb: 1024 },
+    });
+    expect(json.sizes.map((s: { memoryMb: number }) => s.memoryMb)).toEqual([512, 1024, 2048]);
+    expect(comparable(emulator, "web")).toEqual(before);
+    expect(readdirSync(join(dir, "lambda-cost"))).toEqual([]);
+  });
+
+  it("exits 1 when no size works, and still puts everything back", async () => {
+    const before = comparable(emulator, "hog");
+    const result = await tune([
+      "hog",
+      "--sizes",
+      "128,256",
+      "--invocations",
+      "3",
+      "--format",
+      "json",
+    ]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/no memory size worked/);
+    expect(JSON.parse(result.stdout)).toMatchObject({ recommendation: null, restored: true });
+    expect(comparable(emulator, "hog")).toEqual(before);
+  });
+
+  it("--help lists every flag of issue 4", async () => {
+    const result = await runBinAsync(["tune", "--help"]);
+    expect(result.code).toBe(0);
+    for (const flag of [
+      "--sizes",
+      "--invocations",
+      "--max-invocations",
+      "--concurrency",
+      "--payload ",
+      "--payloads",
+      "--strategy",
+      "--balanced-weight",
+      "--max-duration",
+      "--monthly-invocations",
+      "--apply",
+      "--alias",
+      "--dry-run",
+      "--yes",
+      "--recover",
+      "--region",
+      "--profile",
+      "--endpoint-url",
+      "--format",
+      "--out",
+      "--trim",
+    ]) {
+      expect(result.stdout).toContain(flag);
+    }
+  });
+});
