@@ -1,6 +1,14 @@
 /**
  * The vocabulary of `tune`, shared by the pure core (log parsing, statistics, sampling plans,
  * recommendation) and the runner that drives a real function (src/tune). Pure data only.
+ *
+ * The runner's path through the core (all exported from src/core/tuning/index.ts):
+ * log tail → parseInvocationLog() → InvocationReport → InvocationSample (billed via
+ * billedMsOf()); createSamplingPlanner() decides each batch; analyzeTuning() turns the samples
+ * into a TuningAnalysis (summarizeSize() per size, recommend(), monthly projection, tuningCost);
+ * the runner composes a TuneResult and src/output/tune.ts renders it. sizesAuto() is
+ * `--sizes auto`. Fields marked "Added by summarizeSize" are optional in the type only so that
+ * older producers still compile; summarizeSize always sets them.
  */
 import type { Decimal } from "../money/index.js";
 import type { Architecture } from "../pricing/types.js";
@@ -24,7 +32,10 @@ export interface InvocationReport {
 export interface InvocationSample {
   memoryMb: number;
   durationMs: number;
-  /** What AWS bills for this invocation (billed + billed restore), in ms. */
+  /**
+   * What AWS bills for this invocation, in ms: billedMsOf(report) = Billed Duration (+ Billed
+   * Restore Duration under SnapStart). INIT is already inside Billed Duration; never add it.
+   */
   billedDurationMs: number;
   maxMemoryUsedMb: number;
   initDurationMs?: number | undefined;
