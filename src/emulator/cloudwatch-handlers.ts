@@ -248,29 +248,32 @@ export function listMetrics(state: EmulatorState, region: string, body: Body): u
   const now = state.now();
   const since = body.RecentlyActive === "PT3H" ? now - 3 * 3_600_000 : now - TWO_WEEKS_MS;
   const wantDims = (body.Dimensions ?? []) as Array<{ Name: string; Value?: string }>;
+  const namespaceOk = body.Namespace === undefined || body.Namespace === "AWS/Lambda";
   const all = state.metrics
     .listSeries(since, now + 1)
-    .filter((s) => s.region === region)
-    .filter(() => body.Namespace === undefined || body.Namespace === "AWS/Lambda")
+    .filter((s) => namespaceOk && s.region === region)
     .filter((s) => body.MetricName === undefined || body.MetricName === s.metric)
-    .map((s) => ({
-      Namespace: "AWS/Lambda",
-      MetricName: s.metric,
-      Dimensions: [
-        { Name: "FunctionName", Value: s.functionName },
-        ...(s.resource !== undefined ? [{ Name: "Resource", Value: s.resource }] : []),
-      ],
-    }))
-    .filter((m) =>
+    .filter((s) =>
       wantDims.every((w) =>
-        m.Dimensions.some(
-          (d) => d.Name === w.Name && (w.Value === undefined || w.Value === d.Value),
-        ),
+        w.Name === "FunctionName"
+          ? w.Value === undefined || w.Value === s.functionName
+          : w.Name === "Resource" &&
+            s.resource !== undefined &&
+            (w.Value === undefined || w.Value === s.resource),
       ),
     )
-    .sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
+    .map((s) => ({ key: `${s.functionName}\u0000${s.resource ?? ""}\u0000${s.metric}`, s }))
+    .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+    .map(({ s }) => s);
   const offset = decodeToken(body.NextToken);
-  const items = all.slice(offset, offset + LIST_PAGE);
+  const items = all.slice(offset, offset + LIST_PAGE).map((s) => ({
+    Namespace: "AWS/Lambda",
+    MetricName: s.metric,
+    Dimensions: [
+      { Name: "FunctionName", Value: s.functionName },
+      ...(s.resource !== undefined ? [{ Name: "Resource", Value: s.resource }] : []),
+    ],
+  }));
   return {
     Metrics: items,
     ...(offset + LIST_PAGE < all.length

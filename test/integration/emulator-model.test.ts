@@ -1,0 +1,214 @@
+/** The emulator's pure pieces: config validation, the duration model, history allocation, logs. */
+import { describe, expect, it } from "vitest";
+import { emulatorConfig } from "../../src/emulator/config.js";
+import { simulateInvocation } from "../../src/emulator/duration-model.js";
+import { allocateCumulative, generateMonth, monthBounds } from "../../src/emulator/history.js";
+import { invocationLog, logTail } from "../../src/emulator/log-format.js";
+import { parseFunctionName } from "../../src/emulator/state.js";
+import { inverseNormal } from "../../src/emulator/statistics.js";
+
+describe("emulatorConfig", () => {
+  it("fills defaults so a config can name only what matters", () => {
+    const config = emulatorConfig({ functions: [{ name: "f" }] });
+    expect(config).toMatchObject({ seed: 1, accountId: "123456789012", timeScale: 0 });
+    expect(config.faults).toEqual({
+      throttleRate: 0,
+      serviceErrorRate: 0,
+      updateLatencyMs: 0,
+      cloudwatchThrottleRate: 0,
+    });
+    expect(config.functions[0]).toMatchObject({
+      region: "us-east-1",
+      memorySize: 128,
+      timeout: 3,
+      architecture: "x86_64",
+      ephemeralStorage: 512,
+      logFormat: "Text",
+      model: { threads: 1, memoryUsedMb: 64, arm64CpuFactor: 1, noiseCv: 0 },
+    });
+  });
+
+  it.each([
+    [
+      { functions: [{ name: "f", timeout: 901 }] },
+      "functions[0].timeout: must be <= 900 (got 901)",
+    ],
+    [
+      { functions: [{ name: "f", architecture: "ia64" }] },
+      'functions[0].architecture: must be one of "x86_64", "arm64" (got "ia64")',
+    ],
+    [
+      { functions: [{ name: "f", model: { noiseCV: 0.1 } }] },
+      "functions[0].model: unknown field noiseCV",
+    ],
+    [{ faults: { throttleRate: 2 } }, "faults.throttleRate: must be <= 1 (got 2)"],
+    [{ accountId: "42" }, 'accountId: must be 12 digits (got "42")'],
+    [
+      { functions: [{ name: "f" }, { name: "f" }] },
+      "functions[1].name: duplicate function us-east-1/f",
+    ],
+    [
+      {
+        functions: [
+          { name: "f", history: [{ month: "2026-10", invocationsPerDay: 1.5, avgDurationMs: 1 }] },
+        ],
+      },
+      "functions[0].history[0].invocationsPerDay: must be an integer (got 1.5)",
+    ],
+  ])("rejects %j with one line naming the field", (input, message) => {
+    expect(() => emulatorConfig(input)).toThrow(`emulator config: ${message}`);
+  });
+});
+
+describe("simulateInvocation", () => {
+  const model = {
+    fixedMs: 0,
+    cpuMs: 0,
+    parallelCpuMs: 0,
+    threads: 1,
+    initMs: 0,
+    memoryUsedMb: 64,
+    gcPressure: 0,
+    noiseCv: 0,
+    errorRate: 0.5,
+    arm64CpuFactor: 1,
+  };
+  const draws = { durationNoise: 1, initNoise: 1, errorDraw: 0.9 };
+
+  it("bills ⌈duration + init⌉ in exact hundredths: 100.10 + 49.90 is 150, not 151", () => {
+    const out = simulateInvocation(
+      {
+        model: { ...model, fixedMs: 100.1, initMs: 49.9 },
+        memoryMb: 1769,
+        architecture: "x86_64",
+        timeoutSec: 3,
+        cold: true,
+      },
+      draws,
+    );
+    expect(out).toMatchObject({ status: "success", billedMs: 150 });
+  });
+
+  it("errorRate compares with the draw", () => {
+    const input = {
+      model,
+      memoryMb: 1769,
+      architecture: "x86_64" as const,
+      timeoutSec: 3,
+      cold: false,
+    };
+    expect(simulateInvocation(input, { ...draws, errorDraw: 0.49 }).status).toBe("error");
+    expect(simulateInvocation(input, { ...draws, errorDraw: 0.5 }).status).toBe("success");
+  });
+
+  it("noise multiplies the duration: 200 ms × 1.1 = 220 ms", () => {
+    const out = simulateInvocation(
+      {
+        model: { ...model, fixedMs: 200 },
+        memoryMb: 1769,
+        architecture: "x86_64",
+        timeoutSec: 3,
+        cold: false,
+      },
+      { ...draws, durationNoise: 1.1 },
+    );
+    expect(out.durationMs).toBeCloseTo(220, 9);
+    expect(out.billedMs).toBe(220);
+  });
+});
+
+describe("history generation", () => {
+  it("allocateCumulative splits a total into integers that add up exactly", () => {
+    const weights = new Float64Array([0, 1, 3, 3, 6]); // running totals of 1, 2, 0, 3
+    const out = allocateCumulative(10, weights);
+    expect([...out]).toEqual([0, 2, 5, 5, 10]); // 2, 3, 0, 5 (round(10×1/6)=2, round(10×3/6)=5)
+  });
+
+  it.each([
+    ["2026-02", 28, 123_457, 41.7],
+    ["2026-10", 31, 250_000, 180],
+    ["2026-11", 30, 999_999, 0.33],
+  ])("%s: %i days, exact monthly sums", (month, days, perDay, avgMs) => {
+    const entry = { month, invocationsPerDay: perDay, avgDurationMs: avgMs, provisionedShare: 0.2 };
+    const series = generateMonth(1, "us-east-1|f", entry, 0.01);
+    expect(series.hours).toBe(days * 24);
+    expect(series.startMs).toBe(monthBounds(month).startMs);
+    const total = perDay * days;
+    expect(series.invocations[series.hours]).toBe(total);
+    expect(series.durationMs[series.hours]).toBeCloseTo(total * avgMs, 2);
+    expect(series.errors[series.hours]).toBe(Math.round(total * 0.01));
+    expect(series.provisionedInvocations[series.hours]).toBe(Math.round(total * 0.2));
+    for (let h = 0; h < series.hours; h += 1) {
+      const calls = series.invocations[h + 1]! - series.invocations[h]!;
+      expect(Number.isInteger(calls) && calls >= 0).toBe(true);
+    }
+  });
+
+  it("is a function of (seed, function, month) only", () => {
+    const entry = { month: "2026-10", invocationsPerDay: 5000, avgDurationMs: 80 };
+    const a = generateMonth(1, "us-east-1|f", entry, 0);
+    expect(generateMonth(1, "us-east-1|f", entry, 0).invocations).toEqual(a.invocations);
+    expect(generateMonth(2, "us-east-1|f", entry, 0).invocations).not.toEqual(a.invocations);
+    expect(generateMonth(1, "us-east-1|g", entry, 0).invocations).not.toEqual(a.invocations);
+  });
+});
+
+describe("logs", () => {
+  const outcome = {
+    status: "success" as const,
+    durationMs: 12.345,
+    initMs: 150.123,
+    billedMs: 163,
+    maxMemoryUsedMb: 70,
+    errorType: undefined,
+  };
+  const base = {
+    requestId: "r-1",
+    version: "$LATEST",
+    memorySizeMb: 128,
+    outcome,
+    appLogLines: [],
+    timestamp: "2026-11-26T09:00:00.000Z",
+    runtime: "nodejs20.x",
+    timeoutSec: 3,
+  };
+
+  it("text REPORT: tab-separated, trailing tab, Init Duration on a cold start", () => {
+    const log = invocationLog({ ...base, format: "Text" });
+    expect(log.split("\n").at(-2)).toBe(
+      "REPORT RequestId: r-1\tDuration: 12.35 ms\tBilled Duration: 163 ms\tMemory Size: 128 MB\tMax Memory Used: 70 MB\tInit Duration: 150.12 ms\t",
+    );
+  });
+
+  it("the tail is the last 4096 bytes, base64", () => {
+    const log = invocationLog({
+      ...base,
+      format: "Text",
+      appLogLines: Array(100).fill("é".repeat(50)),
+    });
+    const bytes = Buffer.from(logTail(log), "base64");
+    expect(bytes.length).toBe(4096);
+    expect(Buffer.from(log).subarray(-4096).equals(bytes)).toBe(true);
+  });
+});
+
+describe("parseFunctionName", () => {
+  it.each([
+    ["f", { name: "f" }],
+    ["f:7", { name: "f", qualifier: "7" }],
+    ["123456789012:function:f:live", { name: "f", qualifier: "live" }],
+    ["arn:aws:lambda:eu-west-1:123456789012:function:f", { name: "f", region: "eu-west-1" }],
+    [
+      "arn:aws:lambda:eu-west-1:123456789012:function:f:$LATEST",
+      { name: "f", region: "eu-west-1", qualifier: "$LATEST" },
+    ],
+  ])("%s", (input, expected) => {
+    expect(parseFunctionName(input)).toEqual(expected);
+  });
+});
+
+it("inverseNormal matches the normal table: z(0.975) = 1.959964, z(0.5) = 0", () => {
+  expect(inverseNormal(0.975)).toBeCloseTo(1.959964, 5);
+  expect(inverseNormal(0.5)).toBeCloseTo(0, 9);
+  expect(inverseNormal(0.01)).toBeCloseTo(-2.326348, 5);
+});
