@@ -34,14 +34,20 @@ function lastLossInPiece(
       return smallestAtLeast(lambda, target, bottom, top) - 1;
     }
     if (!Number.isFinite(perUnit)) return null;
+    // The bound assumes step k starts at (k − 1)·R; the minimum fleet's step starts at the
+    // search floor instead, so that step is always checked on its own before giving up.
+    const lastChance = steps.minUnits === kFirst && k > kFirst ? kFirst : null;
     const margin = 1e-9 * Math.max(1, k * unitCost);
     if (slopePerStep > 0) {
       // The bound falls as k falls: jump down to the last step where it is below zero.
       const jump = Math.floor(-interceptLow / slopePerStep) + 1;
       k = Math.min(k - 1, Number.isFinite(jump) ? jump : k - 1);
-    } else {
+      if (k < kFirst && lastChance !== null) k = lastChance;
+    } else if (interceptLow + (k - 1) * slopePerStep > margin) {
       // The bound rises as k falls: once it is above zero no lower step of this piece loses.
-      if (interceptLow + (k - 1) * slopePerStep > margin) return null;
+      if (lastChance === null) return null;
+      k = lastChance;
+    } else {
       k -= 1;
     }
   }
