@@ -43,6 +43,11 @@ export interface GenerateMonthlyReportOptions {
         cloudwatch(region: string): CloudWatchClient;
       }
     | undefined;
+  /**
+   * Skip, with a note, regions that reject the credentials as unknown (an opt-in region the
+   * account has not enabled answers UnrecognizedClientException). Used for `--regions all`.
+   */
+  skipDisabledRegions?: boolean | undefined;
   /** The price table (default: the shipped pricing/lambda.json). */
   priceTable?: LambdaPriceTable | undefined;
 }
@@ -78,20 +83,14 @@ export async function generateMonthlyReport(
   );
   const read: RegionData[] = [];
   const failures: RegionFailure[] = [];
+  const skipped: string[] = [];
   settled.forEach((outcome, i) => {
     const region = regions[i] as string;
     if (outcome.status === "fulfilled") read.push(outcome.value);
+    else if (options.skipDisabledRegions && isDisabledRegion(outcome.reason)) skipped.push(region);
     else failures.push({ region, message: describe(outcome.reason) });
   });
-  if (read.length === 0) {
-    const first = settled.find((o) => o.status === "rejected")?.reason;
-    // Every region failed: there is nothing to report; surface the (first) cause as it is.
-    if (first instanceof LambdaCostError && regions.length === 1) throw first;
-    throw new AwsError(
-      `every region failed: ${failures.map((f) => `${f.region}: ${f.message}`).join("; ")}`,
-      { cause: first },
-    );
-  }
+  if (read.length === 0) throw everyRegionFailed(settled, failures, regions.length);
   const accountId = read.find((r) => r.accountId)?.accountId ?? "unknown";
   return buildMonthlyReport(
     read.flatMap((r) => r.inputs),
@@ -102,6 +101,10 @@ export async function generateMonthlyReport(
       freeTier: options.freeTier ?? true,
       regions: read.map((r) => r.region),
       failedRegions: failures,
+      extraNotes: skipped.map(
+        (region) =>
+          `region ${region} skipped: not enabled for this account (it does not recognise the credentials).`,
+      ),
     },
   );
 }
@@ -157,6 +160,31 @@ function toInputs(
       provisionedConcurrency: fn.provisionedConfigs.reduce((a, c) => a + c.requested, 0),
     };
   });
+}
+
+/** What an opt-in region the account has not enabled answers (the SDK error is the cause). */
+function isDisabledRegion(error: unknown): boolean {
+  const name = (error as { cause?: { name?: string } } | undefined)?.cause?.name;
+  return name === "UnrecognizedClientException" || name === "InvalidClientTokenId";
+}
+
+/** Nothing to report. One region: its own error. Several: one error, the worst exit code. */
+function everyRegionFailed(
+  settled: PromiseSettledResult<unknown>[],
+  failures: RegionFailure[],
+  regionCount: number,
+): Error {
+  const reasons = settled.flatMap((o) => (o.status === "rejected" ? [o.reason] : []));
+  const first = reasons[0];
+  if (first instanceof LambdaCostError && regionCount === 1) return first;
+  // Missing credentials or a denied action everywhere is the environment's fault (exit 2).
+  const exitCode = reasons.every((r) => r instanceof LambdaCostError && r.exitCode === 2) ? 2 : 1;
+  return new AwsError(
+    failures.length > 0
+      ? `every region failed: ${failures.map((f) => `${f.region}: ${f.message}`).join("; ")}`
+      : "no region could be read: none is enabled for these credentials.",
+    { cause: first, exitCode },
+  );
 }
 
 function describe(error: unknown): string {

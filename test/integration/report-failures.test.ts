@@ -3,8 +3,12 @@
  * write that fails, and `--month previous` exactly at a month boundary.
  */
 import { mkdir, mkdtemp, readdir, readFile, writeFile } from "node:fs/promises";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { CloudWatchClient } from "@aws-sdk/client-cloudwatch";
+import { LambdaClient } from "@aws-sdk/client-lambda";
 import { afterEach, describe, expect, it } from "vitest";
 import type { EmulatorHandle } from "../../src/emulator/types.js";
 import { renderReportSummary } from "../../src/output/report-summary.js";
@@ -77,6 +81,47 @@ describe("report failures", () => {
     ).rejects.toThrow(
       /every region failed: .*lambda:ListProvisionedConcurrencyConfigs is not allowed/,
     );
+  });
+});
+
+describe("--regions all: an opt-in region the account has not enabled", () => {
+  it("is skipped with a note, not reported as a failure", async () => {
+    emulator = await startReportEmulator(twoRegions);
+    // What a disabled opt-in region answers: 403 UnrecognizedClientException.
+    const disabled = createServer((req, res) => {
+      req.resume();
+      res.writeHead(403, {
+        "content-type": "application/json",
+        "x-amzn-errortype": "UnrecognizedClientException",
+      });
+      res.end('{"message":"The security token included in the request is invalid."}');
+    });
+    await new Promise<void>((resolve) => disabled.listen(0, "127.0.0.1", resolve));
+    const disabledUrl = `http://127.0.0.1:${(disabled.address() as AddressInfo).port}`;
+    const config = (region: string) => ({
+      region,
+      endpoint: region === "ap-east-1" ? disabledUrl : (emulator as EmulatorHandle).endpoint,
+      credentials: { accessKeyId: "x", secretAccessKey: "y" },
+      maxAttempts: 1,
+    });
+    try {
+      const report = await generateMonthlyReport({
+        regions: ["us-east-1", "eu-west-1", "ap-east-1"],
+        month: "2026-10",
+        skipDisabledRegions: true,
+        clients: {
+          lambda: (region) => new LambdaClient(config(region)),
+          cloudwatch: (region) => new CloudWatchClient(config(region)),
+        },
+      });
+      expect(report.failedRegions).toEqual([]);
+      expect(report.regions).toEqual(["eu-west-1", "us-east-1"]);
+      expect(report.notes).toContain(
+        "region ap-east-1 skipped: not enabled for this account (it does not recognise the credentials).",
+      );
+    } finally {
+      await new Promise((resolve) => disabled.close(resolve));
+    }
   });
 });
 

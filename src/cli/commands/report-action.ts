@@ -45,6 +45,7 @@ export async function runReport(flags: ReportFlags, env: NodeJS.ProcessEnv, now:
     now,
     freeTier: flags.freeTier,
     concurrency: flags.concurrency,
+    skipDisabledRegions: flags.regions === "all",
     priceTable: table,
     connection: {
       profile: flags.profile ?? env.AWS_PROFILE,

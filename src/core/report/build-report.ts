@@ -27,6 +27,8 @@ export interface BuildReportOptions {
   /** Regions read successfully (even those with no functions). */
   regions: readonly string[];
   failedRegions?: readonly RegionFailure[] | undefined;
+  /** Further report-wide notes (e.g. regions skipped as not enabled). */
+  extraNotes?: readonly string[] | undefined;
 }
 
 const compareRows = (a: FunctionMonthInput, b: FunctionMonthInput) =>
@@ -152,6 +154,7 @@ export function buildMonthlyReport(
     totals,
     notes: [
       ...failureNotes(failures),
+      ...(options.extraNotes ?? []),
       ...PRICING_RULES,
       ...(freeTierOn ? [] : ["The free tier was not applied (--no-free-tier)."]),
       ...METRIC_LIMITS,
