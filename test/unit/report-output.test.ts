@@ -1,0 +1,94 @@
+import { describe, expect, it } from "vitest";
+import { dec } from "../../src/core/money/index.js";
+import { buildMonthlyReport } from "../../src/core/report/build-report.js";
+import { parseMonth } from "../../src/core/report/month.js";
+import type { FunctionMonthInput } from "../../src/core/report/types.js";
+import { fixed, renderReportCsv, reportFileName } from "../../src/output/report-csv.js";
+import { renderReportJson } from "../../src/output/report-json.js";
+import { renderReportSummary } from "../../src/output/report-summary.js";
+import { parseCsv } from "../../src/report/previous-report.js";
+import { TEST_PRICE_TABLE } from "./report-price-table.js";
+
+const input = (functionName: string, invocations: number): FunctionMonthInput => ({
+  region: "us-east-1",
+  functionName,
+  architecture: "x86_64",
+  memoryMb: 1024,
+  ephemeralStorageMb: 512,
+  invocations: dec(invocations),
+  // 99.5 ms each, so billed ms = 100 ms each: 0.1 GB-s per invocation at 1 GB.
+  durationMsSum: dec(invocations).times("99.5"),
+  provisionedInvocations: dec(0),
+  provisionedConcurrency: 0,
+});
+
+// a: 1,000,000 invocations → 100,000 GB-s → 0.2 + 1.66667 = 1.86667 (free tier off);
+// b: 10,000 → 1,000 GB-s → 0.002 + 0.0166667 = 0.0186667.
+const report = buildMonthlyReport([input("b", 10_000), input("a", 1_000_000)], TEST_PRICE_TABLE, {
+  month: parseMonth("2026-10"),
+  accountId: "123456789012",
+  freeTier: false,
+  regions: ["us-east-1"],
+  failedRegions: [{ region: "eu-west-1", message: 'boom, "quoted"' }],
+});
+
+describe("report renderers", () => {
+  it.each([
+    ["0.0115875", 6, "0.011588"],
+    ["0.0000005", 6, "0.000001"],
+    ["0.00000049", 6, "0.000000"],
+    ["12", 3, "12.000"],
+  ])("fixed(%s, %i) is %s (half up)", (value, places, expected) => {
+    expect(fixed(dec(value), places)).toBe(expected);
+  });
+
+  it("names the file lambda-cost-<YYYY-MM>-<account>.csv", () => {
+    expect(reportFileName("2026-10", "123456789012")).toBe("lambda-cost-2026-10-123456789012.csv");
+  });
+
+  it("quotes notes with commas and quotes, and reads back the same fields", () => {
+    const csv = renderReportCsv(report);
+    const rows = parseCsv(csv);
+    expect(rows).toHaveLength(3);
+    expect(rows[1]?.[3]).toBe("a");
+    expect(rows[1]?.[16]).toBe("1.866670");
+    expect(rows[2]?.[16]).toBe("0.018667");
+    expect(rows[1]?.[17]).toBe(
+      "incomplete account: eu-west-1 failed; estimate from CloudWatch: INIT not in Duration; current configuration assumed",
+    );
+    expect(csv.endsWith("\n")).toBe(true);
+    expect(csv).not.toContain("\r");
+  });
+
+  it("JSON carries decimals as strings, never floats", () => {
+    const json = JSON.parse(renderReportJson(report));
+    expect(json.totals.totalCost).toBe("1.8853367");
+    expect(json.rows[0].gbSeconds).toBe("100000");
+    expect(json.failedRegions[0].message).toBe('boom, "quoted"');
+  });
+
+  it("summarises total, top functions, changes and failures", () => {
+    const text = renderReportSummary(
+      report,
+      {
+        month: "2026-09",
+        file: "x.csv",
+        rows: [
+          { region: "us-east-1", functionName: "a", totalCost: dec("1.5") },
+          { region: "us-east-1", functionName: "gone", totalCost: dec("0.5") },
+        ],
+      },
+      "reports/x.csv",
+    );
+    // Before 2.00, now 1.8853367: −0.1146633 = −5.7 %.
+    // Requests 1,010,000 × 0.0000002 = 0.202; duration 1.66667 + 0.0166667 = 1.6833367.
+    expect(text).toContain("Total $1.89: requests $0.20, duration $1.68");
+    expect(text).toContain("1. us-east-1/a $1.87\n  2. us-east-1/b $0.02");
+    expect(text).toContain("Against 2026-09: $2.00 → $1.89 (-$0.11, -5.7%)");
+    expect(text).toContain("us-east-1/gone (gone) -$0.50");
+    expect(text).toContain("us-east-1/a +$0.37");
+    expect(text).toContain("us-east-1/b (new) +$0.02");
+    expect(text).toContain('FAILED: region eu-west-1 is not in this report: boom, "quoted"');
+    expect(text).toContain("Written: reports/x.csv");
+  });
+});
