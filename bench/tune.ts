@@ -92,7 +92,7 @@ const table = rows.map((r) => [
 const widths = header.map((h, i) => Math.max(h.length, ...table.map((row) => row[i]!.length)));
 const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join("  ");
 console.log(
-  `bench:tune — ${SEEDS} seeds per shape, ${SHAPES.length} shapes, cold starts: first 4 per size\n`,
+  `bench:tune part 1 (model, in process) — ${SEEDS} seeds per shape, ${SHAPES.length} shapes, cold starts: first 4 per size\n`,
 );
 console.log(line(header));
 console.log(widths.map((w) => "-".repeat(w)).join("  "));
