@@ -2,6 +2,7 @@
  * The programmatic API of lambda-cost: what `import { … } from "lambda-cost"` gives.
  * Each area adds its exports here.
  */
+export * from "./core/crossover/index.js";
 export * from "./core/errors.js";
 export * from "./core/money/index.js";
 export * from "./core/pricing/index.js";
@@ -22,6 +23,9 @@ export type {
   TierPool,
 } from "./core/report/types.js";
 export * from "./core/tuning/index.js";
+export { loadEc2PriceTable } from "./data/ec2-prices.js";
+export { crossoverWithShippedPrices } from "./data/fargate-ec2-crossover.js";
+export { loadFargatePriceTable } from "./data/fargate-prices.js";
 export {
   defaultLambdaPricePath,
   estimateLambdaCost,
@@ -34,6 +38,7 @@ export {
   startEmulator,
 } from "./emulator/index.js";
 export type * from "./emulator/types.js";
+export { crossoverJson, renderCrossoverJson } from "./output/crossover-json.js";
 export { REPORT_CSV_HEADER, renderReportCsv, reportFileName } from "./output/report-csv.js";
 export { renderReportJson } from "./output/report-json.js";
 export { renderReportSummary } from "./output/report-summary.js";
