@@ -30,6 +30,7 @@ describe("lambda-cost report: bad input exits 2 with one line, before any AWS ca
     [["--month", "2026-13"], /"2026-13" is not a month; use YYYY-MM/],
     [["--month", "october"], /is not a month/],
     [["--month", "2999-01"], /month 2999-01 has not ended yet \(UTC\); use a complete month up to/],
+    [["--month", "2020-01"], /older than CloudWatch's 455-day retention/],
     [["--regions", "mars-1"], /"mars-1" is not a region list/],
     [
       ["--regions", "us-east-1,us-east-9"],

@@ -46,4 +46,11 @@ describe("report months (UTC)", () => {
     expect(() => resolveReportMonth("2027-01", now)).toThrow(/has not ended yet/);
     expect(formatMonth(resolveReportMonth("2026-10", now))).toBe("2026-10");
   });
+
+  it("refuses a month whose metrics CloudWatch has dropped (older than 455 days)", () => {
+    const now = new Date("2026-11-26T08:00:00Z");
+    // 455 days before is 2025-08-28: August 2025 started before it, September 2025 after.
+    expect(() => resolveReportMonth("2025-08", now)).toThrow(/older than CloudWatch's 455-day/);
+    expect(formatMonth(resolveReportMonth("2025-09", now))).toBe("2025-09");
+  });
 });

@@ -89,6 +89,12 @@ export function isComplete(month: CalendarMonth, now: Date): boolean {
 }
 
 /**
+ * CloudWatch keeps 1-hour datapoints for 455 days (15 months), then drops them; daily sums of an
+ * older month would silently come back short or empty (GetMetricData docs, "Retention").
+ */
+export const METRIC_RETENTION_DAYS = 455;
+
+/**
  * Resolves the `--month` value: "previous" (the default) or "YYYY-MM", which must be a
  * complete month at `now`. The current month and later months are refused: their metrics are
  * not final, and a report for them would silently undercount.
@@ -100,6 +106,12 @@ export function resolveReportMonth(text: string | undefined, now: Date): Calenda
     const latest = formatMonth(lastCompleteMonth(now));
     throw new MonthError(
       `month ${formatMonth(month)} has not ended yet (UTC); use a complete month up to ${latest}, or "previous".`,
+    );
+  }
+  const oldestMs = now.getTime() - METRIC_RETENTION_DAYS * 86_400_000;
+  if (monthRange(month).start.getTime() < oldestMs) {
+    throw new MonthError(
+      `month ${formatMonth(month)} is older than CloudWatch's ${METRIC_RETENTION_DAYS}-day retention of hourly metrics; use a month from the last 15.`,
     );
   }
   return month;
