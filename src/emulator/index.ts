@@ -6,7 +6,7 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { type EmulatorConfigInput, emulatorConfig } from "./config.js";
 import { functionConfiguration } from "./function-view.js";
-import { applyUpdate } from "./lambda-functions.js";
+import { applyUpdate } from "./lambda-update.js";
 import { handleRequest } from "./server.js";
 import { EmulatorState } from "./state.js";
 import type {

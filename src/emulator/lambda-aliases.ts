@@ -3,7 +3,8 @@ import type { AliasRecord, FunctionRecord } from "./function-record.js";
 import { aliasConfiguration } from "./function-view.js";
 import { lambdaError } from "./http.js";
 import { jsonBody, type LambdaHandler, stringField } from "./lambda-context.js";
-import { checkRevision, page } from "./lambda-functions.js";
+import { page } from "./lambda-functions.js";
+import { checkRevision } from "./lambda-update.js";
 import type { EmulatorState } from "./state.js";
 
 function existingVersion(state: EmulatorState, fn: FunctionRecord, version: string): void {

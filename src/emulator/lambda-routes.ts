@@ -15,10 +15,9 @@ import {
   getFunctionConfiguration,
   listFunctions,
   listVersionsByFunction,
-  publishVersion,
-  updateFunctionConfiguration,
 } from "./lambda-functions.js";
 import { invoke } from "./lambda-invoke.js";
+import { publishVersion, updateFunctionConfiguration } from "./lambda-update.js";
 
 interface Route {
   method: string;

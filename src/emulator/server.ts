@@ -4,7 +4,9 @@
  * applies faults and IAM checks, dispatches, and records what it served.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { getMetricData, getMetricStatistics, listMetrics } from "./cloudwatch-handlers.js";
+import { listMetrics } from "./cloudwatch-list-metrics.js";
+import { getMetricData } from "./cloudwatch-metric-data.js";
+import { getMetricStatistics } from "./cloudwatch-statistics.js";
 import {
   ApiError,
   cloudwatchError,

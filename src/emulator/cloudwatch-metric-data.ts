@@ -1,13 +1,13 @@
-/** CloudWatch (AWS JSON 1.0): GetMetricData, GetMetricStatistics, ListMetrics. */
+/** CloudWatch GetMetricData: MetricStat queries, up to 500 a call, paged by MaxDatapoints. */
 import { cloudwatchError } from "./http.js";
-import { epochMs, lambdaSeries, periodRule, unitOf, validPeriod } from "./metric-query.js";
+import { epochMs, lambdaSeries, periodRule, validPeriod } from "./metric-query.js";
 import type { EmulatorState } from "./state.js";
 import { isSupportedStat, statistic } from "./statistics.js";
 
 export const MAX_QUERIES = 500;
 export const DEFAULT_MAX_DATAPOINTS = 100_800;
 
-type Body = Record<string, unknown>;
+export type Body = Record<string, unknown>;
 
 interface QueryResult {
   id: string;
@@ -88,7 +88,8 @@ export function getMetricData(state: EmulatorState, region: string, body: Body):
   };
 }
 
-function decodeToken(token: unknown): number {
+/** NextToken: base64url of the offset into the flattened datapoints (or metrics). */
+export function decodeToken(token: unknown): number {
   if (token === undefined || token === null) return 0;
   const offset =
     typeof token === "string"
@@ -166,118 +167,4 @@ function runQuery(
     result.values.push(value);
   }
   return result;
-}
-
-const MAX_STATISTICS_DATAPOINTS = 1440;
-
-export function getMetricStatistics(state: EmulatorState, region: string, body: Body): unknown {
-  const startMs = epochMs(body.StartTime, "StartTime");
-  const endMs = epochMs(body.EndTime, "EndTime");
-  const periodSec = validPeriod(body.Period);
-  const statistics = (body.Statistics ?? []) as string[];
-  const extended = (body.ExtendedStatistics ?? []) as string[];
-  if (statistics.length + extended.length === 0) {
-    throw cloudwatchError(
-      "InvalidParameterCombinationException",
-      "Must specify either Statistics or ExtendedStatistics, but not both.",
-    );
-  }
-  for (const s of statistics) {
-    if (!["Sum", "Average", "Minimum", "Maximum", "SampleCount"].includes(s)) {
-      throw cloudwatchError("InvalidParameterValueException", `Unsupported statistic ${s}`);
-    }
-  }
-  for (const s of extended) {
-    if (!/^p/.test(s) || !isSupportedStat(s)) {
-      throw cloudwatchError(
-        "InvalidParameterValueException",
-        `Unsupported extended statistic ${s}`,
-      );
-    }
-  }
-  if (startMs >= endMs) {
-    throw cloudwatchError(
-      "InvalidParameterValueException",
-      "The parameter StartTime must be less than the parameter EndTime.",
-    );
-  }
-  const requested = Math.ceil((endMs - startMs) / (periodSec * 1000));
-  if (requested > MAX_STATISTICS_DATAPOINTS) {
-    throw cloudwatchError(
-      "InvalidParameterCombinationException",
-      `You have requested up to ${requested} datapoints, which exceeds the limit of ${MAX_STATISTICS_DATAPOINTS}. You may reduce the datapoints requested by increasing Period, or decreasing the time range.`,
-    );
-  }
-  const metricName = String(body.MetricName ?? "");
-  const identity = {
-    namespace: String(body.Namespace ?? ""),
-    metricName,
-    dimensions: (body.Dimensions ?? []) as Array<{ Name: string; Value: string }>,
-  };
-  const series = lambdaSeries(identity);
-  const rule = periodRule(startMs, state.now(), periodSec);
-  if (!series || rule.problem) return { Label: metricName, Datapoints: [] };
-  const buckets = state.metrics.buckets(
-    region,
-    series.metric,
-    series.functionName,
-    series.resource,
-    rule.alignedStartMs,
-    endMs,
-    periodSec * 1000,
-  );
-  const unit = unitOf(metricName);
-  const datapoints = [...buckets.entries()]
-    .filter(([, b]) => b.count > 0)
-    .sort(([a], [b]) => a - b)
-    .map(([t, b]) => {
-      const point: Record<string, unknown> = { Timestamp: t / 1000, Unit: unit };
-      for (const s of statistics) point[s] = statistic(b, s);
-      if (extended.length > 0) {
-        point.ExtendedStatistics = Object.fromEntries(extended.map((s) => [s, statistic(b, s)]));
-      }
-      return point;
-    });
-  return { Label: metricName, Datapoints: datapoints };
-}
-
-const LIST_PAGE = 500;
-const TWO_WEEKS_MS = 14 * 86_400_000;
-
-export function listMetrics(state: EmulatorState, region: string, body: Body): unknown {
-  const now = state.now();
-  const since = body.RecentlyActive === "PT3H" ? now - 3 * 3_600_000 : now - TWO_WEEKS_MS;
-  const wantDims = (body.Dimensions ?? []) as Array<{ Name: string; Value?: string }>;
-  const namespaceOk = body.Namespace === undefined || body.Namespace === "AWS/Lambda";
-  const all = state.metrics
-    .listSeries(since, now + 1)
-    .filter((s) => namespaceOk && s.region === region)
-    .filter((s) => body.MetricName === undefined || body.MetricName === s.metric)
-    .filter((s) =>
-      wantDims.every((w) =>
-        w.Name === "FunctionName"
-          ? w.Value === undefined || w.Value === s.functionName
-          : w.Name === "Resource" &&
-            s.resource !== undefined &&
-            (w.Value === undefined || w.Value === s.resource),
-      ),
-    )
-    .map((s) => ({ key: `${s.functionName}\u0000${s.resource ?? ""}\u0000${s.metric}`, s }))
-    .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
-    .map(({ s }) => s);
-  const offset = decodeToken(body.NextToken);
-  const items = all.slice(offset, offset + LIST_PAGE).map((s) => ({
-    Namespace: "AWS/Lambda",
-    MetricName: s.metric,
-    Dimensions: [
-      { Name: "FunctionName", Value: s.functionName },
-      ...(s.resource !== undefined ? [{ Name: "Resource", Value: s.resource }] : []),
-    ],
-  }));
-  return {
-    Metrics: items,
-    ...(offset + LIST_PAGE < all.length
-      ? { NextToken: Buffer.from(`p:${offset + LIST_PAGE}`).toString("base64url") }
-      : {}),
-  };
 }

@@ -1,0 +1,120 @@
+/** UpdateFunctionConfiguration and PublishVersion: RevisionId checks, InProgress, no-op publishes. */
+import type { ConfigSnapshot, FunctionRecord } from "./function-record.js";
+import { sameConfig } from "./function-record.js";
+import { functionConfiguration } from "./function-view.js";
+import { lambdaError } from "./http.js";
+import { intField, jsonBody, type LambdaHandler, stringField } from "./lambda-context.js";
+import type { EmulatorState } from "./state.js";
+
+export function conflictInProgress(state: EmulatorState, fn: FunctionRecord) {
+  return lambdaError(
+    "ResourceConflictException",
+    `The operation cannot be performed at this time. An update is in progress for resource: ${state.functionArn(fn.region, fn.name)}`,
+  );
+}
+
+export function checkRevision(given: string | undefined, current: string): void {
+  if (given !== undefined && given !== current) {
+    throw lambdaError(
+      "PreconditionFailedException",
+      "The Revision Id provided does not match the latest Revision Id. Call the GetFunction/GetAlias API to retrieve the latest Revision Id",
+    );
+  }
+}
+
+const LOG_LEVELS = ["TRACE", "DEBUG", "INFO", "WARN", "ERROR", "FATAL"];
+
+function patchedConfig(current: ConfigSnapshot, body: Record<string, unknown>): ConfigSnapshot {
+  const next: ConfigSnapshot = { ...current };
+  next.memorySize = intField(body, "MemorySize", 128, 10_240) ?? next.memorySize;
+  next.timeout = intField(body, "Timeout", 1, 900) ?? next.timeout;
+  next.description = stringField(body, "Description") ?? next.description;
+  next.handler = stringField(body, "Handler") ?? next.handler;
+  next.runtime = stringField(body, "Runtime") ?? next.runtime;
+  const storage = body.EphemeralStorage as Record<string, unknown> | undefined;
+  if (storage !== undefined) {
+    next.ephemeralStorage = intField(storage, "Size", 512, 10_240) ?? next.ephemeralStorage;
+  }
+  const env = body.Environment as { Variables?: Record<string, string> } | undefined;
+  if (env !== undefined) next.environment = { ...(env.Variables ?? {}) };
+  const logging = body.LoggingConfig as Record<string, unknown> | undefined;
+  if (logging !== undefined) {
+    const format = stringField(logging, "LogFormat") ?? next.logFormat;
+    if (format !== "Text" && format !== "JSON") {
+      throw lambdaError(
+        "InvalidParameterValueException",
+        `LogFormat must be one of Text, JSON (got ${format})`,
+      );
+    }
+    next.logFormat = format;
+    for (const key of ["ApplicationLogLevel", "SystemLogLevel"] as const) {
+      const level = stringField(logging, key);
+      if (level !== undefined && !LOG_LEVELS.includes(level)) {
+        throw lambdaError(
+          "InvalidParameterValueException",
+          `${key} must be one of ${LOG_LEVELS.join(", ")}`,
+        );
+      }
+      const field = key === "ApplicationLogLevel" ? "applicationLogLevel" : "systemLogLevel";
+      next[field] = format === "JSON" ? (level ?? next[field] ?? "INFO") : undefined;
+    }
+    next.logGroup = stringField(logging, "LogGroup") ?? next.logGroup;
+  }
+  return next;
+}
+
+export const updateFunctionConfiguration: LambdaHandler = (req) => {
+  const { fn, qualifier } = req.state.resolve(req.region, req.params.fn!);
+  if (qualifier !== undefined) {
+    throw lambdaError(
+      "InvalidParameterValueException",
+      "Only $LATEST can be updated; remove the qualifier.",
+    );
+  }
+  const body = jsonBody(req);
+  if (req.state.updating(fn)) throw conflictInProgress(req.state, fn);
+  checkRevision(stringField(body, "RevisionId"), fn.latestRevisionId);
+  applyUpdate(req.state, fn, patchedConfig(fn.latest, body));
+  return { status: 200, json: functionConfiguration(req.state, fn, undefined) };
+};
+
+/** Applies a new $LATEST configuration: new RevisionId, InProgress for updateLatencyMs, fresh environments. */
+export function applyUpdate(state: EmulatorState, fn: FunctionRecord, next: ConfigSnapshot): void {
+  const now = state.now();
+  fn.latest = next;
+  fn.latestRevisionId = state.idRng.uuid();
+  fn.latestLastModifiedMs = now;
+  fn.updateUntilMs = now + state.config.faults.updateLatencyMs;
+  fn.environments.delete("$LATEST");
+}
+
+export const publishVersion: LambdaHandler = (req) => {
+  const { fn } = req.state.resolve(req.region, req.params.fn!);
+  const body = jsonBody(req);
+  if (req.state.updating(fn)) throw conflictInProgress(req.state, fn);
+  checkRevision(stringField(body, "RevisionId"), fn.latestRevisionId);
+  const sha = stringField(body, "CodeSha256");
+  if (sha !== undefined && sha !== fn.codeSha256) {
+    throw lambdaError(
+      "InvalidParameterValueException",
+      `CodeSHA256 (${sha}) is different from current CodeSHA256 in $LATEST (${fn.codeSha256}). Please try again with the CodeSHA256 in $LATEST.`,
+    );
+  }
+  // "Lambda doesn't publish a version if the function's configuration and code haven't changed
+  // since the last version" (PublishVersion API reference): return that version instead.
+  const last = fn.versions.get(String(fn.nextVersion - 1));
+  if (last && sameConfig(last.publishedFrom, fn.latest)) {
+    return { status: 201, json: functionConfiguration(req.state, fn, last.version) };
+  }
+  const version = String(fn.nextVersion);
+  fn.nextVersion += 1;
+  const description = stringField(body, "Description");
+  fn.versions.set(version, {
+    version,
+    config: { ...fn.latest, ...(description !== undefined ? { description } : {}) },
+    publishedFrom: { ...fn.latest },
+    revisionId: req.state.idRng.uuid(),
+    lastModifiedMs: req.state.now(),
+  });
+  return { status: 201, json: functionConfiguration(req.state, fn, version) };
+};
