@@ -1,9 +1,12 @@
 // npm run bench:startup — start-up cost of `lambda-cost estimate` against bare `node -e 0`.
 // Runs both alternately (so load on the machine hits both alike), N times after a warm-up,
 // and prints each median wall time and their ratio. Goal (issue 2): ratio ≤ 1.5.
+// On Linux it also prints the CPU time (user + sys) the children used, from /proc/self/stat
+// (cutime + cstime): on a busy machine wall time mostly measures waiting for a core, CPU
+// time measures the work itself.
 // Usage: node bench/startup.mjs [runs=30]   (needs `npm run build` first)
 import { spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
 const BIN = fileURLToPath(new URL("../dist/bin/lambda-cost.js", import.meta.url));
@@ -12,14 +15,40 @@ if (!existsSync(BIN)) {
   process.exit(2);
 }
 const runs = Number(process.argv[2] ?? 30);
-const estimateArgs = [BIN, "estimate", "--memory", "1536", "--duration", "120ms", "--requests", "3M"];
+const commands = {
+  "node -e 0": ["-e", "0"],
+  "lambda-cost estimate --memory 1536 --duration 120ms --requests 3M": [
+    BIN,
+    "estimate",
+    "--memory",
+    "1536",
+    "--duration",
+    "120ms",
+    "--requests",
+    "3M",
+  ],
+};
 
-function timeMs(args) {
+/** CPU seconds used by waited-for children so far (Linux), or null elsewhere. */
+function childrenCpuMs() {
+  try {
+    const fields = readFileSync("/proc/self/stat", "utf8").split(") ")[1].split(" ");
+    // After "pid (comm) ": state is field 3; cutime and cstime are fields 16 and 17.
+    return ((Number(fields[13]) + Number(fields[14])) * 1000) / 100; // USER_HZ is 100 on Linux
+  } catch {
+    return null;
+  }
+}
+
+function run(args) {
+  const cpuBefore = childrenCpuMs();
   const start = process.hrtime.bigint();
   const result = spawnSync(process.execPath, args, { stdio: ["ignore", "ignore", "pipe"] });
-  const elapsed = Number(process.hrtime.bigint() - start) / 1e6;
-  if (result.status !== 0) throw new Error(`${args.join(" ")} exited ${result.status}: ${result.stderr}`);
-  return elapsed;
+  const wallMs = Number(process.hrtime.bigint() - start) / 1e6;
+  if (result.status !== 0)
+    throw new Error(`${args.join(" ")} exited ${result.status}: ${result.stderr}`);
+  const cpuAfter = childrenCpuMs();
+  return { wallMs, cpuMs: cpuBefore === null ? null : cpuAfter - cpuBefore };
 }
 
 const median = (values) => {
@@ -27,19 +56,23 @@ const median = (values) => {
   const mid = sorted.length >> 1;
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 };
+const mean = (values) => values.reduce((a, b) => a + b, 0) / values.length;
 
-for (let i = 0; i < 3; i++) {
-  timeMs(["-e", "0"]);
-  timeMs(estimateArgs);
-}
-const bare = [];
-const estimate = [];
+for (let i = 0; i < 3; i++) for (const args of Object.values(commands)) run(args);
+const results = Object.fromEntries(Object.keys(commands).map((name) => [name, []]));
 for (let i = 0; i < runs; i++) {
-  bare.push(timeMs(["-e", "0"]));
-  estimate.push(timeMs(estimateArgs));
+  for (const [name, args] of Object.entries(commands)) results[name].push(run(args));
 }
-const bareMs = median(bare);
-const estimateMs = median(estimate);
-console.log(`node -e 0                 median ${bareMs.toFixed(1)} ms (${runs} runs)`);
-console.log(`lambda-cost estimate …    median ${estimateMs.toFixed(1)} ms (${runs} runs)`);
-console.log(`ratio ${(estimateMs / bareMs).toFixed(2)}× (goal ≤ 1.50×)`);
+
+const summary = Object.entries(results).map(([name, samples]) => ({
+  name,
+  wallMs: median(samples.map((s) => s.wallMs)),
+  cpuMs: samples[0].cpuMs === null ? null : mean(samples.map((s) => s.cpuMs)),
+}));
+for (const { name, wallMs, cpuMs } of summary) {
+  const cpu = cpuMs === null ? "" : `, CPU mean ${cpuMs.toFixed(1)} ms`;
+  console.log(`${name}: wall median ${wallMs.toFixed(1)} ms${cpu} (${runs} runs)`);
+}
+const [bare, estimate] = summary;
+console.log(`ratio (wall, median): ${(estimate.wallMs / bare.wallMs).toFixed(2)}× (goal ≤ 1.50×)`);
+if (bare.cpuMs) console.log(`ratio (CPU, mean):    ${(estimate.cpuMs / bare.cpuMs).toFixed(2)}×`);
