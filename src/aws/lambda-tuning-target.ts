@@ -30,10 +30,16 @@ import {
   type RawInvocation,
   ThrottledError,
   type TuningTarget,
-  VOLATILE_CONFIG_FIELDS,
 } from "../tune/target.js";
 import { type AwsConnection, sdkClientConfig } from "./connection.js";
 import { toAwsError } from "./errors.js";
+import {
+  accountFromMessage,
+  countThrottles,
+  isThrottle,
+  normalizeConfig,
+  toSnapshot,
+} from "./lambda-function-shapes.js";
 
 /** How long and how often to poll while an update settles (seconds, as the SDK waiters take). */
 export interface WaiterTiming {
@@ -58,13 +64,6 @@ const DEFAULT_WAITER: WaiterTiming = {
 };
 /** Attempts per call for tune (the SDK default is 3): a restore must outlast a throttling storm. */
 const TUNE_MAX_ATTEMPTS = 8;
-const THROTTLE_NAMES = new Set(["TooManyRequestsException", "ThrottlingException", "Throttling"]);
-
-export function isThrottle(error: unknown): boolean {
-  const e = error as { name?: string; $metadata?: { httpStatusCode?: number } } | undefined;
-  return THROTTLE_NAMES.has(e?.name ?? "") || e?.$metadata?.httpStatusCode === 429;
-}
-
 export function createLambdaTuningTarget(options: LambdaTuningTargetOptions): TuningTarget {
   const client =
     options.client ??
@@ -78,18 +77,9 @@ export function createLambdaTuningTarget(options: LambdaTuningTargetOptions): Tu
   let throttles = 0;
   let accountId: string | undefined;
 
-  // Inside the retry loop (deserialize step), so every throttled attempt is seen, retried or not.
-  client.middlewareStack.add(
-    (next) => async (args) => {
-      try {
-        return await next(args);
-      } catch (error) {
-        if (isThrottle(error)) throttles += 1;
-        throw error;
-      }
-    },
-    { step: "deserialize", priority: "high", name: "lambdaCostThrottleCounter", override: true },
-  );
+  countThrottles(client, () => {
+    throttles += 1;
+  });
 
   const fail = (error: unknown, action: string, resource = name) => {
     if ((error as { name?: string })?.name === "PreconditionFailedException") {
@@ -313,39 +303,4 @@ export function createLambdaTuningTarget(options: LambdaTuningTargetOptions): Tu
     },
     throttleCount: () => throttles,
   };
-}
-
-/** $LATEST's configuration without the fields that change on every update. */
-export function normalizeConfig(config: FunctionConfiguration): Record<string, unknown> {
-  const copy: Record<string, unknown> = { ...config };
-  // An operation's output carries the response metadata beside the configuration fields.
-  delete copy.$metadata;
-  for (const field of VOLATILE_CONFIG_FIELDS) delete copy[field];
-  return JSON.parse(JSON.stringify(copy)) as Record<string, unknown>;
-}
-
-function toSnapshot(config: FunctionConfiguration, region: string): FunctionSnapshot {
-  const arn = config.FunctionArn ?? "";
-  return {
-    functionName: config.FunctionName ?? "",
-    functionArn: arn,
-    region: arn.split(":")[3] || region,
-    accountId: arn.split(":")[4] ?? "",
-    revisionId: config.RevisionId ?? "",
-    state: config.State ?? "Active",
-    lastUpdateStatus: config.LastUpdateStatus ?? "Successful",
-    lastUpdateStatusReason: config.LastUpdateStatusReason,
-    memoryMb: config.MemorySize ?? 128,
-    timeoutSeconds: config.Timeout ?? 3,
-    architecture: config.Architectures?.[0] === "arm64" ? "arm64" : "x86_64",
-    ephemeralStorageMb: config.EphemeralStorage?.Size ?? 512,
-    logFormat: config.LoggingConfig?.LogFormat === "JSON" ? "JSON" : "Text",
-    configuration: normalizeConfig(config),
-  };
-}
-
-/** Lambda's not-found message names the ARN it looked for, which carries the account. */
-function accountFromMessage(error: unknown): string | undefined {
-  const match = /arn:aws[\w-]*:lambda:[\w-]+:(\d{12}):/.exec(String((error as Error)?.message));
-  return match?.[1];
 }

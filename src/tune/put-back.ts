@@ -79,3 +79,20 @@ export async function putBack(target: TuningTarget, journal: Journal): Promise<P
   }
   return result;
 }
+export function describeCleanup(cleanup: PutBackResult): string {
+  const parts = [
+    cleanup.deletedVersions.length > 0
+      ? `deleted the ${cleanup.deletedVersions.length} version(s) this run created (${cleanup.deletedVersions.join(", ")})`
+      : "created no versions to delete",
+  ];
+  if (cleanup.failedDeletes.length > 0) {
+    parts.push(
+      `could NOT delete ${cleanup.failedDeletes.map((f) => f.version).join(", ")}; run tune --recover`,
+    );
+  }
+  parts.push(
+    cleanup.foreignChange ??
+      (cleanup.restored ? "$LATEST is exactly as found" : "$LATEST could not be verified"),
+  );
+  return parts.join("; ");
+}

@@ -5,7 +5,7 @@
  * versions the run created, remove the journal, verify $LATEST is as found. On any error, on
  * Ctrl-C and SIGTERM (deps.abortSignal) the put-back runs first, then the error surfaces.
  */
-import { AwsError, ConfigError, InterruptedError } from "../core/errors.js";
+import { AwsError, InterruptedError } from "../core/errors.js";
 import type { Decimal } from "../core/money/index.js";
 import type {
   InvocationCostModel,
@@ -16,14 +16,12 @@ import type {
   TuningAnalysis,
 } from "../core/tuning/types.js";
 import { type ApplyOutcome, applyRecommendation } from "./apply.js";
-import { currentHost, Journal, newRunId } from "./journal.js";
-import { measure } from "./measure.js";
 import type { WeightedPayload } from "./payloads.js";
 import { planTune, type TunePlan } from "./plan.js";
-import { publishSizes } from "./publish.js";
-import { type PutBackResult, putBack } from "./put-back.js";
+import type { PutBackResult } from "./put-back.js";
 import { recoverFirst } from "./recover.js";
-import { ConcurrentChangeError, type FunctionSnapshot, type TuningTarget } from "./target.js";
+import { runSession } from "./session.js";
+import type { FunctionSnapshot, TuningTarget } from "./target.js";
 
 export interface TuneOptions {
   sizesMb: number[] | "auto";
@@ -98,23 +96,19 @@ export type TuneOutcome =
 
 export async function runTune(options: TuneOptions, deps: TuneDeps): Promise<TuneOutcome> {
   const { target, core } = deps;
-  const signal = deps.abortSignal;
-  let snap = await target.snapshot({ abortSignal: signal });
-  if (snap.state !== "Active" || snap.lastUpdateStatus === "InProgress") {
-    deps.notify(
-      `${snap.functionName} is ${snap.state} / update ${snap.lastUpdateStatus}; waiting for it to settle…`,
-    );
-    snap = await target.waitForUpdate({ abortSignal: signal });
+  let snap: FunctionSnapshot;
+  let recovered: PutBackResult | undefined;
+  try {
+    snap = await settledSnapshot(target, deps);
+    recovered = await recoverFirst(target, deps.journalDir, snap, deps.notify);
+    if (recovered) snap = await target.snapshot({ abortSignal: deps.abortSignal });
+  } catch (error) {
+    if (deps.abortSignal?.aborted) {
+      throw new InterruptedError("interrupted before tune changed anything", { cause: error });
+    }
+    throw error;
   }
-  if (snap.state !== "Active") {
-    throw new AwsError(
-      `${snap.functionName} is ${snap.state}, not Active; tune changes nothing until it is.`,
-    );
-  }
-
-  const recovered = await recoverFirst(target, deps.journalDir, snap, deps.notify);
   if (options.recover) return { kind: "recovered", functionName: snap.functionName, recovered };
-  if (recovered) snap = await target.snapshot({ abortSignal: signal });
 
   const sizesMb = options.sizesMb === "auto" ? core.sizesAuto(snap) : options.sizesMb;
   const plan = planTune({
@@ -133,87 +127,20 @@ export async function runTune(options: TuneOptions, deps: TuneDeps): Promise<Tun
     options.monthlyInvocations === undefined
       ? (deps.monthlyInvocations?.(snap).catch(() => undefined) ?? Promise.resolve(undefined))
       : Promise.resolve(undefined);
-  const runId = newRunId();
-  let journal: Journal;
-  try {
-    journal = Journal.create(deps.journalDir, {
-      format: 1,
-      runId,
-      pid: process.pid,
-      host: currentHost(),
-      startedAt: new Date().toISOString(),
-      functionName: snap.functionName,
-      functionArn: snap.functionArn,
-      region: snap.region,
-      accountId: snap.accountId,
-      phase: "publishing",
-      original: {
-        revisionId: snap.revisionId,
-        memoryMb: snap.memoryMb,
-        configuration: snap.configuration,
-      },
-      ownRevisionIds: [],
-      versionDescription: `lambda-cost tune ${runId} (temporary; deleted when the run ends)`,
-      createdVersions: [],
-      reusedVersions: [],
-    });
-  } catch (error) {
-    throw new ConfigError(
-      `cannot write the tune journal in ${deps.journalDir} (${(error as Error).message}); nothing was changed.`,
-      { cause: error },
-    );
-  }
-  deps.notify(`tune will change ${snap.functionName} (${snap.region}); journal ${journal.path}`);
-  for (const change of plan.changes) deps.notify(`  - ${change}`);
-
   const cost: InvocationCostModel = (memoryMb, billedMs) =>
     core.pricePerInvocation(snap, memoryMb, billedMs);
-  let failure: unknown;
-  let measured: Awaited<ReturnType<typeof measure>> | undefined;
-  let versions = new Map<number, string>();
-  try {
-    const published = await publishSizes(target, journal, snap, sizesMb, { abortSignal: signal });
-    versions = published.versions;
-    const mode: SamplingMode =
+  const { measured, versions, cleanup } = await runSession(target, {
+    snapshot: snap,
+    sizesMb,
+    plan,
+    options,
+    deps,
+    cost,
+    mode:
       options.invocations === "auto"
         ? { kind: "auto", maxInvocations: options.maxInvocations }
-        : { kind: "fixed", invocationsPerSize: options.invocations };
-    let done = 0;
-    measured = await measure(target, {
-      versions,
-      planner: core.createPlanner(sizesMb, mode, cost, options.strategy),
-      concurrency: options.concurrency,
-      payloads: options.payloads,
-      abortSignal: signal,
-      onBatch: (n) => deps.onProgress?.({ total: n }),
-      onSample: () => deps.onProgress?.({ done: ++done }),
-    });
-  } catch (error) {
-    failure = error;
-  }
-
-  // Put things back first, whatever happened (signal handlers only abort; they never exit).
-  let cleanup: PutBackResult;
-  try {
-    cleanup = await putBack(target, journal);
-  } catch (error) {
-    throw new AwsError(
-      `tune could not put ${snap.functionName} back (${(error as Error).message}); the journal ${journal.path} remains: run \`lambda-cost tune ${snap.functionName} --recover --region ${snap.region}\`.`,
-      { cause: failure ?? error },
-    );
-  }
-  const summary = describeCleanup(cleanup);
-  if (failure !== undefined) {
-    if (signal?.aborted) throw new InterruptedError(`interrupted; ${summary}`, { cause: failure });
-    if (failure instanceof ConcurrentChangeError) {
-      throw new AwsError(`${failure.message} tune stopped and did not overwrite it; ${summary}`, {
-        cause: failure,
-      });
-    }
-    if (failure instanceof Error) failure.message = `${failure.message} (${summary})`;
-    throw failure;
-  }
-  deps.notify(summary);
+        : { kind: "fixed", invocationsPerSize: options.invocations },
+  });
 
   let monthly: { invocations: number; source: "flag" | "cloudwatch" } | undefined;
   if (options.monthlyInvocations !== undefined) {
@@ -222,7 +149,7 @@ export async function runTune(options: TuneOptions, deps: TuneDeps): Promise<Tun
     const count = await monthlyFromCloudWatch;
     if (count !== undefined) monthly = { invocations: count, source: "cloudwatch" };
   }
-  const analysis = core.analyze(measured?.samplesBySize ?? new Map(), {
+  const analysis = core.analyze(measured.samplesBySize, {
     cost,
     strategy: options.strategy,
     trim: options.trim,
@@ -233,7 +160,7 @@ export async function runTune(options: TuneOptions, deps: TuneDeps): Promise<Tun
     snapshot: snap,
     analysis,
     versions: Object.fromEntries(versions),
-    stopReason: measured?.stopReason,
+    stopReason: measured.stopReason,
     throttles: target.throttleCount(),
     cleanup,
     restored: cleanup.restored,
@@ -252,20 +179,19 @@ export async function runTune(options: TuneOptions, deps: TuneDeps): Promise<Tun
   return { kind: "result", result };
 }
 
-export function describeCleanup(cleanup: PutBackResult): string {
-  const parts = [
-    cleanup.deletedVersions.length > 0
-      ? `deleted the ${cleanup.deletedVersions.length} version(s) this run created (${cleanup.deletedVersions.join(", ")})`
-      : "created no versions to delete",
-  ];
-  if (cleanup.failedDeletes.length > 0) {
-    parts.push(
-      `could NOT delete ${cleanup.failedDeletes.map((f) => f.version).join(", ")}; run tune --recover`,
+/** Step 1: the function as it is, once it is Active and no update is running; else refuse. */
+async function settledSnapshot(target: TuningTarget, deps: TuneDeps): Promise<FunctionSnapshot> {
+  let snap = await target.snapshot({ abortSignal: deps.abortSignal });
+  if (snap.state !== "Active" || snap.lastUpdateStatus === "InProgress") {
+    deps.notify(
+      `${snap.functionName} is ${snap.state} / update ${snap.lastUpdateStatus}; waiting for it to settle…`,
+    );
+    snap = await target.waitForUpdate({ abortSignal: deps.abortSignal });
+  }
+  if (snap.state !== "Active" || snap.lastUpdateStatus === "InProgress") {
+    throw new AwsError(
+      `${snap.functionName} is ${snap.state} (last update ${snap.lastUpdateStatus}), not Active and settled; tune changed nothing.`,
     );
   }
-  parts.push(
-    cleanup.foreignChange ??
-      (cleanup.restored ? "$LATEST is exactly as found" : "$LATEST could not be verified"),
-  );
-  return parts.join("; ");
+  return snap;
 }

@@ -1,0 +1,66 @@
+/**
+ * Shapes of Lambda's answers that the tuning target needs: the function snapshot, throttle
+ * detection and counting. Kept apart from the adapter's call logic.
+ */
+import type { FunctionConfiguration, LambdaClient } from "@aws-sdk/client-lambda";
+import { type FunctionSnapshot, VOLATILE_CONFIG_FIELDS } from "../tune/target.js";
+
+const THROTTLE_NAMES = new Set(["TooManyRequestsException", "ThrottlingException", "Throttling"]);
+
+export function isThrottle(error: unknown): boolean {
+  const e = error as { name?: string; $metadata?: { httpStatusCode?: number } } | undefined;
+  return THROTTLE_NAMES.has(e?.name ?? "") || e?.$metadata?.httpStatusCode === 429;
+}
+
+/**
+ * Counts every throttled attempt: the middleware sits in the deserialize step, inside the SDK's
+ * retry loop, so it sees each attempt, whether the SDK retries it or gives up.
+ */
+export function countThrottles(client: LambdaClient, onThrottle: () => void): void {
+  client.middlewareStack.add(
+    (next) => async (args) => {
+      try {
+        return await next(args);
+      } catch (error) {
+        if (isThrottle(error)) onThrottle();
+        throw error;
+      }
+    },
+    { step: "deserialize", priority: "high", name: "lambdaCostThrottleCounter", override: true },
+  );
+}
+
+/** $LATEST's configuration without the fields that change on every update. */
+export function normalizeConfig(config: FunctionConfiguration): Record<string, unknown> {
+  const copy: Record<string, unknown> = { ...config };
+  // An operation's output carries the response metadata beside the configuration fields.
+  delete copy.$metadata;
+  for (const field of VOLATILE_CONFIG_FIELDS) delete copy[field];
+  return JSON.parse(JSON.stringify(copy)) as Record<string, unknown>;
+}
+
+export function toSnapshot(config: FunctionConfiguration, region: string): FunctionSnapshot {
+  const arn = config.FunctionArn ?? "";
+  return {
+    functionName: config.FunctionName ?? "",
+    functionArn: arn,
+    region: arn.split(":")[3] || region,
+    accountId: arn.split(":")[4] ?? "",
+    revisionId: config.RevisionId ?? "",
+    state: config.State ?? "Active",
+    lastUpdateStatus: config.LastUpdateStatus ?? "Successful",
+    lastUpdateStatusReason: config.LastUpdateStatusReason,
+    memoryMb: config.MemorySize ?? 128,
+    timeoutSeconds: config.Timeout ?? 3,
+    architecture: config.Architectures?.[0] === "arm64" ? "arm64" : "x86_64",
+    ephemeralStorageMb: config.EphemeralStorage?.Size ?? 512,
+    logFormat: config.LoggingConfig?.LogFormat === "JSON" ? "JSON" : "Text",
+    configuration: normalizeConfig(config),
+  };
+}
+
+/** Lambda's not-found message names the ARN it looked for, which carries the account. */
+export function accountFromMessage(error: unknown): string | undefined {
+  const match = /arn:aws[\w-]*:lambda:[\w-]+:(\d{12}):/.exec(String((error as Error)?.message));
+  return match?.[1];
+}
