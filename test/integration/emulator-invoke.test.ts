@@ -1,5 +1,8 @@
 /** Invoke over the real SDK: the duration model, REPORT lines, cold starts, OOM, timeout, errors. */
+
+import { performance } from "node:perf_hooks";
 import {
+  CreateAliasCommand,
   InvokeCommand,
   PublishVersionCommand,
   UpdateFunctionConfigurationCommand,
@@ -352,5 +355,43 @@ describe("emulator: determinism under a seed", () => {
     expect(c).not.toEqual(a);
     // noiseCv 0.2 really varies the durations.
     expect(new Set(a.map((l) => l.split(" ")[1])).size).toBeGreaterThan(4);
+  });
+});
+
+describe("emulator: timeScale and alias routing", () => {
+  it("timeScale scales the real sleep: 0.5 × (400 ms + 100 ms init) ≥ 250 ms; 0 answers at once", async () => {
+    h = await startHarness({
+      timeScale: 0.5,
+      functions: [{ name: "f", memorySize: 1769, model: { fixedMs: 400, initMs: 100 } }],
+    });
+    const lambda = h.lambda();
+    const start = performance.now();
+    await lambda.send(new InvokeCommand({ FunctionName: "f" }));
+    expect(performance.now() - start).toBeGreaterThanOrEqual(245);
+  });
+
+  it("an alias with routing weights sends that share to the extra version, seeded", async () => {
+    h = await startHarness({ functions: [{ name: "f", memorySize: 1769, model: { fixedMs: 5 } }] });
+    const lambda = h.lambda();
+    await lambda.send(new PublishVersionCommand({ FunctionName: "f" }));
+    await lambda.send(new UpdateFunctionConfigurationCommand({ FunctionName: "f", Timeout: 9 }));
+    await lambda.send(new PublishVersionCommand({ FunctionName: "f" }));
+    await lambda.send(
+      new CreateAliasCommand({
+        FunctionName: "f",
+        Name: "live",
+        FunctionVersion: "1",
+        RoutingConfig: { AdditionalVersionWeights: { "2": 0.5 } },
+      }),
+    );
+    const executed: string[] = [];
+    for (let i = 0; i < 40; i += 1) {
+      const out = await lambda.send(new InvokeCommand({ FunctionName: "f:live" }));
+      executed.push(out.ExecutedVersion!);
+    }
+    expect(new Set(executed)).toEqual(new Set(["1", "2"]));
+    const share = executed.filter((v) => v === "2").length / executed.length;
+    expect(share).toBeGreaterThan(0.25);
+    expect(share).toBeLessThan(0.75);
   });
 });

@@ -20,6 +20,7 @@ import {
   ResourceNotFoundException,
   UpdateAliasCommand,
   UpdateFunctionConfigurationCommand,
+  waitUntilFunctionActiveV2,
   waitUntilFunctionUpdatedV2,
   waitUntilPublishedVersionActive,
 } from "@aws-sdk/client-lambda";
@@ -75,6 +76,15 @@ describe("emulator: Lambda control plane", () => {
       }),
     );
     expect(byArn.RevisionId).toBe(got.Configuration?.RevisionId);
+    const latest = await lambda.send(
+      new GetFunctionConfigurationCommand({ FunctionName: "resize", Qualifier: "$LATEST" }),
+    );
+    expect(latest.Version).toBe("$LATEST");
+    const active = await waitUntilFunctionActiveV2(
+      { client: lambda, maxWaitTime: 5, minDelay: 0.01, maxDelay: 0.05 },
+      { FunctionName: "resize" },
+    );
+    expect(active.state).toBe("SUCCESS");
   });
 
   it("UpdateFunctionConfiguration: InProgress for updateLatencyMs, conflicts meanwhile, waiter V2", async () => {
