@@ -145,15 +145,30 @@ async function readBatch(
       }
       const target = sums.get(planned.functionName);
       if (!target) continue;
-      // Values are doubles on the wire; each is taken at its shortest exact decimal spelling.
-      for (const value of result.Values ?? []) {
-        target[planned.key] = target[planned.key].plus(new Decimal(value));
-      }
+      target[planned.key] = target[planned.key].plus(sumValues(result.Values ?? []));
     }
     // PartialData comes with a NextToken; the next page continues the same queries.
     nextToken = output.NextToken || undefined;
   } while (nextToken);
   return calls;
+}
+
+/**
+ * Sums one answer's datapoints exactly. Counts are whole numbers, which doubles add exactly up
+ * to 2^53, so they are summed as numbers (one Decimal instead of 31); anything else (Duration)
+ * is added as decimals, each value read at its shortest decimal spelling.
+ */
+export function sumValues(values: readonly number[]): Decimal {
+  let count = 0;
+  let whole = true;
+  for (const value of values) {
+    count += value;
+    if (!Number.isInteger(value)) whole = false;
+  }
+  if (whole && Number.isSafeInteger(count)) return new Decimal(count);
+  let total = ZERO;
+  for (const value of values) total = total.plus(new Decimal(value));
+  return total;
 }
 
 async function send(

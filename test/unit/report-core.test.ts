@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { sumValues } from "../../src/aws/cloudwatch-metrics.js";
 import { dec, roundTo, toPlainString } from "../../src/core/money/index.js";
 import { shareAllowance } from "../../src/core/report/allocation.js";
 import { buildMonthlyReport } from "../../src/core/report/build-report.js";
@@ -168,5 +169,17 @@ describe("shareAllowance", () => {
     const result = shareAllowance(claims.map(dec), dec(allowance));
     expect(toPlainString(result.used)).toBe(used);
     expect(result.shares.map(toPlainString)).toEqual(shares);
+  });
+});
+
+describe("sumValues (CloudWatch datapoints)", () => {
+  it.each([
+    [[1, 2, 3], "6"],
+    [[0.1, 0.2], "0.3"],
+    [[2 ** 52, 2 ** 52], "9007199254740992"],
+    [[1.5, 2], "3.5"],
+    [[], "0"],
+  ])("%j sums to %s exactly", (values, expected) => {
+    expect(toPlainString(sumValues(values))).toBe(expected);
   });
 });

@@ -82,5 +82,7 @@ export function shareAllowance(
   const total = sum(claims);
   if (total.isZero()) return { used: ZERO, shares: claims.map(() => ZERO) };
   const used = Decimal.min(allowance, total);
-  return { used, shares: claims.map((claim) => used.times(claim).div(total)) };
+  // One division, then a product per claimant: 10,000 divisions at 60 digits cost ~0.5 s.
+  const ratio = used.div(total);
+  return { used, shares: claims.map((claim) => (used.eq(total) ? claim : claim.times(ratio))) };
 }

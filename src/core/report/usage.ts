@@ -28,6 +28,10 @@ export interface FunctionQuantities {
 /** Storage up to this size is included in the price of every function. */
 export const FREE_EPHEMERAL_STORAGE_MB = 512;
 
+/** 1/1024 exactly: GB is 1024 MB in AWS's examples. */
+const MB_TO_GB = new Decimal("0.0009765625");
+const MS_TO_S = new Decimal("0.001");
+
 /**
  * Billable quantities for one function.
  * Example: 1,000,000 invocations, Sum(Duration) 99,500,000 ms, 1024 MB → billed ms
@@ -37,9 +41,10 @@ export function functionQuantities(
   input: FunctionMonthInput,
   hoursInMonth: number,
 ): FunctionQuantities {
-  const gb = new Decimal(input.memoryMb).div(1024);
+  // × 1/1024 and × 1/1000 are exact products; division is the slow operation in decimal.js.
+  const gb = new Decimal(input.memoryMb).times(MB_TO_GB);
   const billedMsEstimate = input.durationMsSum.plus(input.invocations.times("0.5"));
-  const billedSeconds = billedMsEstimate.div(1000);
+  const billedSeconds = billedMsEstimate.times(MS_TO_S);
   const gbSeconds = billedSeconds.times(gb);
   // More PC invocations than invocations can only be metric skew; cap the share at 1.
   const provisionedShare = input.invocations.isZero()
@@ -53,7 +58,7 @@ export function functionQuantities(
     onDemandGbSeconds: gbSeconds.minus(provisionedGbSeconds),
     provisionedGbSeconds,
     onDemandRequests: Decimal.max(0, input.invocations.minus(input.provisionedInvocations)),
-    ephemeralStorageGbSeconds: new Decimal(extraStorageMb).div(1024).times(billedSeconds),
+    ephemeralStorageGbSeconds: new Decimal(extraStorageMb).times(MB_TO_GB).times(billedSeconds),
     provisionedAllocationGbSeconds: new Decimal(input.provisionedConcurrency)
       .times(gb)
       .times(hoursInMonth)
