@@ -47,7 +47,7 @@ function breakEvenRow(kind: string, b: BreakEven): string[] {
   const note =
     b.status === "never"
       ? "never below 1e12 requests a month"
-      : `${b.status}; for good from ${b.sustainedFromRequestsPerMonth ?? "never below 1e12"}`;
+      : `${b.status}; no dearer at every volume up to 10B from ${b.steadyFromRequestsPerMonth ?? "none"}`;
   return [kind, n, rate(b.averageRps), "", "", "", "", b.instanceType ?? "", "", "", note];
 }
 

@@ -34,14 +34,16 @@ export function describeBreakEven(b: BreakEven): string {
   return `${first}${type}${describeSustained(b)}`;
 }
 
-/** "; for good from 1,100,000,000" when Lambda is cheaper again after the first break-even. */
+/** "; at every volume from 1,100,000,000 to 10B" when Lambda is cheaper at times in between. */
 export function describeSustained(b: BreakEven): string {
-  const sustained = b.sustainedFromRequestsPerMonth;
-  if (b.requestsPerMonth === null || sustained === b.requestsPerMonth) return "";
-  if (sustained === null) return "; not for good: Lambda is cheaper again at some higher volumes";
+  const steady = b.steadyFromRequestsPerMonth;
+  if (b.requestsPerMonth === null || b.requestsPerMonth > 1e10 || steady === b.requestsPerMonth) {
+    return "";
+  }
+  if (steady === null) return "; Lambda is cheaper again at some volumes up to 10B";
   const type =
-    b.sustainedInstanceType && b.sustainedInstanceType !== b.instanceType
-      ? ` with ${b.sustainedInstanceType}`
+    b.steadyInstanceType && b.steadyInstanceType !== b.instanceType
+      ? ` (${b.steadyInstanceType})`
       : "";
-  return `; for good${type} from ${grouped(sustained)}`;
+  return `; at every volume from ${grouped(steady)}${type} to 10B`;
 }

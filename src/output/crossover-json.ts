@@ -15,9 +15,9 @@ function breakEvenJson(b: BreakEven) {
     status: b.status,
     requestsPerMonth: b.requestsPerMonth,
     averageRps: rate(b.averageRps),
-    sustainedFromRequestsPerMonth: b.sustainedFromRequestsPerMonth,
+    steadyFromRequestsPerMonth: b.steadyFromRequestsPerMonth,
     ...(b.instanceType ? { instanceType: b.instanceType } : {}),
-    ...(b.sustainedInstanceType ? { sustainedInstanceType: b.sustainedInstanceType } : {}),
+    ...(b.steadyInstanceType ? { steadyInstanceType: b.steadyInstanceType } : {}),
   };
 }
 
@@ -73,12 +73,12 @@ export function crossoverJson(r: CrossoverResult) {
       fargateRequestsPerMonth: r.fargate.breakEven.requestsPerMonth,
       fargateAverageRps: rate(r.fargate.breakEven.averageRps),
       fargateStatus: r.fargate.breakEven.status,
-      fargateSustainedFromRequestsPerMonth: r.fargate.breakEven.sustainedFromRequestsPerMonth,
+      fargateSteadyFromRequestsPerMonth: r.fargate.breakEven.steadyFromRequestsPerMonth,
       ec2RequestsPerMonth: r.ec2.breakEven.requestsPerMonth,
       ec2AverageRps: rate(r.ec2.breakEven.averageRps),
       ec2InstanceType: r.ec2.breakEven.instanceType ?? null,
       ec2Status: r.ec2.unavailable ? "unavailable" : r.ec2.breakEven.status,
-      ec2SustainedFromRequestsPerMonth: r.ec2.breakEven.sustainedFromRequestsPerMonth,
+      ec2SteadyFromRequestsPerMonth: r.ec2.breakEven.steadyFromRequestsPerMonth,
     },
     cheapest: r.cheapest,
     assumptions: r.assumptions,

@@ -120,6 +120,16 @@ describe("crossover at the issue's example (512 MB, 120 ms, 50M requests, us-eas
     expect(r.ec2.breakEven.averageRps?.toDecimalPlaces(2).toFixed()).toBe("86.09");
   });
 
+  it("finds where EC2 stays no dearer at every volume up to 10B: 1,725,781,858", () => {
+    // Just above a step boundary the fleet has paid for one more instance and Lambda is cheaper
+    // again. At the bottom of step k ((k − 1) × R + 1 requests) Lambda costs at least
+    // 0.000001200002 × 45,399,726.5625 × (k − 1) − 6.86668 = 54.47976(k − 1) − 6.86668 and the
+    // fleet 52.925k: dearer while 1.55476k < 61.34644, i.e. k ≤ 39. In step 39 (from
+    // 1,725,189,610) the fleet costs 39 × 52.925 = 2,064.075; Lambda reaches that at
+    // (2,064.075 + 6.86668) / 0.000001200002 = 1,725,781,857.03 → 1,725,781,858.
+    expect(r.ec2.breakEven.steadyFromRequestsPerMonth).toBe(1_725_781_858);
+  });
+
   it("says Fargate never wins below 1e12 (its cost per vCPU of peak work is above Lambda's)", () => {
     // Fargate: $36.0401 per task-month carries 1 × 0.6 × 2,628,000 / (2 × 0.0347314867)
     // = 22,699,863 requests → $1.5877e-6 a request; Lambda's marginal cost is at most
@@ -199,7 +209,7 @@ describe("break-even correctness by definition", () => {
       checked++;
       expect(fleetAt(input, n, vcpus, unit).lte(lambdaAt(input, n, keep))).toBe(true);
       expect(fleetAt(input, n - 1, vcpus, unit).gt(lambdaAt(input, n - 1, keep))).toBe(true);
-      const s = b.sustainedFromRequestsPerMonth;
+      const s = b.steadyFromRequestsPerMonth;
       if (s !== null && s > n) {
         expect(fleetAt(input, s, vcpus, unit).lte(lambdaAt(input, s, keep))).toBe(true);
         expect(fleetAt(input, s - 1, vcpus, unit).gt(lambdaAt(input, s - 1, keep))).toBe(true);

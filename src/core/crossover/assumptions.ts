@@ -94,7 +94,7 @@ export function describeAssumptions(ctx: AssumptionContext): string[] {
     );
   }
   out.push(
-    `Break-even: the smallest whole monthly request count at which an option costs no more than Lambda, found on the exact step-shaped fleet cost and tiered Lambda cost up to ${SEARCH_LIMIT_REQUESTS.toExponential().replace("e+", "e")} requests a month; after a fleet steps up Lambda can be cheaper again for a while.`,
+    `Break-even: the smallest whole monthly request count at which an option costs no more than Lambda, found on the exact step-shaped fleet cost and tiered Lambda cost up to ${SEARCH_LIMIT_REQUESTS.toExponential().replace("e+", "e")} requests a month; after a fleet steps up Lambda can be cheaper again for a while, so the table also gives the volume from which the option is no dearer at every volume up to 10B.`,
   );
   return out;
 }

@@ -5,28 +5,28 @@ import { averageRps } from "./work.js";
 
 export function toBreakEven(
   first: number | null,
-  sustained: number | null,
+  steady: number | null,
   instanceType?: string,
 ): BreakEven {
-  const type = instanceType ? { instanceType, sustainedInstanceType: instanceType } : {};
+  const type = instanceType ? { instanceType, steadyInstanceType: instanceType } : {};
   if (first === null) {
     return {
       status: "never",
       requestsPerMonth: null,
       averageRps: null,
-      sustainedFromRequestsPerMonth: null,
+      steadyFromRequestsPerMonth: null,
     };
   }
   return {
     status: first <= 1 ? "always" : "from",
     requestsPerMonth: first,
     averageRps: averageRps(first),
-    sustainedFromRequestsPerMonth: sustained,
+    steadyFromRequestsPerMonth: steady,
     ...type,
   };
 }
 
-/** EC2 as a whole: the earliest first break-even and the earliest sustained one, by type. */
+/** EC2 as a whole: the earliest first break-even and the earliest steady one, by type. */
 export function overallEc2(candidates: Ec2Candidate[]): BreakEven {
   const by = (key: (b: BreakEven) => number | null) =>
     candidates
@@ -34,10 +34,10 @@ export function overallEc2(candidates: Ec2Candidate[]): BreakEven {
       .sort((a, b) => (key(a.breakEven) ?? 0) - (key(b.breakEven) ?? 0))[0];
   const first = by((b) => b.requestsPerMonth);
   if (!first) return toBreakEven(null, null);
-  const sustained = by((b) => b.sustainedFromRequestsPerMonth);
+  const steady = by((b) => b.steadyFromRequestsPerMonth);
   return {
     ...first.breakEven,
-    sustainedFromRequestsPerMonth: sustained?.breakEven.sustainedFromRequestsPerMonth ?? null,
-    sustainedInstanceType: sustained?.instanceType,
+    steadyFromRequestsPerMonth: steady?.breakEven.steadyFromRequestsPerMonth ?? null,
+    steadyInstanceType: steady?.instanceType,
   };
 }

@@ -8,3 +8,5 @@ export const SECONDS_PER_MONTH = HOURS_PER_MONTH * 3600; // 2,628,000
 export const MB_PER_VCPU = 1769;
 /** Break-even is searched for up to this many requests a month. */
 export const SEARCH_LIMIT_REQUESTS = 1e12;
+/** The sweep's top: "steady" break-even asks for no dearer at every volume up to here. */
+export const SWEEP_MAX_REQUESTS = 1e10;

@@ -7,7 +7,7 @@ import type { Decimal } from "../money/index.js";
 import { describeAssumptions, discountCaveats } from "./assumptions.js";
 import { firstBreakEven } from "./break-even.js";
 import { overallEc2, toBreakEven } from "./break-even-report.js";
-import { SEARCH_LIMIT_REQUESTS } from "./constants.js";
+import { SEARCH_LIMIT_REQUESTS, SWEEP_MAX_REQUESTS } from "./constants.js";
 import { resolveEc2Fleets } from "./ec2-candidates.js";
 import { parseFargateTaskSize } from "./fargate-task-sizes.js";
 import { fargateFleet, fleetCostAt, unitsAt } from "./fleet.js";
@@ -102,11 +102,11 @@ export function crossover(input: CrossoverInput, tables: CrossoverTables): Cross
   const breakEvenOf = (fleet: FleetModel, instanceType?: string) => {
     const steps = stepCurve(fleet, sizing);
     const first = firstBreakEven(lambda.costAt, pieces, steps, 1, SEARCH_LIMIT_REQUESTS);
-    const sustained =
-      first === null
+    const steady =
+      first === null || first > SWEEP_MAX_REQUESTS
         ? null
-        : sustainedBreakEven(lambda.costAt, pieces, steps, 1, SEARCH_LIMIT_REQUESTS);
-    return toBreakEven(first, sustained, instanceType);
+        : sustainedBreakEven(lambda.costAt, pieces, steps, 1, SWEEP_MAX_REQUESTS);
+    return toBreakEven(first, steady, instanceType);
   };
 
   const candidates: Ec2Candidate[] = ec2.fleets.map(({ type, fleet }) => ({

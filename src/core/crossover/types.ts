@@ -104,11 +104,12 @@ export interface BreakEven {
   /** For EC2: the instance type that reaches break-even first. */
   instanceType?: string | undefined;
   /**
-   * The smallest volume from which the option stays no dearer than Lambda up to the search
-   * limit (the first break-even can be followed by windows where Lambda is cheaper again each
-   * time the fleet steps up); null when it is still dearer at the limit.
+   * The smallest volume from which the option is no dearer than Lambda at every volume up to
+   * 10B a month (the sweep's top). After the first break-even Lambda can be cheaper again for a
+   * while each time the fleet steps up a unit; null when the option is dearer at 10B, or its
+   * first break-even is above 10B.
    */
-  sustainedFromRequestsPerMonth: number | null;
-  /** For EC2: the instance type that stays no dearer from that volume. */
-  sustainedInstanceType?: string | undefined;
+  steadyFromRequestsPerMonth: number | null;
+  /** For EC2: the instance type that is steadily no dearer from that volume. */
+  steadyInstanceType?: string | undefined;
 }
