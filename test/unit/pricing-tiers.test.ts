@@ -184,3 +184,25 @@ describe("tier pools across a scenario", () => {
     expect(durationCost(usages)).toBe("120000.4");
   });
 });
+
+describe("priceLambda at each boundary (one function, no free tier, 1 GB-s per invocation)", () => {
+  it.each([
+    // Same hand figures as the splitIntoTiers tables above, reached through invocations.
+    ["x86_64", 5_999_999_999, "100000.1999833333", 1],
+    ["x86_64", 6_000_000_000, "100000.2", 1],
+    ["x86_64", 6_000_000_001, "100000.200015", 2],
+    ["x86_64", 15_000_000_001, "235000.2000133334", 3],
+    ["arm64", 7_499_999_999, "100000.4999866666", 1],
+    ["arm64", 7_500_000_000, "100000.5", 1],
+    ["arm64", 7_500_000_001, "100000.5000120001", 2],
+    ["arm64", 18_750_000_001, "235001.6250106667", 3],
+  ] as const)("%s, %d GB-s", (architecture, n, cost, lines) => {
+    const estimate = priceLambda([gbSecondsUsage("us-east-1", architecture, n)], table, {
+      freeTier: false,
+    });
+    const duration = estimate.lines.filter((l) => l.name.startsWith("Duration"));
+    expect(duration).toHaveLength(lines);
+    expect(sum(duration.map((l) => l.cost)).toFixed()).toBe(cost);
+    expect(estimate.caveats).toEqual([]); // us-east-1 tiers are read from AWS, not derived
+  });
+});
