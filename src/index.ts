@@ -2,6 +2,12 @@
  * The programmatic API of lambda-cost: what `import { … } from "lambda-cost"` gives.
  * Each area adds its exports here.
  */
+
+export {
+  createLambdaTuningTarget,
+  type LambdaTuningTargetOptions,
+  type WaiterTiming,
+} from "./aws/lambda-tuning-target.js";
 export * from "./core/crossover/index.js";
 export * from "./core/errors.js";
 export * from "./core/money/index.js";
@@ -49,3 +55,25 @@ export {
   type GenerateMonthlyReportOptions,
   generateMonthlyReport,
 } from "./report/generate.js";
+export { createTuneCore } from "./tune/core-wiring.js";
+export { defaultJournalDir, type JournalEntry } from "./tune/journal.js";
+export type { WeightedPayload } from "./tune/payloads.js";
+export type { TunePlan } from "./tune/plan.js";
+export type { PutBackResult } from "./tune/put-back.js";
+export {
+  runTune,
+  type TuneCore,
+  type TuneDeps,
+  type TuneOptions,
+  type TuneOutcome,
+  type TuneRunResult,
+} from "./tune/run-tune.js";
+export {
+  type AliasView,
+  ConcurrentChangeError,
+  type FunctionSnapshot,
+  type PublishedVersion,
+  type RawInvocation,
+  ThrottledError,
+  type TuningTarget,
+} from "./tune/target.js";
