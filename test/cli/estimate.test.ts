@@ -2,6 +2,9 @@
  * `lambda-cost estimate` as a user runs it: the built bin, table / JSON / CSV. Every figure is
  * AWS's published one or a hand computation in the comment (prices: lambda-pricing.md).
  */
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { runBin } from "./run-cli.js";
@@ -233,6 +236,22 @@ describe("estimate --scenario", () => {
       /│ worker +│ eu-west-1 │ x86_64 │ Provisioned concurrency +│ +2,880,000 │ GB-s +│ +\$0\.000004646 │ \$13\.38 │/,
     );
     expect(stdout).toMatch(/│ Total \(per month\) │.*│ \$48\.27 │/);
+  });
+
+  it("reads JSON too, and freeTier: false in the file or --no-free-tier turns the free tier off", () => {
+    const dir = mkdtempSync(join(tmpdir(), "lambda-cost-scenario-"));
+    const fn = { memoryMb: 1024, requests: "1M", duration: "400ms" };
+    const off = join(dir, "off.json");
+    writeFileSync(off, JSON.stringify({ freeTier: false, functions: [fn] }));
+    const on = join(dir, "on.json");
+    writeFileSync(on, JSON.stringify({ functions: [fn] }));
+    const total = (args: string[]) =>
+      JSON.parse(runBin(["estimate", ...args, "--format", "json"]).stdout).total;
+    // 1M × 0.4 s × 1 GB = 400,000 GB-s and 1M requests: exactly the free tier.
+    expect(total(["--scenario", on])).toBe(0);
+    // 0.2 + 400,000 × 0.0000166667 = 6.86668
+    expect(total(["--scenario", off])).toBe(6.86668);
+    expect(total(["--scenario", on, "--no-free-tier"])).toBe(6.86668);
   });
 
   it("csv has one row per line", () => {
