@@ -67,8 +67,10 @@ export function buildMonthlyReport(
     (region, architecture) => archPrices(region, architecture).durationTiers,
   );
   const freeTierOn = options.freeTier;
+  // Free requests cover PC-served requests too: both are the Request usage type
+  // (pricing/lambda.json freeTier.appliesTo); free GB-s cover on-demand duration only.
   const freeRequests = shareAllowance(
-    quantities.map((q) => (freeTierOn ? q.onDemandRequests : ZERO)),
+    sorted.map((input) => (freeTierOn ? input.invocations : ZERO)),
     table.freeTier.requestsPerMonth,
   );
   const freeGbSeconds = shareAllowance(

@@ -14,7 +14,7 @@ export const PRICING_RULES: readonly string[] = [
   "Ephemeral storage above 512 MB is priced on the same estimated billed seconds.",
   "Invocations served by provisioned concurrency (ProvisionedConcurrencyInvocations) bill their share of the duration at the PC-duration price; provisioned_concurrency_cost_usd also holds the allocation, priced for the currently configured concurrency over every hour of the month.",
   "Duration tiers are applied per region and architecture across the account; each function pays its pool's blended rate.",
-  "The free tier (1M requests, 400,000 GB-s a month) is spent once across the account, shared among functions in proportion to their on-demand requests and on-demand GB-s, valued at each function's request price and blended rate, and shown in free_tier_credit_usd; total_cost_usd is after the credit.",
+  "The free tier (1M requests, 400,000 GB-s a month) is spent once across the account, shared among functions in proportion to their requests (on-demand and PC-served alike: both are the Request usage type) and their on-demand GB-s, valued at each function's request price and blended rate, and shown in free_tier_credit_usd; total_cost_usd is after the credit.",
 ];
 
 /** What the CloudWatch metrics cannot show. */

@@ -16,7 +16,6 @@ export interface FunctionQuantities {
   gbSeconds: Decimal;
   onDemandGbSeconds: Decimal;
   provisionedGbSeconds: Decimal;
-  onDemandRequests: Decimal;
   /** GB-s of configured storage above 512 MB. */
   ephemeralStorageGbSeconds: Decimal;
   /** Configured concurrency × GB × seconds in the month. */
@@ -57,7 +56,6 @@ export function functionQuantities(
     gbSeconds,
     onDemandGbSeconds: gbSeconds.minus(provisionedGbSeconds),
     provisionedGbSeconds,
-    onDemandRequests: Decimal.max(0, input.invocations.minus(input.provisionedInvocations)),
     ephemeralStorageGbSeconds: new Decimal(extraStorageMb).times(MB_TO_GB).times(billedSeconds),
     provisionedAllocationGbSeconds: new Decimal(input.provisionedConcurrency)
       .times(gb)
