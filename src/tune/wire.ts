@@ -65,7 +65,12 @@ export async function wireTune(input: WireInput): Promise<string | undefined> {
         journalDir: defaultJournalDir(),
         abortSignal: input.abortSignal,
         notify,
-        confirm: flags.yes ? async () => true : input.confirm,
+        confirm: flags.yes
+          ? async () => true
+          : async (question) => {
+              progress.stop(); // the question needs the line the bar is drawing on
+              return input.confirm(question);
+            },
         monthlyInvocations: (snapshot) =>
           lastThirtyDaysInvocations(connection, snapshot.functionName),
         onProgress: progress.update,

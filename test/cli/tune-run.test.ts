@@ -25,6 +25,18 @@ beforeAll(async () => {
   emulator = await emulatorWith([
     fn("web", { fixedMs: 20, cpuMs: 400, memoryUsedMb: 100, gcPressure: 1 }),
     fn("hog", { fixedMs: 20, cpuMs: 100, memoryUsedMb: 4000 }),
+    fn(
+      "busy-api",
+      { fixedMs: 100, cpuMs: 10 },
+      {
+        // Invocations history around "now" (2026-11): 2,000 a day with day-to-day noise.
+        history: ["2026-09", "2026-10", "2026-11", "2026-12"].map((month) => ({
+          month,
+          invocationsPerDay: 2000,
+          avgDurationMs: 110,
+        })),
+      },
+    ),
   ]);
 });
 afterAll(async () => emulator.close());
@@ -101,6 +113,29 @@ describe("tune via the bin", () => {
     expect(result.stderr).toMatch(/no memory size worked/);
     expect(JSON.parse(result.stdout)).toMatchObject({ recommendation: null, restored: true });
     expect(comparable(emulator, "hog")).toEqual(before);
+  });
+
+  it("without --monthly-invocations, projects the last 30 days of CloudWatch Invocations", async () => {
+    const result = await tune([
+      "busy-api",
+      "--sizes",
+      "256,512",
+      "--invocations",
+      "5",
+      "--format",
+      "json",
+    ]);
+    expect(result.code).toBe(0);
+    const projection = JSON.parse(result.stdout).monthlyProjection;
+    expect(projection.source).toBe("cloudwatch");
+    // 30 days × 2,000 a day, give or take the emulator's day-to-day variation.
+    expect(projection.monthlyInvocations).toBeGreaterThan(30 * 2000 * 0.8);
+    expect(projection.monthlyInvocations).toBeLessThan(30 * 2000 * 1.2);
+  });
+
+  it("--sizes auto (the default) measures the standard spread plus the current size", async () => {
+    const result = await tune(["web", "--invocations", "5", "--dry-run"]);
+    expect(result.stdout).toMatch(/Sizes: 128 MB, 256 MB, 512 MB, 1024 MB, 1769 MB, 3008 MB\n/);
   });
 
   it("--help lists every flag of issue 4", async () => {
