@@ -15,6 +15,9 @@ function summaryTable(r: CrossoverResult): string {
     head: ["Option", "Configuration", "Fleet", "Monthly cost", "No dearer than Lambda from"],
     style: { head: [], border: [] },
     chars: COMPACT,
+    // Break-even sentences wrap instead of pushing the table past a terminal's width.
+    colWidths: [null, null, null, null, 52],
+    wordWrap: true,
     colAligns: ["left", "left", "right", "right", "left"],
   });
   const i = r.input;
