@@ -1,6 +1,6 @@
 /** CloudWatch GetMetricData: MetricStat queries, up to 500 a call, paged by MaxDatapoints. */
 import { cloudwatchError } from "./http.js";
-import { epochMs, lambdaSeries, periodRule, validPeriod } from "./metric-query.js";
+import { epochMs, lambdaSeries, periodRule, unitOf, validPeriod } from "./metric-query.js";
 import type { EmulatorState } from "./state.js";
 import { isSupportedStat, statistic } from "./statistics.js";
 
@@ -143,6 +143,8 @@ function runQuery(
   const label = typeof q.Label === "string" ? q.Label : identity.metricName;
   const result: QueryResult = { id, label, timestamps: [], values: [], messages: [] };
   if (q.ReturnData === false) return result;
+  // A Unit that is not the metric's own selects no data, as on CloudWatch.
+  if (stat.Unit !== undefined && stat.Unit !== unitOf(identity.metricName)) return result;
   const rule = periodRule(startMs, state.now(), periodSec);
   if (rule.problem) {
     result.messages.push({ Code: "InvalidPeriod", Value: rule.problem });

@@ -53,7 +53,8 @@ export function getMetricStatistics(state: EmulatorState, region: string, body: 
   };
   const series = lambdaSeries(identity);
   const rule = periodRule(startMs, state.now(), periodSec);
-  if (!series || rule.problem) return { Label: metricName, Datapoints: [] };
+  const unitMismatch = body.Unit !== undefined && body.Unit !== unitOf(metricName);
+  if (!series || rule.problem || unitMismatch) return { Label: metricName, Datapoints: [] };
   const buckets = state.metrics.buckets(
     region,
     series.metric,

@@ -49,7 +49,17 @@ const functionSchema = z.strictObject({
   model: z.prefault(modelSchema, {}),
   history: z.optional(z.array(monthSchema)),
   provisionedConcurrency: z.optional(
-    z.array(z.strictObject({ qualifier: z.string(), amount: int(1, 100_000) })),
+    z.array(
+      z.strictObject({
+        // At start a function has one published version (1), made for these configs.
+        qualifier: z
+          .string()
+          .check(
+            z.regex(/^(1|(?!\d+$)[a-zA-Z0-9-_]{1,128})$/, "must be an alias name or version 1"),
+          ),
+        amount: int(1, 100_000),
+      }),
+    ),
   ),
 });
 

@@ -56,16 +56,45 @@ export class EmulatorState {
       }
       const record = newFunctionRecord(spec, this.config.seed, this.now(), this.idRng.uuid());
       region.set(spec.name, record);
-      for (const pc of spec.provisionedConcurrency ?? []) {
-        record.provisioned.set(pc.qualifier, {
-          qualifier: pc.qualifier,
-          amount: pc.amount,
-          lastModifiedMs: this.now(),
-          readyAtMs: 0,
-        });
-      }
+      this.provisionFromConfig(record);
       this.metrics.registerHistory(record);
       this.sortedNames.delete(spec.region);
+    }
+  }
+
+  /**
+   * Config-time provisioned concurrency needs something to attach to: publish version 1 of the
+   * initial configuration and point each named alias at it (config.ts allows only aliases and "1").
+   */
+  private provisionFromConfig(record: FunctionRecord): void {
+    const configs = record.spec.provisionedConcurrency ?? [];
+    if (configs.length === 0) return;
+    const now = this.now();
+    record.versions.set("1", {
+      version: "1",
+      config: { ...record.latest },
+      publishedFrom: { ...record.latest },
+      revisionId: this.idRng.uuid(),
+      lastModifiedMs: now,
+    });
+    record.nextVersion = 2;
+    for (const pc of configs) {
+      if (!/^\d+$/.test(pc.qualifier) && !record.aliases.has(pc.qualifier)) {
+        record.aliases.set(pc.qualifier, {
+          name: pc.qualifier,
+          functionVersion: "1",
+          description: "",
+          weights: {},
+          revisionId: this.idRng.uuid(),
+        });
+      }
+      const qualifier = /^\d+$/.test(pc.qualifier) ? "1" : pc.qualifier;
+      record.provisioned.set(qualifier, {
+        qualifier,
+        amount: pc.amount,
+        lastModifiedMs: now,
+        readyAtMs: 0,
+      });
     }
   }
 

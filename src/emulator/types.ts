@@ -42,7 +42,11 @@ export interface EmulatedFunctionConfig {
   tags?: Record<string, string> | undefined;
   model: FunctionModel;
   history?: HistoryMonth[] | undefined;
-  /** Provisioned concurrency configs to start with: qualifier (alias or version) → amount. */
+  /**
+   * Provisioned concurrency configs to start with: qualifier → amount. The emulator publishes
+   * version 1 of the initial configuration for them and creates each named alias on it; the
+   * qualifier is an alias name or "1".
+   */
   provisionedConcurrency?: Array<{ qualifier: string; amount: number }> | undefined;
 }
 

@@ -354,3 +354,46 @@ describe("emulator: provisioned concurrency", () => {
     ).rejects.toBeInstanceOf(ProvisionedConcurrencyConfigNotFoundException);
   });
 });
+
+describe("emulator: provisioned concurrency from the config", () => {
+  it("publishes version 1, creates the alias, and serves it warm as provisioned", async () => {
+    h = await startHarness({
+      functions: [
+        { name: "api", ...quick, provisionedConcurrency: [{ qualifier: "live", amount: 1 }] },
+      ],
+    });
+    expect(h.emulator.inspect("us-east-1", "api")).toMatchObject({
+      versions: ["1"],
+      aliases: [{ name: "live", functionVersion: "1" }],
+    });
+    const lambda = h.lambda();
+    const out = await lambda.send(
+      new InvokeCommand({ FunctionName: "api", Qualifier: "live", LogType: "Tail" }),
+    );
+    expect(out.ExecutedVersion).toBe("1");
+    expect(tail(out.LogResult)).not.toContain("Init Duration");
+    const now = Date.now();
+    const metrics = await h.cloudwatch().send(
+      new GetMetricDataCommand({
+        StartTime: new Date(now - 600_000),
+        EndTime: new Date(now + 60_000),
+        MetricDataQueries: ["ProvisionedConcurrencyInvocations", "Invocations"].map((name, i) => ({
+          Id: `m${i}`,
+          MetricStat: {
+            Metric: {
+              Namespace: "AWS/Lambda",
+              MetricName: name,
+              Dimensions: [
+                { Name: "FunctionName", Value: "api" },
+                { Name: "Resource", Value: "api:live" },
+              ],
+            },
+            Period: 60,
+            Stat: "Sum",
+          },
+        })),
+      }),
+    );
+    expect(metrics.MetricDataResults?.map((r) => r.Values)).toEqual([[1], [1]]);
+  });
+});

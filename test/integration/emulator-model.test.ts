@@ -44,6 +44,10 @@ describe("emulatorConfig", () => {
     [{ faults: { throttleRate: 2 } }, "faults.throttleRate: must be <= 1 (got 2)"],
     [{ accountId: "42" }, 'accountId: must be 12 digits (got "42")'],
     [
+      { functions: [{ name: "f", provisionedConcurrency: [{ qualifier: "7", amount: 1 }] }] },
+      'functions[0].provisionedConcurrency[0].qualifier: must be an alias name or version 1 (got "7")',
+    ],
+    [
       { functions: [{ name: "f" }, { name: "f" }] },
       "functions[1].name: duplicate function us-east-1/f",
     ],
