@@ -82,7 +82,7 @@ export function planQueries(functionNames: readonly string[]): PlannedQuery[] {
 function clientFor(source: AwsConnection | CloudWatchClient): CloudWatchClient {
   return source instanceof CloudWatchClient
     ? source
-    : new CloudWatchClient(sdkClientConfig(source));
+    : new CloudWatchClient({ ...sdkClientConfig(source), retryMode: "adaptive" });
 }
 
 /**

@@ -54,7 +54,11 @@ export function accountIdFromArn(arn: string): string | undefined {
 }
 
 function clientFor(source: AwsConnection | LambdaClient): LambdaClient {
-  return source instanceof LambdaClient ? source : new LambdaClient(sdkClientConfig(source));
+  // Adaptive retry: on throttling (the control plane allows ~15 requests/s) the SDK also slows
+  // its own send rate instead of spending its retries at once.
+  return source instanceof LambdaClient
+    ? source
+    : new LambdaClient({ ...sdkClientConfig(source), retryMode: "adaptive" });
 }
 
 /**

@@ -116,9 +116,11 @@ async function readRegion(
   options: GenerateMonthlyReportOptions,
 ): Promise<RegionData> {
   const connection: AwsConnection = { ...options.connection, region };
-  const lambda = options.clients?.lambda(region) ?? new LambdaClient(sdkClientConfig(connection));
-  const cloudwatch =
-    options.clients?.cloudwatch(region) ?? new CloudWatchClient(sdkClientConfig(connection));
+  // Adaptive retry: on throttling the SDK also slows its own send rate. Lambda's control plane
+  // allows ~15 requests/s and the report makes one PC call per function.
+  const config = { ...sdkClientConfig(connection), retryMode: "adaptive" };
+  const lambda = options.clients?.lambda(region) ?? new LambdaClient(config);
+  const cloudwatch = options.clients?.cloudwatch(region) ?? new CloudWatchClient(config);
   const { start, end } = monthRange(month);
   try {
     const inventory = await listRegionFunctions(lambda, region);

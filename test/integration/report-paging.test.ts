@@ -73,6 +73,28 @@ describe("report paging: 230 functions in one region", () => {
   });
 });
 
+describe("report under Lambda throttling (429 with Retry-After)", () => {
+  let emulator: EmulatorHandle;
+  beforeAll(async () => {
+    emulator = await startReportEmulator(manyFunctions(20), { faults: { throttleRate: 0.1 } });
+  });
+  afterAll(() => emulator.close());
+
+  it("retries throttled ListFunctions / ListProvisionedConcurrencyConfigs and reads everything", async () => {
+    const report = await generateMonthlyReport({
+      regions: ["us-east-1"],
+      month: "2026-10",
+      connection: connectionTo(emulator, 10),
+    });
+    const lambdaCalls = emulator.requests().filter((r) => r.action.startsWith("lambda:"));
+    expect(lambdaCalls.some((c) => c.status === 429)).toBe(true);
+    expect(report.failedRegions).toEqual([]);
+    expect(report.rows).toHaveLength(20);
+    // Σ (100 + i) × 31 for i < 20 = 31 × (2,000 + 190) = 67,890.
+    expect(report.totals.invocations.toFixed()).toBe("67890");
+  });
+});
+
 describe("report under CloudWatch throttling", () => {
   let emulator: EmulatorHandle;
   beforeAll(async () => {
