@@ -54,53 +54,85 @@ const tableSchema = z.object({
 
 type RawTier = z.infer<typeof tierSchema>;
 type RawArchitecture = z.infer<typeof architectureSchema>;
+type RawRegion = z.infer<typeof regionSchema>;
 
 const orNull = (text: string | null): Decimal | null => (text === null ? null : dec(text));
 
-/** Tiers must start at 0, touch each other, and end open; otherwise splitting would lose GB-s. */
-function toTiers(raw: RawTier[], path: string): DurationTier[] {
-  const tiers = raw.map((tier) => ({
-    fromGbSeconds: dec(tier.fromGbSeconds),
-    toGbSeconds: orNull(tier.toGbSeconds),
-    pricePerGbSecond: dec(tier.pricePerGbSecond),
-    derived: tier.derived,
-  }));
-  tiers.forEach((tier, index) => {
-    const expectedFrom = index === 0 ? dec(0) : tiers[index - 1]?.toGbSeconds;
+/**
+ * Tiers must start at 0, touch each other, and end open; otherwise splitting would lose GB-s.
+ * Checked on the strings (as numbers: the bounds are whole GB-s, exact in a double) so that
+ * checking every region does not mean converting every region.
+ */
+function checkTiers(raw: RawTier[], path: string): void {
+  raw.forEach((tier, index) => {
     const where = `${path}[${index}]`;
-    if (!expectedFrom || !tier.fromGbSeconds.equals(expectedFrom)) {
-      const wanted = expectedFrom ? expectedFrom.toFixed() : "the previous tier's end";
+    const expectedFrom = index === 0 ? "0" : raw[index - 1]?.toGbSeconds;
+    if (expectedFrom == null || Number(tier.fromGbSeconds) !== Number(expectedFrom)) {
       throw new PricingDataError(
-        `Lambda price table is invalid: ${where}.fromGbSeconds must be ${wanted} (tiers must be contiguous from 0)`,
+        `Lambda price table is invalid: ${where}.fromGbSeconds must be ${expectedFrom ?? "the previous tier's end"} (tiers must be contiguous from 0)`,
       );
     }
-    const last = index === tiers.length - 1;
+    const last = index === raw.length - 1;
     if (last !== (tier.toGbSeconds === null)) {
       throw new PricingDataError(
         `Lambda price table is invalid: ${where}.toGbSeconds must be ${last ? "null (the last tier is open-ended)" : "a number (only the last tier is open-ended)"}`,
       );
     }
-    if (tier.toGbSeconds?.lte(tier.fromGbSeconds)) {
+    if (tier.toGbSeconds !== null && Number(tier.toGbSeconds) <= Number(tier.fromGbSeconds)) {
       throw new PricingDataError(
         `Lambda price table is invalid: ${where}.toGbSeconds must be greater than fromGbSeconds`,
       );
     }
   });
-  return tiers;
 }
 
-function toArchitecture(raw: RawArchitecture, path: string): ArchitecturePrices | null {
+function toArchitecture(raw: RawArchitecture): ArchitecturePrices | null {
   if (raw.durationTiers === null) return null;
   return {
-    durationTiers: toTiers(raw.durationTiers, `${path}.durationTiers`),
+    durationTiers: raw.durationTiers.map(
+      (tier): DurationTier => ({
+        fromGbSeconds: dec(tier.fromGbSeconds),
+        toGbSeconds: orNull(tier.toGbSeconds),
+        pricePerGbSecond: dec(tier.pricePerGbSecond),
+        derived: tier.derived,
+      }),
+    ),
     provisionedConcurrencyPerGbSecond: orNull(raw.provisionedConcurrencyPerGbSecond),
     provisionedDurationPerGbSecond: orNull(raw.provisionedDurationPerGbSecond),
     ephemeralStoragePerGbSecond: orNull(raw.ephemeralStoragePerGbSecond),
   };
 }
 
+function toRegion(region: string, prices: RawRegion): RegionPrices {
+  return {
+    region,
+    requestPrice: dec(prices.requestPrice),
+    architectures: {
+      x86_64: toArchitecture(prices.architectures.x86_64),
+      arm64: toArchitecture(prices.architectures.arm64),
+    },
+    caveats: prices.partial && prices.partialNote ? [prices.partialNote] : [],
+    sources: prices.sources,
+    asOf: prices.asOf,
+  };
+}
+
+/** Every check a region needs beyond its schema; throws PricingDataError naming the field. */
+function checkRegion(region: string, prices: RawRegion): void {
+  const path = formatPath(["regions", region]);
+  if (prices.partial && !prices.partialNote) {
+    throw new PricingDataError(
+      `Lambda price table is invalid: ${path}.partialNote must be given when partial is true`,
+    );
+  }
+  for (const arch of ["x86_64", "arm64"] as const) {
+    const tiers = prices.architectures[arch].durationTiers;
+    if (tiers) checkTiers(tiers, `${path}.architectures.${arch}.durationTiers`);
+  }
+}
+
 /**
- * Validates a parsed price file and converts it to exact decimals.
+ * Validates a parsed price file and converts it to exact decimals (each region on first read).
  *
  * @example
  * const table = parseLambdaPriceTable(JSON.parse(text));
@@ -119,23 +151,18 @@ export function parseLambdaPriceTable(json: unknown): LambdaPriceTable {
   const raw = result.data;
   const regions: Record<string, RegionPrices> = {};
   for (const [region, prices] of Object.entries(raw.regions)) {
-    const path = formatPath(["regions", region]);
-    if (prices.partial && !prices.partialNote) {
-      throw new PricingDataError(
-        `Lambda price table is invalid: ${path}.partialNote must be given when partial is true`,
-      );
-    }
-    regions[region] = {
-      region,
-      requestPrice: dec(prices.requestPrice),
-      architectures: {
-        x86_64: toArchitecture(prices.architectures.x86_64, `${path}.architectures.x86_64`),
-        arm64: toArchitecture(prices.architectures.arm64, `${path}.architectures.arm64`),
+    checkRegion(region, prices);
+    // Every region is validated above, but turned into Decimals only when first read: a run
+    // prices one or two of the 30 regions, and 750 Decimals cost more start-up than the
+    // whole zod parse (npm run bench:startup).
+    let converted: RegionPrices | undefined;
+    Object.defineProperty(regions, region, {
+      enumerable: true,
+      get: () => {
+        converted ??= toRegion(region, prices);
+        return converted;
       },
-      caveats: prices.partial && prices.partialNote ? [prices.partialNote] : [],
-      sources: prices.sources,
-      asOf: prices.asOf,
-    };
+    });
   }
   if (Object.keys(regions).length === 0) {
     throw new PricingDataError(
