@@ -4,8 +4,9 @@
  * the whole run, not each size), and turn each log tail into an InvocationSample.
  */
 import pLimit from "p-limit";
+import { AwsError } from "../core/errors.js";
 import { billedMsOf, parseInvocationLog } from "../core/tuning/parse-log.js";
-import type { InvocationSample, SamplingPlanner } from "../core/tuning/types.js";
+import type { InvocationReport, InvocationSample, SamplingPlanner } from "../core/tuning/types.js";
 import { createPayloadPicker, type PayloadPicker, type WeightedPayload } from "./payloads.js";
 import { type RawInvocation, ThrottledError, type TuningTarget } from "./target.js";
 
@@ -96,7 +97,17 @@ export async function measure(
 
 /** One invocation as the core wants it. Function errors are samples; they are not thrown. */
 export function toSample(memoryMb: number, raw: RawInvocation): InvocationSample {
-  const report = parseInvocationLog(raw.logResultBase64 ?? "");
+  let report: InvocationReport;
+  try {
+    report = parseInvocationLog(raw.logResultBase64 ?? "");
+  } catch (error) {
+    // No REPORT means nothing to measure (e.g. JSON logs with SystemLogLevel above INFO):
+    // a problem with the function's set-up, not with one invocation. Stop and say so.
+    throw new AwsError(
+      `cannot measure ${memoryMb} MB (version ${raw.executedVersion ?? "?"}): ${(error as Error).message}`,
+      { cause: error },
+    );
+  }
   const failed = raw.functionError !== undefined || (report.status ?? "success") !== "success";
   return {
     memoryMb,
