@@ -75,6 +75,19 @@ describe("tune recommends the hand-computed optimum", () => {
     expect(comparable(emulator, name)).toEqual(before);
   });
 
+  it("--max-duration excludes sizes whose p90 is over it", async () => {
+    // io-bound with a 350 ms limit: 128 (438 ms) and 256 (369 ms) are out; cheapest left: 512.
+    const { outcome } = await tune(emulator, "io-bound", {
+      sizesMb: STANDARD,
+      invocations: 20,
+      strategy: { strategy: "cost", balancedWeight: 0.5, maxDurationMs: 350 },
+    });
+    const result = (outcome as { result: TuneRunResult }).result;
+    expect(result.analysis.recommendation?.memoryMb).toBe(512);
+    const excluded = result.analysis.sizes.filter((s) => s.memoryMb <= 256);
+    expect(excluded.every((s) => s.feasible === false && /p90/.test(s.reason ?? ""))).toBe(true);
+  });
+
   it("adaptive sampling finds the same optimum with fewer invocations than 50 per size", async () => {
     const { outcome } = await tune(emulator, "cpu-gc", {
       sizesMb: STANDARD,

@@ -2,13 +2,15 @@
  * The runner's safety phases against an in-memory target: publishing, putting back, and
  * recovering from a journal, including someone else's deploy at every step.
  */
+import { spawn } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { hostname, tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { Journal, type JournalEntry } from "../../src/tune/journal.js";
 import { publishOrder, publishSizes } from "../../src/tune/publish.js";
 import { putBack } from "../../src/tune/put-back.js";
+import { recoverFirst } from "../../src/tune/recover.js";
 import { ConcurrentChangeError } from "../../src/tune/target.js";
 import { createFakeTarget } from "./tune-fake-target.js";
 
@@ -159,5 +161,42 @@ describe("putBack finds versions the journal never heard of", () => {
     const result = await putBack(target, journal);
     expect(result).toMatchObject({ restored: true, deletedVersions: ["2"] });
     expect([...state.versions.keys()]).toEqual(["1"]);
+  });
+});
+
+describe("recoverFirst", () => {
+  it("refuses while the run that wrote the journal is still alive on this machine", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "tune-"));
+    const { target } = createFakeTarget();
+    const original = await target.snapshot();
+    const journal = newJournal(dir, original);
+    const sleeper = spawn("sleep", ["5"]);
+    try {
+      journal.update({ pid: sleeper.pid ?? 0, host: hostname() });
+      await expect(recoverFirst(target, dir, original, () => {})).rejects.toThrow(
+        new RegExp(
+          `another tune run \\(pid ${sleeper.pid}, started .*\\) is working on fn; wait for it to finish`,
+        ),
+      );
+    } finally {
+      sleeper.kill();
+    }
+  });
+
+  it("puts back after a dead run and says what it did", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "tune-"));
+    const { target, state } = createFakeTarget({ memoryMb: 1024 });
+    const original = await target.snapshot();
+    const journal = newJournal(dir, original);
+    journal.update({ pid: 999_999_999, host: hostname(), pendingMemoryMb: 256 });
+    const after = await target.setMemory(256, original.revisionId);
+    await target.publishVersion(after.revisionId, journal.entry.versionDescription);
+    const lines: string[] = [];
+    const result = await recoverFirst(target, dir, original, (line) => lines.push(line));
+    expect(result).toMatchObject({ restored: true, memoryRestored: true, deletedVersions: ["1"] });
+    expect(state.config.MemorySize).toBe(1024);
+    expect(lines[1]).toBe(
+      "recovered fn: MemorySize back to 1024 MB; deleted 1 version(s) (1); $LATEST is as it was found.",
+    );
   });
 });
