@@ -1,6 +1,6 @@
 /**
  * Reads history months into query periods: which hours fall in each period, and what those
- * hours add to a period's statistics (sums from running totals in O(1)).
+ * hours add to a period's statistics (sums come from MonthSeries.sum).
  */
 import type { MonthSeries } from "./history.js";
 import type { Bucket, LambdaMetric } from "./metric-store.js";
@@ -41,8 +41,6 @@ export function hourRanges(
   return out;
 }
 
-const diff = (series: Float64Array, h0: number, h1: number) => series[h1]! - series[h0]!;
-
 /** Adds history hours [h0, h1) of one metric to a period's bucket. */
 export function addHours(
   b: Bucket,
@@ -52,24 +50,27 @@ export function addHours(
   h1: number,
   cv: number,
 ): void {
-  const n = diff(month.invocations, h0, h1);
+  const n = month.sum("invocations", h0, h1);
   if (n === 0) return;
   switch (metric) {
     case "Invocations":
       addAggregate(b, n, n, 1, 1);
       return;
     case "Duration": {
+      const sum = month.sum("durationTicks", h0, h1);
+      // Within a day every hour has the day's mean; the extremes come from the days' means.
       let low = Number.POSITIVE_INFINITY;
       let high = 0;
-      for (let h = h0; h < h1; h += 1) {
-        const count = diff(month.invocations, h, h + 1);
+      for (let d = Math.floor(h0 / 24); d * 24 < h1; d += 1) {
+        const from = Math.max(h0, d * 24);
+        const to = Math.min(h1, d * 24 + 24);
+        const count = month.sum("invocations", from, to);
         if (count === 0) continue;
-        const mean = diff(month.durationMs, h, h + 1) / count;
+        const mean = month.sum("durationTicks", from, to) / count;
         low = Math.min(low, mean);
         high = Math.max(high, mean);
       }
-      const sum = diff(month.durationMs, h0, h1);
-      // Shortest and longest calls: half the quietest hour's mean, 2.5× the slowest's.
+      // Shortest and longest calls: half the fastest day's mean, 2.5× the slowest's.
       addAggregate(b, n, sum, low * 0.5, high * 2.5);
       b.historyCount += n;
       b.historySum += sum;
@@ -77,7 +78,7 @@ export function addHours(
       return;
     }
     case "Errors": {
-      const e = diff(month.errors, h0, h1);
+      const e = month.sum("errors", h0, h1);
       addAggregate(b, n, e, e === n ? 1 : 0, e > 0 ? 1 : 0);
       return;
     }
@@ -87,24 +88,18 @@ export function addHours(
     case "ConcurrentExecutions":
     case "ProvisionedConcurrentExecutions": {
       // One sample per hour, by Little's law: mean concurrency = arrival rate × mean duration.
-      const series =
-        metric === "ConcurrentExecutions" ? month.invocations : month.provisionedInvocations;
+      const field = metric === "ConcurrentExecutions" ? "invocations" : "provisionedInvocations";
       for (let h = h0; h < h1; h += 1) {
-        const count = diff(series, h, h + 1);
+        const count = month.sum(field, h, h + 1);
         if (count === 0) continue;
-        const c = Math.max(
-          1,
-          Math.ceil(
-            (diff(month.durationMs, h, h + 1) * (count / diff(month.invocations, h, h + 1))) /
-              HOUR_MS,
-          ),
-        );
+        const meanMs = month.sum("durationTicks", h, h + 1) / month.sum("invocations", h, h + 1);
+        const c = Math.max(1, Math.ceil((count * meanMs) / HOUR_MS));
         addAggregate(b, 1, c, c, c);
       }
       return;
     }
     case "ProvisionedConcurrencyInvocations": {
-      const pc = diff(month.provisionedInvocations, h0, h1);
+      const pc = month.sum("provisionedInvocations", h0, h1);
       if (pc > 0) addAggregate(b, pc, pc, 1, 1);
       return;
     }

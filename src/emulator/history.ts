@@ -1,9 +1,10 @@
 /**
- * A month of CloudWatch history for one function, generated lazily from its `history` entry:
- * hourly datapoints with seeded day-to-day and hour-of-day variation, allocated by cumulative
- * rounding so that the month's sums are exact:
- *   Invocations sum = invocationsPerDay × days, Duration sum = that × avgDurationMs.
- * Generation depends only on (seed, function, month), never on query order.
+ * A month of CloudWatch history for one function, generated lazily from its `history` entry,
+ * in two levels so that the common query (daily or monthly sums over thousands of functions)
+ * never touches hours: days first, each day's hours only when a query cuts into the day.
+ * Both levels split their total by cumulative rounding, so every sum is exact:
+ *   month Invocations = invocationsPerDay × days, month Duration = that × avgDurationMs,
+ * and a day's hours add up to the day. Everything depends only on (seed, function, month).
  */
 import { hash32, Rng } from "./rng.js";
 import type { HistoryMonth } from "./types.js";
@@ -11,18 +12,16 @@ import type { HistoryMonth } from "./types.js";
 /** Duration sums are kept in 1/1024 ms ticks: dyadic values add up exactly in floating point. */
 const TICKS_PER_MS = 1024;
 
-/**
- * One month as running totals: `x[i]` is the total over hours [0, i), so any range of hours
- * sums in O(1) and exactly (integers, and durations in 1/1024 ms ticks, stay below 2^53).
- */
-export interface MonthSeries {
-  startMs: number;
-  hours: number;
-  invocations: Float64Array;
-  durationMs: Float64Array;
-  errors: Float64Array;
-  provisionedInvocations: Float64Array;
-}
+export type HistoryField = "invocations" | "durationTicks" | "errors" | "provisionedInvocations";
+const FIELDS: readonly HistoryField[] = [
+  "invocations",
+  "durationTicks",
+  "errors",
+  "provisionedInvocations",
+];
+
+/** Running totals (`x[i]` = total over units [0, i)) of each field. */
+type Totals = Record<HistoryField, Float64Array>;
 
 export function monthBounds(month: string): { startMs: number; endMs: number; days: number } {
   const [y, m] = month.split("-").map(Number) as [number, number];
@@ -39,23 +38,12 @@ export function monthBounds(month: string): { startMs: number; endMs: number; da
  */
 export function allocateCumulative(total: number, cumulativeWeights: Float64Array): Float64Array {
   const n = cumulativeWeights.length - 1;
-  const sumWeights = cumulativeWeights[n]!;
-  if (total === 0 || sumWeights === 0) return zeros(n + 1);
   const out = new Float64Array(n + 1);
+  const sumWeights = cumulativeWeights[n]!;
+  if (total === 0 || sumWeights === 0) return out;
   for (let i = 1; i < n; i += 1) out[i] = Math.round((total * cumulativeWeights[i]!) / sumWeights);
   out[n] = total;
   return out;
-}
-
-const ZEROS = new Map<number, Float64Array>();
-/** A shared all-zero series (never written to). */
-function zeros(length: number): Float64Array {
-  let z = ZEROS.get(length);
-  if (!z) {
-    z = new Float64Array(length);
-    ZEROS.set(length, z);
-  }
-  return z;
 }
 
 /** Hour-of-day traffic shape: a daytime peak around 15:00 UTC, a night trough. */
@@ -64,49 +52,102 @@ const DIURNAL = Array.from(
   (_, h) => 1 + 0.5 * Math.sin((2 * Math.PI * (h - 9)) / 24),
 );
 
-export function generateMonth(
-  seed: number,
-  functionKey: string,
-  entry: HistoryMonth,
-  errorRate: number,
-): MonthSeries {
-  const { startMs, days } = monthBounds(entry.month);
-  const hours = days * 24;
-  // One seeded stream per (seed, function, month): the month is the same whenever it is made.
-  const rng = new Rng(seed ^ hash32(`${functionKey}|${entry.month}`));
-  const dayDuration = new Float64Array(days);
-  const cumulative = new Float64Array(hours + 1);
-  for (let d = 0; d < days; d += 1) {
-    // ±20 % day-to-day traffic, ±10 % day-to-day latency, ±10 % hour to hour.
-    const dayFactor = 0.8 + 0.4 * rng.next();
-    dayDuration[d] = 0.9 + 0.2 * rng.next();
-    for (let h = 0; h < 24; h += 1) {
-      const i = d * 24 + h;
-      cumulative[i + 1] = cumulative[i]! + dayFactor * DIURNAL[h]! * (0.9 + 0.2 * rng.next());
-    }
-  }
-  const total = entry.invocationsPerDay * days;
-  const invocations = allocateCumulative(total, cumulative);
-  // Duration weights: each hour's calls × its day's latency factor (reusing `cumulative`).
-  for (let i = 0; i < hours; i += 1) {
-    const calls = invocations[i + 1]! - invocations[i]!;
-    cumulative[i + 1] = cumulative[i]! + calls * dayDuration[Math.floor(i / 24)]!;
-  }
-  const ticks = allocateCumulative(
-    Math.round(total * entry.avgDurationMs * TICKS_PER_MS),
-    cumulative,
-  );
-  const durationMs = new Float64Array(hours + 1);
-  for (let i = 0; i <= hours; i += 1) durationMs[i] = ticks[i]! / TICKS_PER_MS;
+/** Splits a whole (day or month) into parts weighted by `weights`, field by field. */
+function split(whole: Record<HistoryField, number>, cumulativeWeights: Float64Array): Totals {
+  const invocations = allocateCumulative(whole.invocations, cumulativeWeights);
   return {
-    startMs,
-    hours,
     invocations,
-    durationMs,
-    errors: allocateCumulative(Math.round(total * errorRate), invocations),
-    provisionedInvocations: allocateCumulative(
-      Math.round(total * (entry.provisionedShare ?? 0)),
-      invocations,
-    ),
+    durationTicks: allocateCumulative(whole.durationTicks, invocations),
+    errors: allocateCumulative(whole.errors, invocations),
+    provisionedInvocations: allocateCumulative(whole.provisionedInvocations, invocations),
   };
+}
+
+export class MonthSeries {
+  readonly startMs: number;
+  readonly days: number;
+  readonly hours: number;
+  private readonly key: number;
+  private readonly seed: number;
+  private readonly byDay: Totals;
+  private lastDay = -1;
+  private lastDayHours: Totals | undefined;
+
+  constructor(seed: number, functionKey: string, entry: HistoryMonth, errorRate: number) {
+    const { startMs, days } = monthBounds(entry.month);
+    this.startMs = startMs;
+    this.days = days;
+    this.hours = days * 24;
+    this.seed = seed;
+    this.key = hash32(`${functionKey}|${entry.month}`);
+    const rng = new Rng(seed ^ this.key);
+    const dayWeights = new Float64Array(days + 1);
+    const dayLatency = new Float64Array(days);
+    for (let d = 0; d < days; d += 1) {
+      // ±20 % day-to-day traffic, ±10 % day-to-day latency.
+      dayWeights[d + 1] = dayWeights[d]! + 0.8 + 0.4 * rng.next();
+      dayLatency[d] = 0.9 + 0.2 * rng.next();
+    }
+    const total = entry.invocationsPerDay * days;
+    const invocations = allocateCumulative(total, dayWeights);
+    // Duration weights: each day's calls × its latency factor.
+    const durationWeights = new Float64Array(days + 1);
+    for (let d = 0; d < days; d += 1) {
+      durationWeights[d + 1] =
+        durationWeights[d]! + (invocations[d + 1]! - invocations[d]!) * dayLatency[d]!;
+    }
+    this.byDay = {
+      invocations,
+      durationTicks: allocateCumulative(
+        Math.round(total * entry.avgDurationMs * TICKS_PER_MS),
+        durationWeights,
+      ),
+      errors: allocateCumulative(Math.round(total * errorRate), invocations),
+      provisionedInvocations: allocateCumulative(
+        Math.round(total * (entry.provisionedShare ?? 0)),
+        invocations,
+      ),
+    };
+  }
+
+  /** The total of a field over hours [h0, h1) of the month; durations in ms. */
+  sum(field: HistoryField, h0: number, h1: number): number {
+    if (h1 <= h0) return 0;
+    const firstFullDay = Math.ceil(h0 / 24);
+    const lastFullDay = Math.floor(h1 / 24);
+    let total: number;
+    if (firstFullDay > lastFullDay) {
+      // Inside one day.
+      const d = Math.floor(h0 / 24);
+      total = this.hourly(d, field, h0 - d * 24, h1 - d * 24);
+    } else {
+      const days = this.byDay[field];
+      total = days[lastFullDay]! - days[firstFullDay]!;
+      if (h0 < firstFullDay * 24) total += this.hourly(firstFullDay - 1, field, h0 % 24, 24);
+      if (h1 > lastFullDay * 24) total += this.hourly(lastFullDay, field, 0, h1 % 24);
+    }
+    return field === "durationTicks" ? total / TICKS_PER_MS : total;
+  }
+
+  private hourly(day: number, field: HistoryField, from: number, to: number): number {
+    const hours = this.dayHours(day)[field];
+    return hours[to]! - hours[from]!;
+  }
+
+  /** Day `day` split into its 24 hours (the last one is kept: queries walk hours in order). */
+  private dayHours(day: number): Totals {
+    if (day === this.lastDay && this.lastDayHours) return this.lastDayHours;
+    const rng = new Rng(this.seed ^ this.key ^ Math.imul(day + 1, 0x9e3779b1));
+    const weights = new Float64Array(25);
+    for (let h = 0; h < 24; h += 1) {
+      // ±10 % hour to hour around the daily shape.
+      weights[h + 1] = weights[h]! + DIURNAL[h]! * (0.9 + 0.2 * rng.next());
+    }
+    const whole = {} as Record<HistoryField, number>;
+    for (const field of FIELDS)
+      whole[field] = this.byDay[field][day + 1]! - this.byDay[field][day]!;
+    this.lastDay = day;
+    this.lastDayHours = split(whole, weights);
+    return this.lastDayHours;
+  }
 }

@@ -4,7 +4,7 @@
  * functions with a month of history each cost nothing until queried.
  */
 import type { FunctionRecord } from "./function-record.js";
-import { generateMonth, type MonthSeries, monthBounds } from "./history.js";
+import { MonthSeries, monthBounds } from "./history.js";
 import { addHours, hourRanges } from "./history-buckets.js";
 import type { HistoryMonth } from "./types.js";
 
@@ -54,8 +54,8 @@ interface HistorySpec {
   cv: number;
 }
 
-/** Months kept generated (24 KB each); beyond this the oldest is dropped and regenerated on use. */
-const CACHE_LIMIT = 2048;
+/** Months kept generated (about 1.2 KB each); beyond this the oldest is dropped and regenerated. */
+const CACHE_LIMIT = 65_536;
 
 export class MetricStore {
   private readonly seed: number;
@@ -176,7 +176,7 @@ export class MetricStore {
     const key = `${spec.generation}|${entry.month}`;
     let month = this.cache.get(key);
     if (!month) {
-      month = generateMonth(
+      month = new MonthSeries(
         this.seed,
         `${spec.region}|${spec.functionName}`,
         entry,

@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { emulatorConfig } from "../../src/emulator/config.js";
 import { simulateInvocation } from "../../src/emulator/duration-model.js";
-import { allocateCumulative, generateMonth, monthBounds } from "../../src/emulator/history.js";
+import { allocateCumulative, MonthSeries, monthBounds } from "../../src/emulator/history.js";
 import { invocationLog, logTail } from "../../src/emulator/log-format.js";
 import { parseFunctionName } from "../../src/emulator/state.js";
 import { inverseNormal } from "../../src/emulator/statistics.js";
@@ -132,28 +132,48 @@ describe("history generation", () => {
     ["2026-02", 28, 123_457, 41.7],
     ["2026-10", 31, 250_000, 180],
     ["2026-11", 30, 999_999, 0.33],
-  ])("%s: %i days, exact monthly sums", (month, days, perDay, avgMs) => {
-    const entry = { month, invocationsPerDay: perDay, avgDurationMs: avgMs, provisionedShare: 0.2 };
-    const series = generateMonth(1, "us-east-1|f", entry, 0.01);
-    expect(series.hours).toBe(days * 24);
-    expect(series.startMs).toBe(monthBounds(month).startMs);
-    const total = perDay * days;
-    expect(series.invocations[series.hours]).toBe(total);
-    expect(series.durationMs[series.hours]).toBeCloseTo(total * avgMs, 2);
-    expect(series.errors[series.hours]).toBe(Math.round(total * 0.01));
-    expect(series.provisionedInvocations[series.hours]).toBe(Math.round(total * 0.2));
-    for (let h = 0; h < series.hours; h += 1) {
-      const calls = series.invocations[h + 1]! - series.invocations[h]!;
-      expect(Number.isInteger(calls) && calls >= 0).toBe(true);
-    }
-  });
+  ])(
+    "%s: %i days, exact monthly sums, integer hours that add up to their days",
+    (month, days, perDay, avgMs) => {
+      const entry = {
+        month,
+        invocationsPerDay: perDay,
+        avgDurationMs: avgMs,
+        provisionedShare: 0.2,
+      };
+      const series = new MonthSeries(1, "us-east-1|f", entry, 0.01);
+      expect(series.hours).toBe(days * 24);
+      expect(series.startMs).toBe(monthBounds(month).startMs);
+      const total = perDay * days;
+      expect(series.sum("invocations", 0, series.hours)).toBe(total);
+      expect(series.sum("durationTicks", 0, series.hours)).toBeCloseTo(total * avgMs, 2);
+      expect(series.sum("errors", 0, series.hours)).toBe(Math.round(total * 0.01));
+      expect(series.sum("provisionedInvocations", 0, series.hours)).toBe(Math.round(total * 0.2));
+      let byHour = 0;
+      let durationByHour = 0;
+      for (let h = 0; h < series.hours; h += 1) {
+        const calls = series.sum("invocations", h, h + 1);
+        expect(Number.isInteger(calls) && calls >= 0).toBe(true);
+        byHour += calls;
+        durationByHour += series.sum("durationTicks", h, h + 1);
+      }
+      expect(byHour).toBe(total);
+      expect(durationByHour).toBe(series.sum("durationTicks", 0, series.hours));
+      // A range cutting into days on both ends equals the sum of its hours.
+      let pieces = 0;
+      for (let h = 13; h < 77; h += 1) pieces += series.sum("invocations", h, h + 1);
+      expect(series.sum("invocations", 13, 77)).toBe(pieces);
+    },
+  );
 
   it("is a function of (seed, function, month) only", () => {
     const entry = { month: "2026-10", invocationsPerDay: 5000, avgDurationMs: 80 };
-    const a = generateMonth(1, "us-east-1|f", entry, 0);
-    expect(generateMonth(1, "us-east-1|f", entry, 0).invocations).toEqual(a.invocations);
-    expect(generateMonth(2, "us-east-1|f", entry, 0).invocations).not.toEqual(a.invocations);
-    expect(generateMonth(1, "us-east-1|g", entry, 0).invocations).not.toEqual(a.invocations);
+    const hours = (s: MonthSeries) =>
+      Array.from({ length: 48 }, (_, h) => s.sum("invocations", h, h + 1));
+    const a = hours(new MonthSeries(1, "us-east-1|f", entry, 0));
+    expect(hours(new MonthSeries(1, "us-east-1|f", entry, 0))).toEqual(a);
+    expect(hours(new MonthSeries(2, "us-east-1|f", entry, 0))).not.toEqual(a);
+    expect(hours(new MonthSeries(1, "us-east-1|g", entry, 0))).not.toEqual(a);
   });
 });
 
