@@ -74,6 +74,10 @@ describe("crossover: its own bad flags exit 2 with one line", () => {
       ["--region", "eu-central-1", "--fargate-arch", "arm64"],
       /no Fargate arm64 price for eu-central-1 .*priced: us-east-1 \(x86_64, arm64\), eu-central-1 \(x86_64\)/,
     ],
+    [
+      ["--fargate-spot", "--fargate-arch", "arm64"],
+      /Fargate Spot does not run arm64 tasks \(Amazon ECS Developer Guide.*\); drop --fargate-spot or use --fargate-arch x86_64/,
+    ],
     [["--region", "ap-south-1"], /no Fargate prices for ap-south-1; priced: us-east-1/],
     [["--savings-plan", "compute-5yr"], /savings-plan/],
     [["--format", "xml"], /format/],

@@ -328,6 +328,11 @@ describe("bad input (library callers get the CLI's errors)", () => {
     expect(() => crossover({ ...BASE, ...patch }, tables)).toThrow(UsageError);
   });
 
+  it("Fargate Spot with arm64 tasks: AWS does not offer it", () => {
+    const input = { ...BASE, fargateSpot: true, fargateArchitecture: "arm64" as const };
+    expect(() => crossover(input, tables)).toThrow(/Fargate Spot does not run arm64 tasks/);
+  });
+
   it("Fargate arm64 in eu-central-1 has no price: a PricingDataError", () => {
     expect(() =>
       crossover({ ...BASE, region: "eu-central-1", fargateArchitecture: "arm64" }, tables),

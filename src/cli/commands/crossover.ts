@@ -101,7 +101,11 @@ export function crossoverCommand(): Command {
       oneOf("Fargate architecture", LAMBDA_ARCHITECTURES),
       "x86_64",
     )
-    .option("--fargate-spot", "price Fargate Spot (discount from pricing/fargate.json)", false)
+    .option(
+      "--fargate-spot",
+      "price Fargate Spot, x86_64 tasks only (discount from pricing/fargate.json)",
+      false,
+    )
     .option(
       "--ec2-types <list>",
       "candidate EC2 instance types, comma-separated (default: m7g.large,c7g.large,m7i.large)",

@@ -13,7 +13,7 @@ import { parseFargateTaskSize } from "./fargate-task-sizes.js";
 import { fargateFleet, fleetCostAt, unitsAt } from "./fleet.js";
 import { type LambdaCurve, lambdaCurve } from "./lambda-curve.js";
 import { linearPieces } from "./linear-pieces.js";
-import { resolveFargatePrices } from "./resolve-fargate.js";
+import { requireSpotArchitecture, resolveFargatePrices } from "./resolve-fargate.js";
 import type {
   CheapestOption,
   CrossoverInput,
@@ -84,6 +84,7 @@ export function crossover(input: CrossoverInput, tables: CrossoverTables): Cross
     input.region,
     input.fargateArchitecture,
   );
+  if (input.fargateSpot) requireSpotArchitecture(tables.fargate, input.fargateArchitecture);
   const fargateDiscount = input.fargateSpot
     ? tables.fargate.spot
     : plan

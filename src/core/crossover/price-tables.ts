@@ -42,7 +42,10 @@ const fargateSchema = z.object({
   currency: z.literal("USD"),
   asOf: isoDate,
   regions: z.record(z.string(), z.object({ x86_64: fargateArchSchema, arm64: fargateArchSchema })),
-  spot: discountSchema,
+  spot: z.extend(discountSchema, {
+    architectures: z.array(architecture).check(z.minLength(1)),
+    architecturesSource: text,
+  }),
   savingsPlans: plansSchema,
 });
 
@@ -123,7 +126,11 @@ export function parseFargatePriceTable(input: unknown): FargatePriceTable {
     currency: "USD",
     asOf: raw.asOf,
     regions,
-    spot: toDiscount(raw.spot),
+    spot: {
+      ...toDiscount(raw.spot),
+      architectures: raw.spot.architectures,
+      architecturesSource: raw.spot.architecturesSource,
+    },
     savingsPlans: toPlans(raw.savingsPlans),
   };
 }

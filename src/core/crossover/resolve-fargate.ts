@@ -39,3 +39,21 @@ export function resolveFargatePrices(
   }
   return prices;
 }
+
+/**
+ * Fargate Spot runs only some architectures (AWS: no ARM64 tasks on Fargate Spot).
+ *
+ * @example
+ * requireSpotArchitecture(table, "arm64");
+ * // throws UsageError: Fargate Spot does not run arm64 tasks (…); drop --fargate-spot or use --fargate-arch x86_64
+ */
+export function requireSpotArchitecture(
+  table: FargatePriceTable,
+  architecture: Architecture,
+): void {
+  if (!table.spot.architectures.includes(architecture)) {
+    throw new UsageError(
+      `Fargate Spot does not run ${architecture} tasks (${table.spot.architecturesSource}); drop --fargate-spot or use --fargate-arch ${table.spot.architectures.join(" or ")}`,
+    );
+  }
+}

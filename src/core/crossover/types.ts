@@ -35,7 +35,11 @@ export interface FargatePriceTable {
   asOf: string;
   /** null where the sources give no price for that architecture in that region. */
   regions: Record<string, Record<Architecture, FargateArchitecturePrices | null>>;
-  spot: Discount;
+  spot: Discount & {
+    /** Fargate Spot runs only these architectures (x86_64 today). */
+    architectures: Architecture[];
+    architecturesSource: string;
+  };
   savingsPlans: Record<SavingsPlanTerm, Discount>;
 }
 
