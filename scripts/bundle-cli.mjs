@@ -1,7 +1,11 @@
 // Bundles the CLI into dist/bin so start-up reads a few files instead of hundreds: `estimate`
 // must start close to bare `node` (npm run bench:startup). Lazily imported commands become
 // their own chunks; the AWS SDK stays external and is loaded only by commands that call AWS.
+import { rm } from "node:fs/promises";
 import { build } from "esbuild";
+
+// Old chunks would pile up (their names carry a content hash); start from an empty folder.
+await rm("dist/bin", { recursive: true, force: true });
 
 await build({
   entryPoints: { "lambda-cost": "src/cli/main.ts" },
