@@ -292,6 +292,13 @@ describe("paths", () => {
     expect(r.ec2.candidates).toHaveLength(3 + 11);
   });
 
+  it("names each EC2 type once, however often it is asked for", () => {
+    const r = crossover({ ...BASE, ec2Types: ["c7g.large", "c7g.large", "m7g.medium"] }, tables);
+    // m7g.medium: 1 vCPU → ceil(2.2027) = 3 × 730 × 0.0408 = 3 × 29.784 = 89.352 < c7g 105.85
+    expect(r.ec2.candidates.map((c) => c.instanceType)).toEqual(["c7g.large", "m7g.medium"]);
+    expect(r.ec2.monthlyCost?.toFixed()).toBe("89.352");
+  });
+
   it("--cpu-seconds-per-request overrides duration × memory share", () => {
     const r = crossover({ ...BASE, cpuSecondsPerRequest: 0.01 }, tables);
     // 19.0258752 × 2 × 0.01 / 0.6 = 0.634196 vCPUs → the minimum 2 tasks: 2 × 36.0401 = 72.0802

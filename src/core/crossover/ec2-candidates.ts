@@ -33,7 +33,7 @@ export function resolveEc2Fleets(
   plan: SavingsPlanTerm | null,
 ): Ec2Fleets {
   const explicit = choice.ec2Types !== undefined;
-  const asked = [...(choice.ec2Types ?? defaults)];
+  const asked = [...new Set(choice.ec2Types ?? defaults)];
   for (const name of asked) {
     const type = Object.hasOwn(table.instanceTypes, name) ? table.instanceTypes[name] : undefined;
     if (!type) {
