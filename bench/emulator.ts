@@ -2,6 +2,7 @@
 // each, GetMetricData with 500 queries (Invocations + Duration Sum for 250 functions, daily
 // periods over October 2026) through the real SDK, ListFunctions over all 10,000, and Invoke.
 // Prints medians in ms. Usage: npm run bench:emulator [-- functions=10000 rounds=20]
+import { loadavg } from "node:os";
 import { performance } from "node:perf_hooks";
 import {
   CloudWatchClient,
@@ -89,6 +90,33 @@ for (let r = 0; r < rounds; r += 1) warm.push(await time(() => getMetricData(0))
 const allFunctionsMs = await time(async () => {
   for (let first = 0; first < count; first += 250) await getMetricData(first);
 });
+// The same call as raw HTTP (no SDK serialisation or parsing): the emulator's own cost.
+const rawBody = JSON.stringify({
+  StartTime: Date.parse("2026-10-01T00:00:00Z") / 1000,
+  EndTime: Date.parse("2026-11-01T00:00:00Z") / 1000,
+  MetricDataQueries: batch(0),
+});
+const raw: number[] = [];
+const rawCpu = process.cpuUsage();
+for (let r = 0; r < rounds; r += 1) {
+  raw.push(
+    await time(async () => {
+      const response = await fetch(`${emulator.endpoint}/`, {
+        method: "POST",
+        headers: {
+          "content-type": "application/x-amz-json-1.0",
+          "x-amz-target": "GraniteServiceVersion20100801.GetMetricData",
+        },
+        body: rawBody,
+      });
+      await response.arrayBuffer();
+    }),
+  );
+}
+const rawCpuMs = (() => {
+  const used = process.cpuUsage(rawCpu);
+  return (used.user + used.system) / 1000 / rounds;
+})();
 let listed = 0;
 const listMs = await time(async () => {
   for await (const page of paginateListFunctions({ client: lambda, pageSize: 50 }, {}))
@@ -110,12 +138,16 @@ console.log(
   `GetMetricData, 500 queries × 31 daily points, cached:      median ${median(warm).toFixed(1)} ms (${rounds} calls)`,
 );
 console.log(
+  `GetMetricData, same 500 queries as raw HTTP (no SDK):      median ${median(raw).toFixed(1)} ms, CPU ${rawCpuMs.toFixed(1)} ms a call (${rounds} calls)`,
+);
+console.log(
   `GetMetricData over all ${count} functions (${Math.ceil(count / 250)} calls of 500 queries): ${allFunctionsMs.toFixed(0)} ms`,
 );
 console.log(
   `ListFunctions, ${listed} functions in ${Math.ceil(listed / 50)} pages: ${listMs.toFixed(0)} ms`,
 );
 console.log(`Invoke with LogType Tail: median ${median(invokes).toFixed(2)} ms (200 calls)`);
+console.log(`(machine load average ${loadavg()[0]!.toFixed(1)}: wall times stretch under load)`);
 console.log(`RSS after all: ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MB`);
 cw.destroy();
 lambda.destroy();
