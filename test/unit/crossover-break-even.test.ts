@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { firstBreakEven, type StepCurve } from "../../src/core/crossover/break-even.js";
+import { toBreakEven } from "../../src/core/crossover/break-even-report.js";
 import { linearPieces } from "../../src/core/crossover/linear-pieces.js";
 import { sustainedBreakEven } from "../../src/core/crossover/sustained.js";
 import { type Decimal, dec } from "../../src/core/money/index.js";
@@ -95,6 +96,16 @@ describe("firstBreakEven at scale", () => {
     const f = (n: number) => dec(n).times("0.001");
     const s = steps(1000, 100_000_000, dec("0.999999"));
     expect(firstBreakEven(f, linearPieces(f, 1, 1e12, []), s, 1, 1e12)).toBe(99_999_900_000);
+  });
+
+  it("reports 'always' when the fleet is no dearer from the first request", () => {
+    // Lambda $10 a request; one unit ($1) carries 1,000 requests: at 1 request $1 ≤ $10.
+    const f = (n: number) => dec(n).times(10);
+    const s = steps(1000, 1, dec(1));
+    const first = firstBreakEven(f, linearPieces(f, 1, 1e12, []), s, 1, 1e12);
+    expect(first).toBe(1);
+    expect(toBreakEven(first, 1).status).toBe("always");
+    expect(toBreakEven(null, null)).toMatchObject({ status: "never", requestsPerMonth: null });
   });
 
   it("returns null when the fleet's cost per request is always above Lambda's", () => {
