@@ -27,7 +27,10 @@ export function addAwsOptions(command: Command) {
     );
 }
 
-/** The region a command should use: the flag, then AWS_REGION, then us-east-1. */
+/**
+ * The region a command should use: the flag, then AWS_REGION, then AWS_DEFAULT_REGION, then
+ * us-east-1. An empty variable counts as unset, as the AWS CLI treats it.
+ */
 export function resolveRegion(flag: string | undefined, env: NodeJS.ProcessEnv): string {
-  return flag ?? env.AWS_REGION ?? env.AWS_DEFAULT_REGION ?? "us-east-1";
+  return flag || env.AWS_REGION || env.AWS_DEFAULT_REGION || "us-east-1";
 }
