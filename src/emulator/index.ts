@@ -87,6 +87,7 @@ export async function startEmulator(options: StartEmulatorInput): Promise<Emulat
       new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));
         server.closeAllConnections();
+        state.wakeAll();
       }),
     requests: () => recorded.map((r) => ({ ...r })),
     inspect(region, functionName) {

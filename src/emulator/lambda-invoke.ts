@@ -54,7 +54,7 @@ export const invoke: LambdaHandler = async (req) => {
   recordMetrics(state, fn, qualifier, outcome, startedMs, env.environment.provisioned, pc);
   try {
     const sleepMs = (outcome.durationMs + (outcome.initMs ?? 0)) * state.config.timeScale;
-    if (sleepMs > 0 && type === "RequestResponse") await sleep(sleepMs);
+    if (sleepMs > 0 && type === "RequestResponse") await state.sleep(sleepMs);
   } finally {
     fn.inFlight -= 1;
     state.inFlightByRegion.set(req.region, (state.inFlightByRegion.get(req.region) ?? 1) - 1);
@@ -150,8 +150,4 @@ function payload(
         body: JSON.stringify({ function: fn.name, requestId: req.requestId }),
       };
   }
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
 }

@@ -29,6 +29,8 @@ export class EmulatorState {
   private readonly regions = new Map<string, Map<string, FunctionRecord>>();
   private readonly sortedNames = new Map<string, string[]>();
   readonly inFlightByRegion = new Map<string, number>();
+  /** Invocations sleeping out their modelled time (timeScale > 0), ended early by close(). */
+  private readonly sleepers = new Map<NodeJS.Timeout, () => void>();
 
   constructor(config: EmulatorConfig, now: () => number) {
     this.config = config;
@@ -37,6 +39,26 @@ export class EmulatorState {
     this.idRng = new Rng(config.seed ^ 0x1d5);
     this.metrics = new MetricStore(config.seed);
     this.addFunctions(config.functions);
+  }
+
+  /** Waits `ms` real milliseconds, unless the emulator is closed first. */
+  sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        this.sleepers.delete(timer);
+        resolve();
+      }, ms);
+      this.sleepers.set(timer, resolve);
+    });
+  }
+
+  /** Ends every sleep now, so closing never waits for a long modelled invocation. */
+  wakeAll(): void {
+    for (const [timer, resolve] of this.sleepers) {
+      clearTimeout(timer);
+      resolve();
+    }
+    this.sleepers.clear();
   }
 
   get concurrencyLimit(): number {

@@ -7,7 +7,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { CloudWatchClient, GetMetricStatisticsCommand } from "@aws-sdk/client-cloudwatch";
-import { LambdaClient, ListFunctionsCommand } from "@aws-sdk/client-lambda";
+import { InvokeCommand, LambdaClient, ListFunctionsCommand } from "@aws-sdk/client-lambda";
 import { describe, expect, it } from "vitest";
 import { BIN, runBin } from "../cli/run-cli.js";
 
@@ -78,6 +78,33 @@ describe("lambda-cost emulator (CLI)", () => {
     cli.child.kill("SIGINT");
     expect(await cli.exited).toBe(0);
     expect(cli.output().stdout).toContain("Emulator stopped (SIGINT)");
+  });
+
+  it("SIGINT during a long real-time invocation still stops it at once", async () => {
+    const config = join(mkdtempSync(join(tmpdir(), "lc-emulator-")), "slow.json");
+    writeFileSync(
+      config,
+      JSON.stringify({
+        timeScale: 1,
+        functions: [{ name: "slow", memorySize: 1769, timeout: 900, model: { fixedMs: 120_000 } }],
+      }),
+    );
+    const cli = startCli(["--config", config, "--port", "0"]);
+    const endpoint = await cli.listening;
+    const lambda = new LambdaClient({
+      region: "us-east-1",
+      endpoint,
+      credentials: CREDENTIALS,
+      maxAttempts: 1,
+    });
+    const pending = lambda.send(new InvokeCommand({ FunctionName: "slow" }));
+    pending.catch(() => undefined);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const start = Date.now();
+    cli.child.kill("SIGINT");
+    expect(await cli.exited).toBe(0);
+    expect(Date.now() - start).toBeLessThan(10_000);
+    lambda.destroy();
   });
 
   it("SIGTERM stops it too", async () => {

@@ -395,3 +395,19 @@ describe("emulator: timeScale and alias routing", () => {
     expect(share).toBeLessThan(0.75);
   });
 });
+
+describe("emulator: close() during a long invocation", () => {
+  it("does not wait for the modelled 60 s", async () => {
+    const harness = await startHarness({
+      timeScale: 1,
+      functions: [{ name: "slow", memorySize: 1769, timeout: 900, model: { fixedMs: 60_000 } }],
+    });
+    const pending = harness.lambda().send(new InvokeCommand({ FunctionName: "slow" }));
+    pending.catch(() => undefined);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const start = performance.now();
+    await harness.close();
+    expect(performance.now() - start).toBeLessThan(5_000);
+    await expect(pending).rejects.toThrow();
+  });
+});
