@@ -37,6 +37,7 @@ const LAMBDA_ERRORS: Record<string, { status: number; messageKey: string; type: 
   },
   AccessDeniedException: { status: 403, messageKey: "Message", type: "User" },
   InvalidRequestContentException: { status: 400, messageKey: "message", type: "User" },
+  RequestTooLargeException: { status: 413, messageKey: "message", type: "User" },
   UnknownOperationException: { status: 404, messageKey: "Message", type: "User" },
 };
 

@@ -25,6 +25,7 @@ export const invoke: LambdaHandler = async (req) => {
       `Invalid InvocationType ${type}: must be one of ${INVOCATION_TYPES.join(", ")}`,
     );
   }
+  checkPayload(req.body, type);
   const version = resolveVersion(state, fn, qualifier);
   if (type === "DryRun") return { status: 204 };
   throttleIfOverLimit(req, fn);
@@ -93,6 +94,23 @@ export const invoke: LambdaHandler = async (req) => {
     headers,
   };
 };
+
+/** Payload limits: 6 MB synchronous, 1 MB asynchronous (Lambda quotas); it must be JSON. */
+function checkPayload(body: Buffer, type: string): void {
+  const limit = type === "Event" ? 1_048_576 : 6_291_456;
+  if (body.length > limit) {
+    throw lambdaError(
+      "RequestTooLargeException",
+      `Request must be smaller than ${limit} bytes for the ${type === "Event" ? "InvokeAsync" : "Invoke"} operation`,
+    );
+  }
+  if (body.length === 0) return;
+  try {
+    JSON.parse(body.toString("utf8"));
+  } catch {
+    throw lambdaError("InvalidRequestContentException", "Could not parse request body into json");
+  }
+}
 
 function headerValue(req: LambdaRequest, name: string): string | undefined {
   const value = req.headers[name];

@@ -3,8 +3,10 @@
 import { performance } from "node:perf_hooks";
 import {
   CreateAliasCommand,
+  InvalidRequestContentException,
   InvokeCommand,
   PublishVersionCommand,
+  RequestTooLargeException,
   UpdateFunctionConfigurationCommand,
 } from "@aws-sdk/client-lambda";
 import { afterEach, describe, expect, it } from "vitest";
@@ -409,5 +411,25 @@ describe("emulator: close() during a long invocation", () => {
     await harness.close();
     expect(performance.now() - start).toBeLessThan(5_000);
     await expect(pending).rejects.toThrow();
+  });
+});
+
+describe("emulator: Invoke request errors", () => {
+  it("a payload that is not JSON is 400 InvalidRequestContentException; over 6 MB is 413", async () => {
+    h = await startHarness({ functions: [{ name: "f", memorySize: 1769, model: { fixedMs: 5 } }] });
+    const lambda = h.lambda();
+    await expect(
+      lambda.send(new InvokeCommand({ FunctionName: "f", Payload: Buffer.from("{not json") })),
+    ).rejects.toBeInstanceOf(InvalidRequestContentException);
+    const big = Buffer.from(JSON.stringify({ data: "x".repeat(6_300_000) }));
+    const error = await lambda
+      .send(new InvokeCommand({ FunctionName: "f", Payload: big }))
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(RequestTooLargeException);
+    expect((error as RequestTooLargeException).$metadata.httpStatusCode).toBe(413);
+    const ok = await lambda.send(
+      new InvokeCommand({ FunctionName: "f", Payload: Buffer.from('{"a":1}') }),
+    );
+    expect(ok.StatusCode).toBe(200);
   });
 });
