@@ -1,7 +1,8 @@
 /**
  * Wires `tune` for the command line: the AWS target (or the emulator via --endpoint-url), the
  * price table, the pure core, the journal directory, CloudWatch for the monthly volume, a
- * progress bar on a terminal, and the renderers. Returns the text to print.
+ * progress bar on a terminal, and the renderers. Returns the text to print (and an error to
+ * exit with after printing, when no size worked).
  */
 import { CloudWatchClient } from "@aws-sdk/client-cloudwatch";
 import { readMonthlyMetrics } from "../aws/cloudwatch-metrics.js";
@@ -26,7 +27,13 @@ export interface WireInput {
   confirm(question: string): Promise<boolean>;
 }
 
-export async function wireTune(input: WireInput): Promise<string | undefined> {
+/** The text to print and, when no size worked, the error to exit with after printing it. */
+export interface WireOutput {
+  text: string;
+  failure?: CheckFailedError | undefined;
+}
+
+export async function wireTune(input: WireInput): Promise<WireOutput> {
   const { flags } = input;
   const connection: AwsConnection = {
     region: input.region,
@@ -77,17 +84,20 @@ export async function wireTune(input: WireInput): Promise<string | undefined> {
       },
     );
     progress.stop();
-    if (outcome.kind === "plan") return renderPlan(outcome.plan, flags.format);
-    if (outcome.kind === "recovered")
-      return renderRecovered(outcome.functionName, outcome.recovered, flags.format);
+    if (outcome.kind === "plan") return { text: renderPlan(outcome.plan, flags.format) };
+    if (outcome.kind === "recovered") {
+      return { text: renderRecovered(outcome.functionName, outcome.recovered, flags.format) };
+    }
     const text = await renderTuneOutcome(outcome.result, flags);
     if (outcome.result.analysis.recommendation === null) {
-      process.stdout.write(text.endsWith("\n") ? text : `${text}\n`);
-      throw new CheckFailedError(
-        "no memory size worked (every size failed or was excluded); see the reasons above.",
-      );
+      return {
+        text,
+        failure: new CheckFailedError(
+          "no memory size worked (every size failed or was excluded); see each size's reason.",
+        ),
+      };
     }
-    return text;
+    return { text };
   } finally {
     progress.stop();
   }

@@ -54,7 +54,7 @@ export async function runTuneCommand(functionName: string, flags: TuneFlags): Pr
   process.on("SIGINT", onSignal);
   process.on("SIGTERM", onSignal);
   try {
-    const text = await wireTune({
+    const { text, failure } = await wireTune({
       functionName,
       flags,
       payloads,
@@ -62,7 +62,8 @@ export async function runTuneCommand(functionName: string, flags: TuneFlags): Pr
       abortSignal: controller.signal,
       confirm,
     });
-    if (text !== undefined) await writeOutput(text, flags.out);
+    await writeOutput(text, flags.out);
+    if (failure) throw failure;
   } finally {
     process.off("SIGINT", onSignal);
     process.off("SIGTERM", onSignal);
