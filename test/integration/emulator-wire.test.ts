@@ -50,7 +50,7 @@ describe("emulator: wire format", () => {
         headers: { authorization: auth("eu-west-1") },
       },
     );
-    expect((await response.json()).FunctionName).toBe("f");
+    expect(((await response.json()) as { FunctionName: string }).FunctionName).toBe("f");
   });
 
   it("Invoke answers with headers: X-Amz-Executed-Version, X-Amz-Log-Result; DryRun 204 with no body", async () => {
