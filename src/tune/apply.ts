@@ -10,7 +10,7 @@
  */
 import { AwsError, UsageError } from "../core/errors.js";
 import type { PutBackResult } from "./put-back.js";
-import type { FunctionSnapshot, TuningTarget } from "./target.js";
+import { ConcurrentChangeError, type FunctionSnapshot, type TuningTarget } from "./target.js";
 
 export interface ApplyOutcome {
   applied: boolean;
@@ -63,19 +63,30 @@ export async function applyRecommendation(
     return { ...base, applied: false, note: "not applied (declined)" };
   }
   deps.notify(`applying: ${steps.join(", then ")}`);
-  let latest = original;
-  latest =
-    memoryMb !== original.memoryMb
-      ? await target.setMemory(memoryMb, cleanup.latestRevisionId)
-      : await target.snapshot();
-  if (!aliasName) {
-    return { ...base, applied: true, note: `set ${original.functionName} to ${memoryMb} MB` };
+  let published: { version: string } | undefined;
+  try {
+    const latest =
+      memoryMb !== original.memoryMb
+        ? await target.setMemory(memoryMb, cleanup.latestRevisionId)
+        : await target.snapshot();
+    if (!aliasName) {
+      return { ...base, applied: true, note: `set ${original.functionName} to ${memoryMb} MB` };
+    }
+    published = await target.publishVersion(
+      latest.revisionId,
+      `lambda-cost tune --apply: ${memoryMb} MB`,
+    );
+    await target.pointAlias(aliasName, published.version, existing);
+  } catch (error) {
+    if (!(error instanceof ConcurrentChangeError)) throw error;
+    // Someone changed the function (or the alias) after the run verified it: theirs wins.
+    const partly = published ? ` beyond publishing version ${published.version}` : "";
+    const what = `${original.functionName}${aliasName ? ` or alias ${aliasName}` : ""}`;
+    throw new AwsError(
+      `not applied${partly}: ${what} was changed by someone else after the run; tune did not overwrite it.`,
+      { cause: error },
+    );
   }
-  const published = await target.publishVersion(
-    latest.revisionId,
-    `lambda-cost tune --apply: ${memoryMb} MB`,
-  );
-  await target.pointAlias(aliasName, published.version, existing);
   return {
     ...base,
     applied: true,

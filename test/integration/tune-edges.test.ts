@@ -111,4 +111,34 @@ describe("versions and aliases the user owns", () => {
     await expect(run).rejects.toThrow(/alias live splits traffic between versions/);
     expect(comparable(emulator, "rolling")).toEqual(before);
   });
+
+  it("--apply does not overwrite a deploy that lands while the question is open", async () => {
+    emulator = await emulatorWith([
+      fn(
+        "racing",
+        { fixedMs: 20, cpuMs: 400, memoryUsedMb: 100, gcPressure: 1 },
+        { memorySize: 512 },
+      ),
+    ]);
+    const e = emulator;
+    const run = tune(
+      e,
+      "racing",
+      { sizesMb: [512, 1024, 2048], invocations: 10, apply: true },
+      {
+        confirm: async () => {
+          e.deploy(REGION, "racing", { Description: "their release", MemorySize: 3008 });
+          return true;
+        },
+      },
+    );
+    await expect(run).rejects.toBeInstanceOf(AwsError);
+    await expect(run).rejects.toThrow(
+      /not applied: racing was changed by someone else after the run/,
+    );
+    expect(e.inspect(REGION, "racing")?.latest).toMatchObject({
+      Description: "their release",
+      MemorySize: 3008,
+    });
+  });
 });
