@@ -165,6 +165,25 @@ describe("lambda-cost emulator (CLI)", () => {
     expect(result.stderr).toContain("--port must be a whole number from 0 to 65535");
   });
 
+  it("a port in use or an unknown host exits 2 with one line", async () => {
+    const cli = startCli(["--config", "examples/emulator.json", "--port", "0"]);
+    const port = new URL(await cli.listening).port;
+    const taken = runBin(["emulator", "--config", "examples/emulator.json", "--port", port]);
+    cli.child.kill("SIGINT");
+    await cli.exited;
+    expect(taken.code).toBe(2);
+    expect(taken.stderr).toMatch(/cannot listen on 127\.0\.0\.1:\d+ \(EADDRINUSE\)/);
+    const host = runBin([
+      "emulator",
+      "--config",
+      "examples/emulator.json",
+      "--host",
+      "no-such-host.invalid",
+    ]);
+    expect(host.code).toBe(2);
+    expect(host.stderr.trim().split("\n")).toHaveLength(1);
+  });
+
   it("--help documents the flags", () => {
     const result = runBin(["emulator", "--help"]);
     expect(result.code).toBe(0);

@@ -9,6 +9,8 @@ import { ConfigError } from "../../core/errors.js";
 import { integerInRange } from "../parse.js";
 
 export const DEFAULT_EMULATOR_PORT = 4010;
+/** Why listen() can fail because of what the user asked for (port taken, host unknown, …). */
+const LISTEN_ERRORS = ["EADDRINUSE", "EADDRNOTAVAIL", "EACCES", "ENOTFOUND", "EAI_AGAIN"];
 
 interface EmulatorFlags {
   config: string;
@@ -43,11 +45,7 @@ export function emulatorCommand(): Command {
       const config = emulatorConfig(input);
       const emulator = await startEmulator({ config, port: flags.port, host: flags.host }).catch(
         (error: NodeJS.ErrnoException) => {
-          if (
-            error.code === "EADDRINUSE" ||
-            error.code === "EADDRNOTAVAIL" ||
-            error.code === "EACCES"
-          ) {
+          if (LISTEN_ERRORS.includes(error.code ?? "")) {
             throw new ConfigError(
               `cannot listen on ${flags.host}:${flags.port} (${error.code}); choose another --port or --host`,
             );
