@@ -6,6 +6,7 @@
  * Every mutating call takes the RevisionId the caller last saw, so a change someone else made
  * meanwhile surfaces as a ConcurrentChangeError instead of being overwritten.
  */
+import { AwsError } from "../core/errors.js";
 import type { Architecture } from "../core/pricing/types.js";
 
 /** What tune needs to know about a function before (and after) it changes anything. */
@@ -106,18 +107,21 @@ export interface TuningTarget {
   throttleCount(): number;
 }
 
-/** Someone else changed the function while tune was working on it. */
-export class ConcurrentChangeError extends Error {
+/** Someone else changed the function while tune was working on it (exit 1 if it escapes). */
+export class ConcurrentChangeError extends AwsError {
   constructor(message: string, options?: ErrorOptions) {
     super(message, options);
     this.name = "ConcurrentChangeError";
   }
 }
 
-/** An invocation was throttled even after the SDK's retries; the runner re-queues it. */
-export class ThrottledError extends Error {
+/**
+ * An invocation was throttled even after the SDK's retries; the runner sends it again later,
+ * and only gives up (exit 1, with a hint to lower --concurrency) after many rounds.
+ */
+export class ThrottledError extends AwsError {
   constructor(message: string, options?: ErrorOptions) {
-    super(message, options);
+    super(`${message}; Lambda kept throttling (try a lower --concurrency)`, options);
     this.name = "ThrottledError";
   }
 }
