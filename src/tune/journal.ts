@@ -89,7 +89,9 @@ export class Journal {
     try {
       text = readFileSync(path, "utf8");
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
+      // No file, or no directory to hold one (a later create says what is wrong with it).
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === "ENOENT" || code === "ENOTDIR") return undefined;
       throw error;
     }
     const entry = JSON.parse(text) as JournalEntry;

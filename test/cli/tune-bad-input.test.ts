@@ -171,4 +171,17 @@ describe("tune: bad environment exits 2 and changes nothing", () => {
     expectOneLineExit2(result, /no AWS credentials found; set AWS_ACCESS_KEY_ID/);
     expect(mutatingRequests(emulator)).toEqual([]);
   });
+
+  it("a state directory that cannot hold the journal stops the run before any change", async () => {
+    const notADirectory = file("state-file", "x");
+    const result = await runBinAsync(
+      ["tune", "app", "--endpoint-url", emulator.endpoint, "--invocations", "5"],
+      { ...env(), XDG_STATE_HOME: notADirectory },
+    );
+    expectOneLineExit2(
+      result,
+      /cannot write the tune journal in .*state-file\/lambda-cost .*nothing was changed/,
+    );
+    expect(mutatingRequests(emulator)).toEqual([]);
+  });
 });
