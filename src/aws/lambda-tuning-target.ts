@@ -115,15 +115,16 @@ export function createLambdaTuningTarget(options: LambdaTuningTargetOptions): Tu
   }
 
   async function waitForUpdate(options?: CallOptions): Promise<FunctionSnapshot> {
-    const first = await snapshot(options);
-    if (first.state === "Pending") {
+    let current = await snapshot(options);
+    if (current.state === "Pending") {
       try {
         await waitUntilFunctionActiveV2(waiterParams(options), { FunctionName: name });
       } catch (error) {
         throw waitFailure(error, "become Active");
       }
+      current = await snapshot(options);
     }
-    if (first.lastUpdateStatus !== "InProgress" && first.state !== "Pending") return first;
+    if (current.lastUpdateStatus !== "InProgress") return current;
     try {
       const result = await waitUntilFunctionUpdatedV2(waiterParams(options), {
         FunctionName: name,
