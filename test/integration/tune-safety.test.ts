@@ -73,8 +73,9 @@ describe("a throttling storm", () => {
 
 describe("someone else's deploy", () => {
   it("mid-publish: stops, keeps their change, deletes its own versions", async () => {
-    // Request 1 is GetFunction, 2 ListVersions? no: the run starts GetFunction, Update, waiter
-    // GetFunction, PublishVersion, GetFunction, Update…; the deploy lands after the 5th.
+    // The run's requests: 1 GetFunction, 2 UpdateFunctionConfiguration (128 MB), 3 GetFunction
+    // (waiter), 4 PublishVersion, 5 GetFunction; their deploy lands before request 6, our next
+    // memory change, which must then fail its RevisionId check.
     const emulator = await emulatorWith([fn("shared", { fixedMs: 50, cpuMs: 100 })], {
       faults: {
         concurrentDeploys: [
