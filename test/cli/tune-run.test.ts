@@ -25,6 +25,7 @@ beforeAll(async () => {
   emulator = await emulatorWith([
     fn("web", { fixedMs: 20, cpuMs: 400, memoryUsedMb: 100, gcPressure: 1 }),
     fn("hog", { fixedMs: 20, cpuMs: 100, memoryUsedMb: 4000 }),
+    fn("shop", { fixedMs: 20, cpuMs: 400, memoryUsedMb: 100, gcPressure: 1 }, { memorySize: 512 }),
     fn(
       "busy-api",
       { fixedMs: 100, cpuMs: 10 },
@@ -136,6 +137,28 @@ describe("tune via the bin", () => {
   it("--sizes auto (the default) measures the standard spread plus the current size", async () => {
     const result = await tune(["web", "--invocations", "5", "--dry-run"]);
     expect(result.stdout).toMatch(/Sizes: 128 MB, 256 MB, 512 MB, 1024 MB, 1769 MB, 3008 MB\n/);
+  });
+
+  it("--apply --alias --yes applies without asking and says what it did", async () => {
+    const result = await tune([
+      "shop",
+      "--sizes",
+      "512,1024,2048",
+      "--invocations",
+      "20",
+      "--apply",
+      "--alias",
+      "live",
+      "--yes",
+    ]);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toMatch(
+      /applying: set MemorySize 512 → 1024 MB on \$LATEST, then publish a version and create alias live pointing at it/,
+    );
+    const state = emulator.inspect("us-east-1", "shop");
+    expect(state?.latest.MemorySize).toBe(1024);
+    expect(state?.aliases).toEqual([{ name: "live", functionVersion: state?.versions[0] }]);
+    expect(result.stderr).toContain(`alias live → version ${state?.versions[0]}`);
   });
 
   it("--help lists every flag of issue 4", async () => {
