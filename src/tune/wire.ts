@@ -42,7 +42,7 @@ export async function wireTune(input: WireInput): Promise<WireOutput> {
   };
   const target = createLambdaTuningTarget({ connection, functionName: input.functionName });
   const core = createTuneCore(loadLambdaPriceTable());
-  const progress = await createProgress(flags.format);
+  const progress = await createProgress();
   const notify = (line: string) => {
     progress.interrupt(() => process.stderr.write(`lambda-cost: ${line}\n`));
   };
@@ -139,8 +139,8 @@ interface Progress {
 }
 
 /** A cli-progress bar on stderr when stderr is a terminal; nothing otherwise. */
-async function createProgress(format: string): Promise<Progress> {
-  if (!process.stderr.isTTY || format !== "table") {
+async function createProgress(): Promise<Progress> {
+  if (!process.stderr.isTTY) {
     return { update() {}, interrupt: (write) => write(), stop() {} };
   }
   const { SingleBar, Presets } = (await import("cli-progress")).default;
