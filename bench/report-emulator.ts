@@ -37,4 +37,6 @@ process.on("message", async (message) => {
     process.exit(0);
   }
 });
+// If the benchmark dies, do not linger as an orphan.
+process.on("disconnect", () => process.exit(0));
 process.send?.({ endpoint: emulator.endpoint });

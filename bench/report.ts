@@ -26,6 +26,8 @@ const { endpoint } = await next();
 
 child.send("mark");
 await next();
+// A failed run must not leave the emulator child behind.
+process.on("exit", () => child.kill());
 const outDir = await mkdtemp(join(tmpdir(), "bench-report-"));
 const started = performance.now();
 const cpuStart = process.cpuUsage();
