@@ -19,7 +19,13 @@ import { ZERO } from "../core/money/index.js";
 import { regionPrices } from "../core/pricing/lookup.js";
 import type { LambdaPriceTable } from "../core/pricing/types.js";
 import { buildMonthlyReport } from "../core/report/build-report.js";
-import { type CalendarMonth, monthRange, resolveReportMonth } from "../core/report/month.js";
+import {
+  type CalendarMonth,
+  formatMonth,
+  MonthError,
+  monthRange,
+  resolveReportMonth,
+} from "../core/report/month.js";
 import type { FunctionMonthInput, MonthlyReport, RegionFailure } from "../core/report/types.js";
 import { loadLambdaPriceTable } from "../data/lambda-prices.js";
 
@@ -69,8 +75,7 @@ export async function generateMonthlyReport(
   options: GenerateMonthlyReportOptions,
 ): Promise<MonthlyReport> {
   const now = options.now ?? new Date();
-  const month =
-    typeof options.month === "object" ? options.month : resolveReportMonth(options.month, now);
+  const month = checkedMonth(options.month, now);
   const table = options.priceTable ?? loadLambdaPriceTable();
   const regions = [...new Set(options.regions)].sort();
   // An unknown region is the caller's mistake: refuse it before any AWS call (UsageError).
@@ -162,6 +167,16 @@ function toInputs(
       provisionedConcurrency: fn.provisionedConfigs.reduce((a, c) => a + c.requested, 0),
     };
   });
+}
+
+/** The month, refused (UsageError) if it has not ended at `now` or its metrics have expired. */
+function checkedMonth(month: GenerateMonthlyReportOptions["month"], now: Date): CalendarMonth {
+  try {
+    return resolveReportMonth(typeof month === "object" ? formatMonth(month) : month, now);
+  } catch (error) {
+    if (error instanceof MonthError) throw new UsageError(`month: ${error.message}`);
+    throw error;
+  }
 }
 
 /** What an opt-in region the account has not enabled answers (the SDK error is the cause). */

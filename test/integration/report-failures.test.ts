@@ -126,6 +126,19 @@ describe("--regions all: an opt-in region the account has not enabled", () => {
 });
 
 describe("report month at a boundary (--month previous)", () => {
+  it("refuses a month that has not ended, before any AWS call", async () => {
+    emulator = await startReportEmulator([]);
+    await expect(
+      generateMonthlyReport({
+        regions: ["us-east-1"],
+        month: { year: 2026, month: 11 },
+        now: new Date("2026-11-30T23:59:59Z"),
+        connection: connectionTo(emulator),
+      }),
+    ).rejects.toThrow(/month 2026-11 has not ended yet/);
+    expect(emulator.requests()).toEqual([]);
+  });
+
   const history: FunctionInput[] = [
     {
       name: "f",
