@@ -4,18 +4,9 @@
  * at once with the pure core. A region that fails is named in the result, not fatal, unless
  * every region failed.
  */
-import { CloudWatchClient } from "@aws-sdk/client-cloudwatch";
-import { LambdaClient } from "@aws-sdk/client-lambda";
 import pLimit from "p-limit";
-import { type MonthlyMetrics, readMonthlyMetrics } from "../aws/cloudwatch-metrics.js";
-import { type AwsConnection, sdkClientConfig } from "../aws/connection.js";
-import {
-  attachProvisionedConfigs,
-  type FunctionInventory,
-  listRegionFunctions,
-} from "../aws/function-inventory.js";
+import type { AwsConnection } from "../aws/connection.js";
 import { AwsError, LambdaCostError, UsageError } from "../core/errors.js";
-import { ZERO } from "../core/money/index.js";
 import { regionPrices } from "../core/pricing/lookup.js";
 import type { LambdaPriceTable } from "../core/pricing/types.js";
 import { buildMonthlyReport } from "../core/report/build-report.js";
@@ -23,11 +14,13 @@ import {
   type CalendarMonth,
   formatMonth,
   MonthError,
-  monthRange,
   resolveReportMonth,
 } from "../core/report/month.js";
-import type { FunctionMonthInput, MonthlyReport, RegionFailure } from "../core/report/types.js";
+import type { MonthlyReport, RegionFailure } from "../core/report/types.js";
 import { loadLambdaPriceTable } from "../data/lambda-prices.js";
+import { type RegionClients, type RegionData, readRegion } from "./read-region.js";
+
+export type { RegionClients } from "./read-region.js";
 
 export interface GenerateMonthlyReportOptions {
   /** Regions to read, e.g. ["us-east-1", "eu-west-1"]. */
@@ -43,12 +36,7 @@ export interface GenerateMonthlyReportOptions {
   /** How to reach AWS (profile, endpoint, credentials); the region is set per region. */
   connection?: Omit<AwsConnection, "region"> | undefined;
   /** Ready SDK clients per region, instead of `connection` (e.g. inside a Lambda handler). */
-  clients?:
-    | {
-        lambda(region: string): LambdaClient;
-        cloudwatch(region: string): CloudWatchClient;
-      }
-    | undefined;
+  clients?: RegionClients | undefined;
   /**
    * Skip, with a note, regions that reject the credentials as unknown (an opt-in region the
    * account has not enabled answers UnrecognizedClientException). Used for `--regions all`.
@@ -56,12 +44,6 @@ export interface GenerateMonthlyReportOptions {
   skipDisabledRegions?: boolean | undefined;
   /** The price table (default: the shipped pricing/lambda.json). */
   priceTable?: LambdaPriceTable | undefined;
-}
-
-interface RegionData {
-  region: string;
-  accountId: string | undefined;
-  inputs: FunctionMonthInput[];
 }
 
 /**
@@ -112,61 +94,6 @@ export async function generateMonthlyReport(
       ),
     },
   );
-}
-
-async function readRegion(
-  region: string,
-  month: CalendarMonth,
-  concurrency: number,
-  options: GenerateMonthlyReportOptions,
-): Promise<RegionData> {
-  const connection: AwsConnection = { ...options.connection, region };
-  // Adaptive retry: on throttling the SDK also slows its own send rate. Lambda's control plane
-  // allows ~15 requests/s and the report makes one PC call per function.
-  const config = { ...sdkClientConfig(connection), retryMode: "adaptive" };
-  const lambda = options.clients?.lambda(region) ?? new LambdaClient(config);
-  const cloudwatch = options.clients?.cloudwatch(region) ?? new CloudWatchClient(config);
-  const { start, end } = monthRange(month);
-  try {
-    const inventory = await listRegionFunctions(lambda, region);
-    // The per-function PC calls and the metric batches only need the names: run them together.
-    const [, metrics] = await Promise.all([
-      attachProvisionedConfigs(lambda, region, inventory.functions, concurrency),
-      readMonthlyMetrics(cloudwatch, {
-        region,
-        functionNames: inventory.functions.map((fn) => fn.functionName),
-        start,
-        end,
-      }),
-    ]);
-    return { region, accountId: inventory.accountId, inputs: toInputs(region, inventory, metrics) };
-  } finally {
-    if (!options.clients) {
-      lambda.destroy();
-      cloudwatch.destroy();
-    }
-  }
-}
-
-function toInputs(
-  region: string,
-  inventory: FunctionInventory,
-  metrics: MonthlyMetrics,
-): FunctionMonthInput[] {
-  return inventory.functions.map((fn): FunctionMonthInput => {
-    const sums = metrics.sums.get(fn.functionName);
-    return {
-      region,
-      functionName: fn.functionName,
-      architecture: fn.architecture,
-      memoryMb: fn.memoryMb,
-      ephemeralStorageMb: fn.ephemeralStorageMb,
-      invocations: sums?.invocations ?? ZERO,
-      durationMsSum: sums?.durationMsSum ?? ZERO,
-      provisionedInvocations: sums?.provisionedInvocations ?? ZERO,
-      provisionedConcurrency: fn.provisionedConfigs.reduce((a, c) => a + c.requested, 0),
-    };
-  });
 }
 
 /** The month, refused (UsageError) if it has not ended at `now` or its metrics have expired. */

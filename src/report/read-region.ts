@@ -1,0 +1,88 @@
+/**
+ * One region's month: its functions (ListFunctions), then their PC configurations and the
+ * month's metrics at the same time (both need only the names), as the pure core's inputs.
+ */
+import { CloudWatchClient } from "@aws-sdk/client-cloudwatch";
+import { LambdaClient } from "@aws-sdk/client-lambda";
+import { type MonthlyMetrics, readMonthlyMetrics } from "../aws/cloudwatch-metrics.js";
+import { type AwsConnection, sdkClientConfig } from "../aws/connection.js";
+import {
+  attachProvisionedConfigs,
+  type FunctionInventory,
+  listRegionFunctions,
+} from "../aws/function-inventory.js";
+import { ZERO } from "../core/money/index.js";
+import { type CalendarMonth, monthRange } from "../core/report/month.js";
+import type { FunctionMonthInput } from "../core/report/types.js";
+
+/** Ready SDK clients per region (e.g. inside a Lambda handler, or with custom middleware). */
+export interface RegionClients {
+  lambda(region: string): LambdaClient;
+  cloudwatch(region: string): CloudWatchClient;
+}
+
+export interface RegionData {
+  region: string;
+  accountId: string | undefined;
+  inputs: FunctionMonthInput[];
+}
+
+export interface RegionSource {
+  connection?: Omit<AwsConnection, "region"> | undefined;
+  clients?: RegionClients | undefined;
+}
+
+export async function readRegion(
+  region: string,
+  month: CalendarMonth,
+  concurrency: number,
+  options: RegionSource,
+): Promise<RegionData> {
+  const connection: AwsConnection = { ...options.connection, region };
+  // Adaptive retry: on throttling the SDK also slows its own send rate. Lambda's control plane
+  // allows ~15 requests/s and the report makes one PC call per function.
+  const config = { ...sdkClientConfig(connection), retryMode: "adaptive" };
+  const lambda = options.clients?.lambda(region) ?? new LambdaClient(config);
+  const cloudwatch = options.clients?.cloudwatch(region) ?? new CloudWatchClient(config);
+  const { start, end } = monthRange(month);
+  try {
+    const inventory = await listRegionFunctions(lambda, region);
+    // The per-function PC calls and the metric batches only need the names: run them together.
+    const [, metrics] = await Promise.all([
+      attachProvisionedConfigs(lambda, region, inventory.functions, concurrency),
+      readMonthlyMetrics(cloudwatch, {
+        region,
+        functionNames: inventory.functions.map((fn) => fn.functionName),
+        start,
+        end,
+      }),
+    ]);
+    return { region, accountId: inventory.accountId, inputs: toInputs(region, inventory, metrics) };
+  } finally {
+    if (!options.clients) {
+      lambda.destroy();
+      cloudwatch.destroy();
+    }
+  }
+}
+
+function toInputs(
+  region: string,
+  inventory: FunctionInventory,
+  metrics: MonthlyMetrics,
+): FunctionMonthInput[] {
+  return inventory.functions.map((fn): FunctionMonthInput => {
+    const sums = metrics.sums.get(fn.functionName);
+    return {
+      region,
+      functionName: fn.functionName,
+      architecture: fn.architecture,
+      memoryMb: fn.memoryMb,
+      ephemeralStorageMb: fn.ephemeralStorageMb,
+      invocations: sums?.invocations ?? ZERO,
+      durationMsSum: sums?.durationMsSum ?? ZERO,
+      provisionedInvocations: sums?.provisionedInvocations ?? ZERO,
+      provisionedConcurrency: fn.provisionedConfigs.reduce((a, c) => a + c.requested, 0),
+    };
+  });
+}
