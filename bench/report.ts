@@ -1,8 +1,11 @@
 // `npm run bench:report` (bundled by esbuild into .tmp/bench-report/, emulator child beside it): a monthly report over 10,000 functions in one region (issue 6).
 // The emulator runs in a child process; this process runs generateMonthlyReport, renders the
 // CSV and writes it, as `lambda-cost report` does. Prints the number of GetMetricData calls
-// (the floor is ceil(10,000 × 3 / 500) = 60), wall time and peak RSS of this process.
-// Goal: exactly 60 calls, under 10 s, under 300 MB.
+// (the floor is ceil(10,000 × 3 / 500) = 60), the Lambda calls, wall time and peak RSS of this
+// process. Goal: exactly 60 calls, under 10 s, under 300 MB.
+// Every 500th function has PC on alias "live", so published version 1 (report-emulator.ts):
+// ListFunctions (FunctionVersion=ALL) pages through 10,000 + 20 entries, 50 a page = 201 calls,
+// and ListProvisionedConcurrencyConfigs is called for those 20 functions only.
 // Env: BENCH_FUNCTIONS (default 10000), BENCH_CONCURRENCY (default 4, as the CLI's default).
 import { fork } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
@@ -55,15 +58,22 @@ await rm(outDir, { recursive: true, force: true });
 
 const floor = Math.ceil((count * 3) / 500);
 const calls = byAction["cloudwatch:GetMetricData"] ?? 0;
+const versioned = Math.ceil(count / 500);
+const expectedPages = Math.ceil((count + versioned) / 50);
+const listCalls = byAction["lambda:ListFunctions"] ?? 0;
+const pcCalls = byAction["lambda:ListProvisionedConcurrencyConfigs"] ?? 0;
+const check = (ok: boolean) => (ok ? "ok" : "UNEXPECTED");
 console.log(`lambda-cost report benchmark: ${count} functions in us-east-1, October 2026`);
 console.log(`  rows                     ${report.rows.length}`);
 console.log(`  total                    $${report.totals.totalCost.toFixed(2)}`);
 console.log(
   `  GetMetricData calls      ${calls} (floor ${floor}) ${calls === floor ? "ok" : "MISSED"}`,
 );
-console.log(`  ListFunctions calls      ${byAction["lambda:ListFunctions"] ?? 0}`);
 console.log(
-  `  ListProvisionedConcurrencyConfigs calls ${byAction["lambda:ListProvisionedConcurrencyConfigs"] ?? 0}`,
+  `  ListFunctions calls      ${listCalls} (expected ceil((${count} functions + ${versioned} versions) / 50) = ${expectedPages}) ${check(listCalls === expectedPages)}`,
+);
+console.log(
+  `  ListProvisionedConcurrencyConfigs calls ${pcCalls} (expected ${versioned}: only functions with a published version) ${check(pcCalls === versioned)}`,
 );
 console.log(
   `  wall time                ${(wallMs / 1000).toFixed(2)} s (goal < 10 s) ${wallMs < 10_000 ? "ok" : "MISSED"}`,

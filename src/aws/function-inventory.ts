@@ -1,8 +1,21 @@
 /**
  * What the monthly report needs to know about a region's functions: name, current memory,
  * architecture and ephemeral storage (ListFunctions, every page), and the provisioned
- * concurrency configured on each (ListProvisionedConcurrencyConfigs, every page, per function).
- * The account ID is read from the function ARNs, so no STS call is needed.
+ * concurrency configured on each (ListProvisionedConcurrencyConfigs, every page, per function
+ * that has a published version). The account ID is read from the function ARNs, so no STS call.
+ *
+ * Why only functions with a published version: provisioned concurrency is configured on "a
+ * function's alias or version" (PutProvisionedConcurrencyConfig, Qualifier = "the version number
+ * or alias name"), and "you can't allocate provisioned concurrency on an alias that points to the
+ * unpublished version ($LATEST)" (AWS Lambda Developer Guide, "Managing concurrency" /
+ * https://docs.aws.amazon.com/lambda/latest/dg/provisioned-concurrency.html). So a function
+ * with no published version has no PC configuration, and asking is a wasted control-plane call
+ * (~15 requests/s per account). ListFunctions with FunctionVersion=ALL shows which functions
+ * have versions in the same pages. Trade-off: that listing holds one entry per published version
+ * too, so an account with many versions per function pages through more entries (50 a page):
+ * ceil((functions + versions) / 50) calls, still bounded and far fewer than one call per
+ * function. Emulator, 10,000 functions of which 20 have a version: 201 pages + 20 PC calls
+ * instead of 200 + 10,000.
  */
 import {
   LambdaClient,
@@ -28,6 +41,8 @@ export interface InventoriedFunction {
   architecture: Architecture;
   memoryMb: number;
   ephemeralStorageMb: number;
+  /** At least one published version exists (only then can PC be configured). */
+  hasPublishedVersion: boolean;
   provisionedConfigs: ProvisionedConfig[];
 }
 
@@ -85,9 +100,10 @@ export async function listFunctionInventory(
 }
 
 /**
- * ListFunctions, every page: the functions with their current configuration, PC not yet read
- * (`provisionedConfigs` empty). Callers that want to overlap the per-function PC calls with
- * other work (the report reads metrics meanwhile) call attachProvisionedConfigs themselves.
+ * ListFunctions (FunctionVersion=ALL), every page: the functions with their current ($LATEST)
+ * configuration and whether they have a published version, PC not yet read (`provisionedConfigs`
+ * empty). Callers that want to overlap the PC calls with other work (the report reads metrics
+ * meanwhile) call attachProvisionedConfigs themselves.
  */
 export async function listRegionFunctions(
   source: AwsConnection | LambdaClient,
@@ -108,9 +124,11 @@ export async function listRegionFunctions(
 }
 
 /**
- * Reads each function's provisioned concurrency configurations (one paginated
- * ListProvisionedConcurrencyConfigs per function: the API has no account-wide listing) and
- * stores them on the function. `concurrency` calls are in flight at once (default 8).
+ * Reads the provisioned concurrency configurations of each function that has a published
+ * version (one paginated ListProvisionedConcurrencyConfigs per such function: the API has no
+ * account-wide listing) and stores them on the function; the others cannot have any (see the
+ * file comment) and keep `[]` without a call. `concurrency` calls are in flight at once
+ * (default 8).
  */
 export async function attachProvisionedConfigs(
   source: AwsConnection | LambdaClient,
@@ -122,11 +140,13 @@ export async function attachProvisionedConfigs(
   try {
     const limit = pLimit(concurrency);
     await Promise.all(
-      functions.map((fn) =>
-        limit(async () => {
-          fn.provisionedConfigs = await listProvisionedConfigs(client, region, fn);
-        }),
-      ),
+      functions
+        .filter((fn) => fn.hasPublishedVersion)
+        .map((fn) =>
+          limit(async () => {
+            fn.provisionedConfigs = await listProvisionedConfigs(client, region, fn);
+          }),
+        ),
     );
   } finally {
     if (!(source instanceof LambdaClient)) client.destroy();
@@ -135,22 +155,32 @@ export async function attachProvisionedConfigs(
 
 async function listFunctions(client: LambdaClient, region: string): Promise<InventoriedFunction[]> {
   const functions: InventoriedFunction[] = [];
+  // Names seen with a published version; a version entry may come on a different page than its
+  // function's $LATEST entry, so the flags are set after the last page.
+  const versioned = new Set<string>();
   try {
-    // No FunctionVersion=ALL: $LATEST only, one entry per function (the metrics are per name).
+    // FunctionVersion=ALL: each $LATEST entry is a function (the metrics are per name), each
+    // other entry a published version of one.
     for await (const page of paginateListFunctions(
       { client, pageSize: LIST_PAGE_SIZE },
-      { MaxItems: LIST_PAGE_SIZE },
+      { MaxItems: LIST_PAGE_SIZE, FunctionVersion: "ALL" },
     )) {
       for (const config of page.Functions ?? []) {
         if (!config.FunctionName || !config.FunctionArn) continue;
+        if (config.Version !== undefined && config.Version !== "$LATEST") {
+          versioned.add(config.FunctionName);
+          continue;
+        }
         functions.push({
           region,
           functionName: config.FunctionName,
-          functionArn: config.FunctionArn,
+          // Unqualified, whether or not the listing qualified $LATEST's ARN.
+          functionArn: config.FunctionArn.replace(/:\$LATEST$/, ""),
           architecture: config.Architectures?.[0] === "arm64" ? "arm64" : "x86_64",
           // Lambda's documented defaults when a field is absent: 128 MB memory, 512 MB /tmp.
           memoryMb: config.MemorySize ?? 128,
           ephemeralStorageMb: config.EphemeralStorage?.Size ?? 512,
+          hasPublishedVersion: false,
           provisionedConfigs: [],
         });
       }
@@ -158,6 +188,7 @@ async function listFunctions(client: LambdaClient, region: string): Promise<Inve
   } catch (error) {
     throw toAwsError(error, { action: "lambda:ListFunctions", region });
   }
+  for (const fn of functions) fn.hasPublishedVersion = versioned.has(fn.functionName);
   return functions;
 }
 

@@ -1,6 +1,7 @@
 /**
- * One region's month: its functions (ListFunctions), then their PC configurations and the
- * month's metrics at the same time (both need only the names), as the pure core's inputs.
+ * One region's month: its functions (ListFunctions with their versions), then the PC
+ * configurations of those with a published version and the month's metrics at the same time
+ * (both need only the names), as the pure core's inputs.
  */
 import { CloudWatchClient } from "@aws-sdk/client-cloudwatch";
 import { LambdaClient } from "@aws-sdk/client-lambda";
@@ -40,14 +41,14 @@ export async function readRegion(
 ): Promise<RegionData> {
   const connection: AwsConnection = { ...options.connection, region };
   // Adaptive retry: on throttling the SDK also slows its own send rate. Lambda's control plane
-  // allows ~15 requests/s and the report makes one PC call per function.
+  // allows ~15 requests/s and the report makes one PC call per function with a published version.
   const config = { ...sdkClientConfig(connection), retryMode: "adaptive" };
   const lambda = options.clients?.lambda(region) ?? new LambdaClient(config);
   const cloudwatch = options.clients?.cloudwatch(region) ?? new CloudWatchClient(config);
   const { start, end } = monthRange(month);
   try {
     const inventory = await listRegionFunctions(lambda, region);
-    // The per-function PC calls and the metric batches only need the names: run them together.
+    // The PC calls and the metric batches only need the names: run them together.
     const [, metrics] = await Promise.all([
       attachProvisionedConfigs(lambda, region, inventory.functions, concurrency),
       readMonthlyMetrics(cloudwatch, {

@@ -71,7 +71,12 @@ describe("report failures", () => {
   });
 
   it("with several regions denied everywhere, fails as a whole and names the action", async () => {
-    emulator = await startReportEmulator(twoRegions, { allowedActions: ["lambda:ListFunctions"] });
+    // With PC (so a published version): only then is ListProvisionedConcurrencyConfigs called.
+    const withPc = twoRegions.map((f) => ({
+      ...f,
+      provisionedConcurrency: [{ qualifier: "live", amount: 1 }],
+    }));
+    emulator = await startReportEmulator(withPc, { allowedActions: ["lambda:ListFunctions"] });
     await expect(
       generateMonthlyReport({
         regions: ["us-east-1", "eu-west-1"],

@@ -76,7 +76,13 @@ describe("report paging: 230 functions in one region", () => {
 describe("report under Lambda throttling (429 with Retry-After)", () => {
   let emulator: EmulatorHandle;
   beforeAll(async () => {
-    emulator = await startReportEmulator(manyFunctions(20), { faults: { throttleRate: 0.1 } });
+    // PC on each (so a published version each): 40 ListFunctions entries (1 page) and 20
+    // ListProvisionedConcurrencyConfigs calls for the throttling to hit.
+    const withPc = manyFunctions(20).map((f) => ({
+      ...f,
+      provisionedConcurrency: [{ qualifier: "live", amount: 1 }],
+    }));
+    emulator = await startReportEmulator(withPc, { faults: { throttleRate: 0.1 } });
   });
   afterAll(() => emulator.close());
 

@@ -129,7 +129,11 @@ describe("report: a small account, every column by hand (October 2026, 31 days, 
   it("reads the account ID from the ARNs and makes one ListFunctions call per region", () => {
     expect(csv).toContain(`,${ACCOUNT_ID},`);
     expect(callsOf(emulator, "lambda:ListFunctions")).toHaveLength(2);
-    expect(callsOf(emulator, "lambda:ListProvisionedConcurrencyConfigs")).toHaveLength(4);
+    // Only pc-fn has a published version (version 1, under its alias), so only it can have PC.
+    const pcCalls = callsOf(emulator, "lambda:ListProvisionedConcurrencyConfigs");
+    expect(pcCalls.map((c) => c.path)).toEqual([
+      "/2019-09-30/functions/pc-fn/provisioned-concurrency",
+    ]);
     // 2 functions × 3 queries per region fit in one call each.
     expect(callsOf(emulator, "cloudwatch:GetMetricData", "us-east-1")).toHaveLength(1);
     expect(callsOf(emulator, "cloudwatch:GetMetricData", "eu-west-1")).toHaveLength(1);
