@@ -10,10 +10,11 @@ import { estimateCommand } from "./estimate.js";
 import { reportCommand } from "./report.js";
 import { tuneCommand } from "./tune.js";
 
+/** In the order `lambda-cost --help` lists them: the README's order. */
 export const commandFactories: Array<() => Command> = [
   estimateCommand,
-  emulatorCommand,
-  reportCommand,
   tuneCommand,
   crossoverCommand,
+  reportCommand,
+  emulatorCommand,
 ];

@@ -87,6 +87,7 @@ export interface TuneFlags {
 
 export function tuneCommand(): Command {
   const command = new Command("tune")
+    .summary("measure a real function at each memory size and recommend one; leaves it as found")
     .description(
       "Measure a function at each memory size and recommend one. Publishes one temporary version per size, puts $LATEST back at once, deletes what it created, and never leaves the function changed (a journal makes an interrupted run recoverable with --recover).",
     )
