@@ -15,11 +15,9 @@
  * 0.01 ms as REPORT lines print them. A bound that does not exist (an interval from a single
  * invocation, statistics of a size with no successful invocation) is null.
  */
-import { Decimal } from "../core/money/index.js";
+import type { Decimal } from "../core/money/index.js";
 import type { SizeSummary, TuneResult } from "../core/tuning/types.js";
-
-/** Marks a Decimal so the text can be swapped for a bare JSON number after stringify. */
-const MARK = "\u0000dec:";
+import { stringifyExact } from "./exact-json.js";
 
 /** The JSON model as a plain object (Decimals kept; renderTuneJson writes them as numbers). */
 export function toTuneJson(result: TuneResult): Record<string, unknown> {
@@ -107,14 +105,6 @@ function omitUndefined(value: Record<string, unknown>): Record<string, unknown> 
 
 /** The JSON text, two-space indented, with a final newline. */
 export function renderTuneJson(result: TuneResult): string {
-  const text = JSON.stringify(
-    toTuneJson(result),
-    function replacer(this: unknown, key: string, value: unknown) {
-      // JSON.stringify calls Decimal's toJSON first; read the original from the holder.
-      const original = (this as Record<string, unknown>)[key];
-      return original instanceof Decimal ? `${MARK}${original.toFixed()}` : value;
-    },
-    2,
-  );
-  return `${text.replace(/"\\u0000dec:(-?\d+(?:\.\d+)?)"/g, "$1")}\n`;
+  return `${stringifyExact(toTuneJson(result))}
+`;
 }

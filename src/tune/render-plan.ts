@@ -1,35 +1,32 @@
 /** Renders the `--dry-run` plan: what tune would change, and what the run would roughly cost. */
-import { formatUsd, toPlainString } from "../core/money/index.js";
+import { stringify } from "csv-stringify/sync";
+import { formatUsd } from "../core/money/index.js";
+import { stringifyExact } from "../output/exact-json.js";
 import type { TunePlan } from "./plan.js";
 
 export function renderPlan(plan: TunePlan, format: "table" | "json" | "csv"): string {
   if (format === "json") {
-    return JSON.stringify(
-      {
-        dryRun: true,
-        function: plan.functionName,
-        region: plan.region,
-        account: plan.accountId,
-        architecture: plan.architecture,
-        originalMemoryMb: plan.originalMemoryMb,
-        sizes: plan.sizesMb,
-        invocations: plan.invocations,
-        changes: plan.changes,
-        estimatedTuningCost: {
-          guess: toPlainString(plan.estimatedTuningCost.guess),
-          worstCase: toPlainString(plan.estimatedTuningCost.worstCase),
-          assumption: plan.estimatedTuningCost.assumption,
-        },
+    // Same money convention as tune's JSON: exact decimal digits as bare JSON numbers.
+    return stringifyExact({
+      dryRun: true,
+      function: plan.functionName,
+      region: plan.region,
+      account: plan.accountId,
+      architecture: plan.architecture,
+      originalMemoryMb: plan.originalMemoryMb,
+      sizes: plan.sizesMb,
+      invocations: plan.invocations,
+      changes: plan.changes,
+      estimatedTuningCost: {
+        guess: plan.estimatedTuningCost.guess,
+        worstCase: plan.estimatedTuningCost.worstCase,
+        assumption: plan.estimatedTuningCost.assumption,
       },
-      null,
-      2,
-    );
+    });
   }
   if (format === "csv") {
     const rows = [["step", "change"], ...plan.changes.map((change, i) => [String(i + 1), change])];
-    return rows
-      .map((row) => row.map((cell) => `"${cell.replaceAll('"', '""')}"`).join(","))
-      .join("\n");
+    return stringify(rows, { quoted: true }).trimEnd();
   }
   const { invocations: inv, estimatedTuningCost: cost } = plan;
   return [

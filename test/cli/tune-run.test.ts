@@ -61,6 +61,21 @@ describe("tune via the bin", () => {
     ).toEqual(["lambda:GetFunction"]);
   });
 
+  it("--dry-run --format json|csv prints the plan as data, money as exact numbers", async () => {
+    const args = ["web", "--sizes", "512,1024", "--invocations", "10", "--dry-run", "--format"];
+    const json = await tune([...args, "json"]);
+    expect(json.code).toBe(0);
+    const plan = JSON.parse(json.stdout);
+    expect(plan).toMatchObject({ dryRun: true, function: "web", sizes: [512, 1024] });
+    // Same hand figure as above: 20 × (0.0000002 + 1 GB-s × 0.0000166667) = 0.000337334.
+    expect(json.stdout).toContain('"guess": 0.000337334,');
+    const csv = await tune([...args, "csv"]);
+    expect(csv.code).toBe(0);
+    const lines = csv.stdout.trim().split("\n");
+    expect(lines[0]).toBe('"step","change"');
+    expect(lines).toHaveLength(1 + plan.changes.length);
+  });
+
   it("--format json --out writes one JSON document and says what it changed on stderr", async () => {
     const before = comparable(emulator, "web");
     const out = join(dir, "result.json");
