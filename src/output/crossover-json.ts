@@ -1,14 +1,17 @@
 /**
- * `crossover --format json`: the stable contract. Money is an exact decimal string (never a
- * float); request rates are rounded to 6 decimals (they are not money); null means "none".
+ * `crossover --format json`: the stable contract. Money is a JSON number written with its exact
+ * decimal digits (never through a float; the convention of every command's JSON, see
+ * exact-json.ts); request rates are rounded to 6 decimals (they are not money); null means
+ * "none". crossoverJson() keeps Decimals for library users.
  */
 import type { CrossoverResult, SweepRow } from "../core/crossover/crossover.js";
 import type { BreakEven } from "../core/crossover/types.js";
-import { type Decimal, toPlainString } from "../core/money/index.js";
+import type { Decimal } from "../core/money/index.js";
 import type { CrossoverReport } from "./crossover.js";
+import { stringifyExact } from "./exact-json.js";
 
-const money = (d: Decimal | null) => (d === null ? null : toPlainString(d));
-const rate = (d: Decimal | null) => (d === null ? null : toPlainString(d.toDecimalPlaces(6)));
+const money = (d: Decimal | null) => d;
+const rate = (d: Decimal | null) => (d === null ? null : d.toDecimalPlaces(6));
 
 function breakEvenJson(b: BreakEven) {
   return {
@@ -42,8 +45,8 @@ export function crossoverJson(r: CrossoverResult) {
     input: r.input,
     monthlyRequests: r.input.monthlyRequests,
     averageRps: rate(r.averageRps),
-    cpuSecondsPerRequest: toPlainString(r.cpuSecondsPerRequest.toDecimalPlaces(10)),
-    vcpusNeeded: toPlainString(r.vcpusNeeded.toDecimalPlaces(6)),
+    cpuSecondsPerRequest: r.cpuSecondsPerRequest.toDecimalPlaces(10),
+    vcpusNeeded: r.vcpusNeeded.toDecimalPlaces(6),
     lambda: { monthlyCost: money(r.lambda.monthlyCost) },
     fargate: {
       task: r.fargate.task,
@@ -61,7 +64,7 @@ export function crossoverJson(r: CrossoverResult) {
       unavailable: r.ec2.unavailable,
       candidates: r.ec2.candidates.map((c) => ({
         instanceType: c.instanceType,
-        usableVcpus: toPlainString(c.capacityVcpus),
+        usableVcpus: c.capacityVcpus,
         instanceMonthlyCost: money(c.unitMonthlyCost),
         instances: c.instances,
         monthlyCost: money(c.monthlyCost),
@@ -88,5 +91,5 @@ export function crossoverJson(r: CrossoverResult) {
 }
 
 export function renderCrossoverJson(report: CrossoverReport): string {
-  return `${JSON.stringify(crossoverJson(report.result), null, 2)}\n`;
+  return `${stringifyExact(crossoverJson(report.result))}\n`;
 }

@@ -50,20 +50,26 @@ describe("crossover --format json (the issue's example)", () => {
 
   it("has the contract's fields with hand-computed values", () => {
     // Lambda: (50M − 1M) × $0.0000002 + (3,000,000 − 400,000) GB-s × $0.0000166667 = 9.80 + 43.33342
-    expect(out.lambda.monthlyCost).toBe("53.13342");
+    expect(out.lambda.monthlyCost).toBe(53.13342);
     // Fargate: ceil(2.2027 vCPUs / 1) = 3 tasks × 730 × 0.04937 = 3 × 36.0401
     expect(out.fargate.tasks).toBe(3);
-    expect(out.fargate.monthlyCost).toBe("108.1203");
+    expect(out.fargate.monthlyCost).toBe(108.1203);
     // EC2: 2 × c7g.large × 730 × 0.0725
     expect(out.ec2).toMatchObject({
       instanceType: "c7g.large",
       instances: 2,
-      monthlyCost: "105.85",
+      monthlyCost: 105.85,
     });
     expect(out.breakEven.fargateRequestsPerMonth).toBeNull();
     expect(out.breakEven.ec2RequestsPerMonth).toBe(226_242_690);
-    expect(out.breakEven.ec2AverageRps).toBe("86.089304");
+    expect(out.breakEven.ec2AverageRps).toBe(86.089304);
     expect(out.cheapest).toBe("lambda");
+  });
+
+  it("writes money as JSON numbers with their exact decimal digits", () => {
+    const { stdout } = runBin([...BASE, "--format", "json"], { env: ENV });
+    expect(stdout).toContain('"monthlyCost": 53.13342');
+    expect(stdout).not.toMatch(/"monthlyCost": "/);
   });
 
   it("states its assumptions and sweeps 1M–10B", () => {
@@ -73,8 +79,8 @@ describe("crossover --format json (the issue's example)", () => {
     ]);
     // 1M requests: all free for Lambda; Fargate's minimum 2 tasks = 2 × 36.0401
     expect(out.sweep[0]).toMatchObject({
-      lambda: "0",
-      fargate: "72.0802",
+      lambda: 0,
+      fargate: 72.0802,
       fargateTasks: 2,
       cheapest: "lambda",
     });
@@ -103,15 +109,15 @@ describe("crossover paths", () => {
   it("arm64 Lambda and Fargate", () => {
     const out = json([...BASE, "--arch", "arm64", "--fargate-arch", "arm64"]);
     // 9.80 + 2,600,000 × 0.0000133334 = 44.46684; 3 × 730 × (0.03238 + 2 × 0.00356) = 86.505
-    expect(out.lambda.monthlyCost).toBe("44.46684");
-    expect(out.fargate.monthlyCost).toBe("86.505");
+    expect(out.lambda.monthlyCost).toBe(44.46684);
+    expect(out.fargate.monthlyCost).toBe(86.505);
   });
 
   it("compute-3yr Savings Plans make EC2 the cheapest at 50M", () => {
     const out = json([...BASE, "--savings-plan", "compute-3yr"]);
     // 9.80 + 43.33342 × 0.83 = 45.7667386; EC2 2 × 52.925 × 0.34 = 35.989
-    expect(out.lambda.monthlyCost).toBe("45.7667386");
-    expect(out.ec2.monthlyCost).toBe("35.989");
+    expect(out.lambda.monthlyCost).toBe(45.7667386);
+    expect(out.ec2.monthlyCost).toBe(35.989);
     expect(out.cheapest).toBe("ec2");
   });
 
@@ -121,7 +127,7 @@ describe("crossover paths", () => {
     expect(out.breakEven.ec2Status).toBe("unavailable");
     expect(out.breakEven.ec2RequestsPerMonth).toBeNull();
     // 3 × 730 × (0.04656 + 2 × 0.00511) = 3 × 41.4494
-    expect(out.fargate.monthlyCost).toBe("124.3482");
+    expect(out.fargate.monthlyCost).toBe(124.3482);
   });
 });
 
