@@ -11,15 +11,19 @@ const MARK = "\u0000dec:";
 
 /**
  * `stringifyExact({ total: dec("2.733338") })` is `{\n  "total": 2.733338\n}` (two-space
- * indent, no final newline).
+ * indent, no final newline). With `places`, each Decimal is first rounded half up to that many
+ * decimal places (for figures derived from float sources, such as CloudWatch sums).
  */
-export function stringifyExact(value: unknown): string {
+export function stringifyExact(value: unknown, options: { places?: number } = {}): string {
+  const { places } = options;
   const text = JSON.stringify(
     value,
     function replacer(this: unknown, key: string, current: unknown) {
       // JSON.stringify calls Decimal's toJSON first; read the original from the holder.
       const original = (this as Record<string, unknown>)[key];
-      return original instanceof Decimal ? `${MARK}${original.toFixed()}` : current;
+      if (!(original instanceof Decimal)) return current;
+      const exact = places === undefined ? original : original.toDecimalPlaces(places);
+      return `${MARK}${exact.toFixed()}`;
     },
     2,
   );

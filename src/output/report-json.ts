@@ -1,22 +1,12 @@
 /**
- * The report model as JSON, the stable contract: every Decimal becomes a plain decimal string
- * (money and quantities to 12 places, trailing zeros dropped), so no float ever carries a dollar.
+ * The report model as JSON, the stable contract: every Decimal is a JSON number written with its
+ * exact decimal digits (the convention of every command's JSON, see exact-json.ts), rounded to
+ * 12 places: CloudWatch sums arrive as doubles, and digits past that are float noise.
  */
-import { Decimal } from "../core/money/index.js";
 import type { MonthlyReport } from "../core/report/types.js";
+import { stringifyExact } from "./exact-json.js";
 
-function plain(value: Decimal): string {
-  return value.toDecimalPlaces(12, Decimal.ROUND_HALF_UP).toFixed();
-}
-
-/** JSON.stringify with Decimals as strings; two-space indented. */
+/** Two-space indented, with a final newline. */
 export function renderReportJson(report: MonthlyReport): string {
-  return `${JSON.stringify(
-    report,
-    function (this: Record<string, unknown>, key, value) {
-      const raw = this[key];
-      return raw instanceof Decimal ? plain(raw) : value;
-    },
-    2,
-  )}\n`;
+  return `${stringifyExact(report, { places: 12 })}\n`;
 }

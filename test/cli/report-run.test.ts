@@ -94,7 +94,7 @@ describe("lambda-cost report against the emulator", () => {
     expect(result.stderr).toContain("Lambda cost report 2026-10");
   });
 
-  it("--format json prints the model with decimal strings", async () => {
+  it("--format json prints the model, money as exact JSON numbers", async () => {
     const outDir = await mkdtemp(join(tmpdir(), "report-run-"));
     const result = await run(outDir, "--format", "json", "--no-free-tier");
     expect(result.code).toBe(0);
@@ -102,7 +102,8 @@ describe("lambda-cost report against the emulator", () => {
     expect(model.month).toBe("2026-10");
     expect(model.accountId).toBe("111122223333");
     // 0.0062 + 0.05192510385 = 0.05812510385 (see the hand computation above).
-    expect(model.totals.totalCost).toBe("0.05812510385");
+    expect(model.totals.totalCost).toBe(0.05812510385);
+    expect(result.stdout).toContain('"totalCost": 0.05812510385');
     expect(model.rows).toHaveLength(2);
   });
 

@@ -60,10 +60,12 @@ describe("report renderers", () => {
     expect(csv).not.toContain("\r");
   });
 
-  it("JSON carries decimals as strings, never floats", () => {
-    const json = JSON.parse(renderReportJson(report));
-    expect(json.totals.totalCost).toBe("1.8853367");
-    expect(json.rows[0].gbSeconds).toBe("100000");
+  it("JSON carries decimals as exact numbers, rounded to 12 places", () => {
+    const text = renderReportJson(report);
+    const json = JSON.parse(text);
+    expect(json.totals.totalCost).toBe(1.8853367);
+    expect(text).toContain('"totalCost": 1.8853367');
+    expect(json.rows[0].gbSeconds).toBe(100000);
     expect(json.failedRegions[0].message).toBe('boom, "quoted"');
   });
 
