@@ -1,12 +1,12 @@
 /**
  * Wires `tune` for the command line: the AWS target (or the emulator via --endpoint-url), the
  * price table, the pure core, the journal directory, CloudWatch for the monthly volume, a
- * progress bar on a terminal, and the renderers. Returns the text to print (and an error to
- * exit with after printing, when no size worked).
+ * renderers. Prints nothing itself: progress and notices go through the CLI's callbacks; it
+ * returns the text to print (and an error to exit with after printing, when no size worked).
  */
 import { CloudWatchClient } from "@aws-sdk/client-cloudwatch";
 import { readMonthlyMetrics } from "../aws/cloudwatch-metrics.js";
-import type { AwsConnection } from "../aws/connection.js";
+import { type AwsConnection, sdkClientConfig } from "../aws/connection.js";
 import { createLambdaTuningTarget } from "../aws/lambda-tuning-target.js";
 import type { TuneFlags } from "../cli/commands/tune.js";
 import { CheckFailedError } from "../core/errors.js";
@@ -25,6 +25,16 @@ export interface WireInput {
   region: string;
   abortSignal: AbortSignal;
   confirm(question: string): Promise<boolean>;
+  /** Where progress goes (a bar on a terminal, nothing otherwise): the CLI decides. */
+  progress: TuneProgress;
+  /** Prints one line about a change made or undone (the CLI writes it to stderr). */
+  notify(line: string): void;
+}
+
+/** What the run reports as it goes; the CLI draws it. */
+export interface TuneProgress {
+  update(event: { total?: number; done?: number }): void;
+  stop(): void;
 }
 
 /** The text to print and, when no size worked, the error to exit with after printing it. */
@@ -42,10 +52,7 @@ export async function wireTune(input: WireInput): Promise<WireOutput> {
   };
   const target = createLambdaTuningTarget({ connection, functionName: input.functionName });
   const core = createTuneCore(loadLambdaPriceTable());
-  const progress = await createProgress();
-  const notify = (line: string) => {
-    progress.interrupt(() => process.stderr.write(`lambda-cost: ${line}\n`));
-  };
+  const { progress, notify } = input;
   try {
     const outcome = await runTune(
       {
@@ -108,12 +115,7 @@ async function lastThirtyDaysInvocations(
   connection: AwsConnection,
   functionName: string,
 ): Promise<number | undefined> {
-  const client = new CloudWatchClient({
-    region: connection.region,
-    ...(connection.profile ? { profile: connection.profile } : {}),
-    ...(connection.endpointUrl ? { endpoint: connection.endpointUrl } : {}),
-    maxAttempts: 2,
-  });
+  const client = new CloudWatchClient(sdkClientConfig({ ...connection, maxAttempts: 2 }));
   try {
     const end = new Date(Math.floor(Date.now() / 86_400_000) * 86_400_000);
     const start = new Date(end.getTime() - 30 * 86_400_000);
@@ -130,48 +132,4 @@ async function lastThirtyDaysInvocations(
   } finally {
     client.destroy();
   }
-}
-
-interface Progress {
-  update(event: { total?: number; done?: number }): void;
-  interrupt(write: () => void): void;
-  stop(): void;
-}
-
-/** A cli-progress bar on stderr when stderr is a terminal; nothing otherwise. */
-async function createProgress(): Promise<Progress> {
-  if (!process.stderr.isTTY) {
-    return { update() {}, interrupt: (write) => write(), stop() {} };
-  }
-  const { SingleBar, Presets } = (await import("cli-progress")).default;
-  const bar = new SingleBar(
-    {
-      stream: process.stderr,
-      format: "tuning {bar} {value}/{total} invocations",
-      hideCursor: true,
-      clearOnComplete: true,
-    },
-    Presets.shades_classic,
-  );
-  let started = false;
-  let total = 0;
-  return {
-    update(event) {
-      if (event.total !== undefined) {
-        total += event.total;
-        if (!started) bar.start(total, 0);
-        else bar.setTotal(total);
-        started = true;
-      }
-      if (event.done !== undefined && started) bar.update(event.done);
-    },
-    interrupt(write) {
-      if (started) process.stderr.write("\n");
-      write();
-    },
-    stop() {
-      if (started) bar.stop();
-      started = false;
-    },
-  };
 }

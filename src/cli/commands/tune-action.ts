@@ -6,6 +6,7 @@
 import { createInterface } from "node:readline/promises";
 import { UsageError } from "../../core/errors.js";
 import { resolveRegion } from "../common-options.js";
+import { createProgressBar } from "../progress-bar.js";
 import type { TuneFlags } from "./tune.js";
 import { loadPayloads } from "./tune-payloads.js";
 
@@ -35,6 +36,10 @@ export async function runTuneCommand(functionName: string, flags: TuneFlags): Pr
 
   const region = regionOf(functionName) ?? resolveRegion(flags.region, process.env);
   const { wireTune } = await import("../../tune/wire.js");
+  const progress = await createProgressBar();
+  const notify = (line: string) => {
+    progress.interrupt(() => process.stderr.write(`lambda-cost: ${line}\n`));
+  };
   const controller = new AbortController();
   let signals = 0;
   const onSignal = (name: NodeJS.Signals) => {
@@ -61,10 +66,13 @@ export async function runTuneCommand(functionName: string, flags: TuneFlags): Pr
       region,
       abortSignal: controller.signal,
       confirm,
+      progress,
+      notify,
     });
     await writeOutput(text, flags.out);
     if (failure) throw failure;
   } finally {
+    progress.stop();
     process.off("SIGINT", onSignal);
     process.off("SIGTERM", onSignal);
   }
