@@ -8,13 +8,21 @@ import { LambdaCostError } from "../core/errors.js";
 import { commandFactories } from "./commands/index.js";
 import { VERSION } from "./version.js";
 
-export function buildProgram(): Command {
+/**
+ * The command tree. Given the arguments, only the command being run is constructed (every one
+ * for top-level help, an unknown name, or no arguments): building all five costs a few ms of
+ * every start-up (npm run bench:startup).
+ */
+export function buildProgram(argv: readonly string[] = []): Command {
   const program = new Command("lambda-cost")
     .description("What your AWS Lambda functions cost, and how to make them cheaper or faster.")
     .version(VERSION, "-V, --version")
     .exitOverride()
     .showSuggestionAfterError(true);
-  for (const factory of commandFactories) {
+  const named = argv[0] !== undefined && Object.hasOwn(commandFactories, argv[0]);
+  const factories = named ? [commandFactories[argv[0] as string]] : Object.values(commandFactories);
+  for (const factory of factories) {
+    if (!factory) continue;
     const command = factory();
     command.copyInheritedSettings(program);
     program.addCommand(command);
@@ -24,7 +32,7 @@ export function buildProgram(): Command {
 
 /** Runs the CLI and returns the exit code instead of exiting. */
 export async function runCli(argv: readonly string[]): Promise<number> {
-  const program = buildProgram();
+  const program = buildProgram(argv);
   try {
     await program.parseAsync([...argv], { from: "user" });
     return typeof process.exitCode === "number" ? process.exitCode : 0;

@@ -10,11 +10,11 @@ import { estimateCommand } from "./estimate.js";
 import { reportCommand } from "./report.js";
 import { tuneCommand } from "./tune.js";
 
-/** In the order `lambda-cost --help` lists them: the README's order. */
-export const commandFactories: Array<() => Command> = [
-  estimateCommand,
-  tuneCommand,
-  crossoverCommand,
-  reportCommand,
-  emulatorCommand,
-];
+/** By name, in the order `lambda-cost --help` lists them: the README's order. */
+export const commandFactories: Record<string, () => Command> = {
+  estimate: estimateCommand,
+  tune: tuneCommand,
+  crossover: crossoverCommand,
+  report: reportCommand,
+  emulator: emulatorCommand,
+};

@@ -3,58 +3,48 @@
  * strings into Decimals. Any mistake is a PricingDataError naming the field; a price can never
  * become NaN because only plain decimal strings are accepted.
  */
-import * as z from "zod/mini";
 import { PricingDataError } from "../errors.js";
 import { type Decimal, dec } from "../money/index.js";
+import { validate } from "./generated/lambda-price-table-validator.js";
+import { describeSchemaErrors, type SchemaError } from "./schema-errors.js";
 import type { ArchitecturePrices, DurationTier, LambdaPriceTable, RegionPrices } from "./types.js";
-import { describeIssues, formatPath } from "./validation-issues.js";
+import { formatPath } from "./validation-issues.js";
 
-const decimalString = z
-  .string()
-  .check(z.regex(/^\d+(\.\d+)?$/, 'must be a plain decimal string such as "0.0000166667"'));
-const isoDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date YYYY-MM-DD"));
-const sources = z.array(z.string().check(z.minLength(1))).check(z.minLength(1));
+/**
+ * The JSON Schema in pricing/lambda.schema.json, compiled to plain code at build time by
+ * scripts/compile-price-schema.mjs (no validation library is loaded at run time: start-up).
+ */
+const validateTable = validate as unknown as ((data: unknown) => boolean) & {
+  errors?: SchemaError[] | null;
+};
 
-const tierSchema = z.object({
-  fromGbSeconds: decimalString,
-  toGbSeconds: z.nullable(decimalString),
-  pricePerGbSecond: decimalString,
-  derived: z.boolean(),
-});
-
-const architectureSchema = z.object({
-  durationTiers: z.nullable(z.array(tierSchema).check(z.minLength(1))),
-  provisionedConcurrencyPerGbSecond: z.nullable(decimalString),
-  provisionedDurationPerGbSecond: z.nullable(decimalString),
-  ephemeralStoragePerGbSecond: z.nullable(decimalString),
-  notes: z.optional(z.array(z.string())),
-});
-
-const regionSchema = z.object({
-  asOf: isoDate,
-  partial: z.boolean(),
-  partialNote: z.optional(z.string()),
-  sources,
-  notes: z.optional(z.array(z.string())),
-  requestPrice: decimalString,
-  architectures: z.object({ x86_64: architectureSchema, arm64: architectureSchema }),
-});
-
-const tableSchema = z.object({
-  schema: z.literal("lambda-price-table/v1"),
-  currency: z.literal("USD"),
-  asOf: isoDate,
-  freeTier: z.object({
-    requestsPerMonth: decimalString,
-    gbSecondsPerMonth: decimalString,
-    sources,
-  }),
-  regions: z.record(z.string(), regionSchema),
-});
-
-type RawTier = z.infer<typeof tierSchema>;
-type RawArchitecture = z.infer<typeof architectureSchema>;
-type RawRegion = z.infer<typeof regionSchema>;
+/** What the schema guarantees once validateTable(json) is true. */
+interface RawTier {
+  fromGbSeconds: string;
+  toGbSeconds: string | null;
+  pricePerGbSecond: string;
+  derived: boolean;
+}
+interface RawArchitecture {
+  durationTiers: RawTier[] | null;
+  provisionedConcurrencyPerGbSecond: string | null;
+  provisionedDurationPerGbSecond: string | null;
+  ephemeralStoragePerGbSecond: string | null;
+}
+interface RawRegion {
+  asOf: string;
+  partial: boolean;
+  partialNote?: string;
+  sources: string[];
+  requestPrice: string;
+  architectures: { x86_64: RawArchitecture; arm64: RawArchitecture };
+}
+interface RawTable {
+  currency: "USD";
+  asOf: string;
+  freeTier: { requestsPerMonth: string; gbSecondsPerMonth: string; sources: string[] };
+  regions: Record<string, RawRegion>;
+}
 
 const orNull = (text: string | null): Decimal | null => (text === null ? null : dec(text));
 
@@ -140,21 +130,18 @@ function checkRegion(region: string, prices: RawRegion): void {
  * parseLambdaPriceTable({}); // throws PricingDataError: "… schema must be …"
  */
 export function parseLambdaPriceTable(json: unknown): LambdaPriceTable {
-  // jitless: zod would otherwise compile a fast parser for each object shape, which only pays
-  // off over many parses; the table is parsed once per run (measured by npm run bench:startup).
-  const result = tableSchema.safeParse(json, { jitless: true });
-  if (!result.success) {
+  if (!validateTable(json)) {
     throw new PricingDataError(
-      `Lambda price table is invalid: ${describeIssues(result.error.issues, json)}`,
+      `Lambda price table is invalid: ${describeSchemaErrors(validateTable.errors ?? [], json)}`,
     );
   }
-  const raw = result.data;
+  const raw = json as RawTable;
   const regions: Record<string, RegionPrices> = {};
   for (const [region, prices] of Object.entries(raw.regions)) {
     checkRegion(region, prices);
     // Every region is validated above, but turned into Decimals only when first read: a run
-    // prices one or two of the 30 regions, and 750 Decimals cost more start-up than the
-    // whole zod parse (npm run bench:startup).
+    // prices one or two of the 30 regions, and 750 Decimals cost more start-up than the whole
+    // validation (npm run bench:startup).
     let converted: RegionPrices | undefined;
     Object.defineProperty(regions, region, {
       enumerable: true,

@@ -30,7 +30,7 @@ export function formatPath(path: readonly PropertyKey[]): string {
 }
 
 /** Looks up what was actually given at a path, for the message. */
-function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+export function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
   let current: unknown = input;
   for (const part of path) {
     if (current === null || typeof current !== "object") return undefined;
@@ -39,7 +39,7 @@ function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
   return current;
 }
 
-function shown(value: unknown): string {
+export function shown(value: unknown): string {
   if (value === undefined) return "nothing";
   const text = JSON.stringify(value);
   return text.length > 40 ? `${text.slice(0, 37)}...` : text;
