@@ -9,24 +9,9 @@ import {
   loadLambdaPriceTable,
   VALID_FARGATE_TASK_SIZES,
 } from "../../src/index.js";
+import { ISSUE_EXAMPLE } from "./crossover-fixtures.js";
 
-const INPUT = {
-  region: "us-east-1",
-  architecture: "x86_64",
-  memoryMb: 512,
-  durationMs: 120,
-  monthlyRequests: 50_000_000,
-  cpuBoundFraction: 1,
-  peakToAverage: 2,
-  targetUtilization: 0.6,
-  minInstances: 2,
-  fargateTask: "1vcpu-2gb",
-  fargateArchitecture: "x86_64",
-  fargateSpot: false,
-  includeBurstable: false,
-  savingsPlan: "none",
-  freeTier: true,
-} as const;
+const INPUT = ISSUE_EXAMPLE;
 
 describe("crossover API", () => {
   it("one call on the shipped prices equals the pure function on loaded tables", () => {

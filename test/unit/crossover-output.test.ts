@@ -5,24 +5,9 @@ import { renderCrossoverChart } from "../../src/output/crossover-chart.js";
 import { renderCrossoverCsv } from "../../src/output/crossover-csv.js";
 import { compactCount, describeBreakEven } from "../../src/output/crossover-format.js";
 import { renderCrossoverTable } from "../../src/output/crossover-table.js";
+import { ISSUE_EXAMPLE } from "./crossover-fixtures.js";
 
-const result = crossoverWithShippedPrices({
-  region: "us-east-1",
-  architecture: "x86_64",
-  memoryMb: 512,
-  durationMs: 120,
-  monthlyRequests: 50_000_000,
-  cpuBoundFraction: 1,
-  peakToAverage: 2,
-  targetUtilization: 0.6,
-  minInstances: 2,
-  fargateTask: "1vcpu-2gb",
-  fargateArchitecture: "x86_64",
-  fargateSpot: false,
-  includeBurstable: false,
-  savingsPlan: "none",
-  freeTier: true,
-});
+const result = crossoverWithShippedPrices(ISSUE_EXAMPLE);
 
 describe("crossover chart", () => {
   it("uses colour only when asked", () => {

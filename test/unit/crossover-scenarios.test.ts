@@ -11,6 +11,7 @@ import { priceLambda } from "../../src/core/pricing/price-lambda.js";
 import { loadEc2PriceTable } from "../../src/data/ec2-prices.js";
 import { loadFargatePriceTable } from "../../src/data/fargate-prices.js";
 import { loadLambdaPriceTable } from "../../src/data/lambda-prices.js";
+import { ISSUE_EXAMPLE } from "./crossover-fixtures.js";
 
 const tables = {
   lambda: loadLambdaPriceTable(),
@@ -19,23 +20,7 @@ const tables = {
 };
 
 /** The issue's example: 512 MB, 120 ms, 50M requests a month, every other flag at its default. */
-const BASE: CrossoverInput = {
-  region: "us-east-1",
-  architecture: "x86_64",
-  memoryMb: 512,
-  durationMs: 120,
-  monthlyRequests: 50_000_000,
-  cpuBoundFraction: 1,
-  peakToAverage: 2,
-  targetUtilization: 0.6,
-  minInstances: 2,
-  fargateTask: "1vcpu-2gb",
-  fargateArchitecture: "x86_64",
-  fargateSpot: false,
-  includeBurstable: false,
-  savingsPlan: "none",
-  freeTier: true,
-};
+const BASE: CrossoverInput = ISSUE_EXAMPLE;
 
 /** Lambda's cost at n from the engine, duration lines discounted by `keep` (Savings Plans). */
 function lambdaAt(input: CrossoverInput, n: number, keep = dec(1)): Decimal {
