@@ -28,6 +28,24 @@ import {
 import { afterEach, describe, expect, it } from "vitest";
 import { type Harness, startHarness, tail } from "./emulator-helpers.js";
 
+/** A small valid CloudWatch call: the last hour's Invocations, summed per minute. */
+function lastHourInvocations() {
+  return new GetMetricDataCommand({
+    StartTime: new Date(Date.now() - 3_600_000),
+    EndTime: new Date(),
+    MetricDataQueries: [
+      {
+        Id: "q",
+        MetricStat: {
+          Metric: { Namespace: "AWS/Lambda", MetricName: "Invocations" },
+          Period: 60,
+          Stat: "Sum",
+        },
+      },
+    ],
+  });
+}
+
 let h: Harness | undefined;
 afterEach(async () => {
   await h?.close();
@@ -174,22 +192,7 @@ describe("emulator: regions", () => {
     ).rejects.toBeInstanceOf(ServiceException);
     const cwError = await h
       .cloudwatch("ap-south-1")
-      .send(
-        new GetMetricDataCommand({
-          StartTime: new Date(Date.now() - 3_600_000),
-          EndTime: new Date(),
-          MetricDataQueries: [
-            {
-              Id: "q",
-              MetricStat: {
-                Metric: { Namespace: "AWS/Lambda", MetricName: "Invocations" },
-                Period: 60,
-                Stat: "Sum",
-              },
-            },
-          ],
-        }),
-      )
+      .send(lastHourInvocations())
       .catch((e: unknown) => e);
     expect(cwError).toBeInstanceOf(InternalServiceFault);
     const fine = await h.lambda("us-east-1").send(new GetFunctionCommand({ FunctionName: "f" }));
@@ -217,22 +220,7 @@ describe("emulator: allowedActions", () => {
     );
     const cwDenied = await h
       .cloudwatch()
-      .send(
-        new GetMetricDataCommand({
-          StartTime: new Date(Date.now() - 3_600_000),
-          EndTime: new Date(),
-          MetricDataQueries: [
-            {
-              Id: "q",
-              MetricStat: {
-                Metric: { Namespace: "AWS/Lambda", MetricName: "Invocations" },
-                Period: 60,
-                Stat: "Sum",
-              },
-            },
-          ],
-        }),
-      )
+      .send(lastHourInvocations())
       .catch((e: unknown) => e);
     expect(cwDenied).toBeInstanceOf(CloudWatchServiceException);
     expect((cwDenied as CloudWatchServiceException).$metadata.httpStatusCode).toBe(403);
