@@ -2,7 +2,7 @@
  * Terminal charts of cost and duration against memory (asciichart). Only measured sizes are
  * plotted, each as a flat, labelled segment on a categorical axis (not to scale): nothing is
  * drawn as if a size between two measured ones had been measured — Power Tuning's charts
- * interpolate between sizes and are misread (shared/facts/prior-art.md).
+ * interpolate between sizes and are misread.
  */
 import { plot } from "asciichart";
 import { dec, formatUsd } from "../core/money/index.js";

@@ -1,6 +1,6 @@
 /**
  * `lambda-cost estimate` as a user runs it: the built bin, table / JSON / CSV. Every figure is
- * AWS's published one or a hand computation in the comment (prices: lambda-pricing.md).
+ * AWS's published one or a hand computation in the comment (prices: the AWS Lambda pricing page).
  */
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";

@@ -1,7 +1,7 @@
 /**
  * generateMonthlyReport against the emulator with seeded history and the real SDK: every CSV
  * column of a small account checked against a hand computation, then tier and free-tier
- * allocation at account level. Prices: pricing/lambda.json as in the facts (AWS Lambda pricing
+ * allocation at account level. Prices: pricing/lambda.json as on the AWS Lambda pricing page (AWS Lambda pricing
  * page, late 2026): requests $0.0000002 everywhere; x86_64 tier 1 $0.0000166667/GB-s, arm64
  * $0.0000133334; us-east-1 storage $0.0000000309/GB-s; eu-west-1 PC $0.000004646/GB-s,
  * PC-duration $0.0000108407/GB-s.

@@ -38,14 +38,16 @@ describe("shipped price files", () => {
     expect(table.spot.assumption).toMatch(/most favourable/);
   });
 
-  it("EC2: every instance type in the facts file, priced in us-east-1", () => {
+  it("EC2: every instance type the table ships, priced in us-east-1", () => {
     const table = loadEc2PriceTable();
-    const facts =
+    const shipped =
       "t4g.nano t4g.micro t4g.small t4g.medium t4g.large t4g.xlarge t3.micro t3.small t3.medium t3.large t3.xlarge m7g.medium m7g.large m7g.xlarge m6g.large m7i.large m7i.xlarge c7i.large c7g.large c7g.xlarge".split(
         " ",
       );
-    expect(Object.keys(table.instanceTypes).sort()).toEqual([...facts].sort());
-    expect(Object.keys(table.regions["us-east-1"]!.hourlyPrices).sort()).toEqual([...facts].sort());
+    expect(Object.keys(table.instanceTypes).sort()).toEqual([...shipped].sort());
+    expect(Object.keys(table.regions["us-east-1"]!.hourlyPrices).sort()).toEqual(
+      [...shipped].sort(),
+    );
     expect(table.regions["us-east-1"]!.hourlyPrices["c7i.large"]!.toFixed()).toBe("0.08925");
     expect(table.baselineSource).toContain("burstable-credits-baseline-concepts");
   });
@@ -61,7 +63,7 @@ describe("shipped price files", () => {
       expect(d.source.length).toBeGreaterThan(20);
       expect(d.fraction.gt(0) && d.fraction.lt(1)).toBe(true);
     }
-    // The facts file's headline maxima: Lambda 17%, Fargate 52%, EC2 66% (3 years)
+    // AWS's headline Savings Plans maxima: Lambda 17%, Fargate 52%, EC2 66% (3 years)
     expect(ec2.savingsPlans.lambda["compute-3yr"].fraction.toFixed()).toBe("0.17");
     expect(fargate.savingsPlans["compute-3yr"].fraction.toFixed()).toBe("0.52");
     expect(ec2.savingsPlans.ec2["compute-3yr"].fraction.toFixed()).toBe("0.66");

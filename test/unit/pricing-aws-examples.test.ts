@@ -1,5 +1,5 @@
 /**
- * AWS's own worked examples (shared/facts/lambda-pricing.md, "Public test vectors"), priced
+ * AWS's own worked examples (the AWS Lambda pricing page, https://aws.amazon.com/lambda/pricing/, "Pricing examples"), priced
  * with the shipped pricing/lambda.json. Every expected figure is AWS's published one; AWS
  * rounds each line to cents, so line costs are compared rounded to cents and the engine's
  * full-precision total must round to the published total.

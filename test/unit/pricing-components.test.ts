@@ -1,6 +1,6 @@
 /**
  * Provisioned concurrency, INIT, ephemeral storage, multi-region scenarios, caveats and the
- * per-invocation price. Expected figures are worked by hand from lambda-pricing.md's prices.
+ * per-invocation price. Expected figures are worked by hand from the AWS Lambda pricing page's prices.
  */
 import { describe, expect, it } from "vitest";
 import { PricingDataError, UsageError } from "../../src/core/errors.js";

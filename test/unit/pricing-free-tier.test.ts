@@ -1,6 +1,6 @@
 /**
  * The free tier: 1M requests and 400,000 GB-s a month, one pool for the whole account (all
- * regions, both architectures), never PC, PC duration or storage (lambda-pricing.md).
+ * regions, both architectures), never PC, PC duration or storage (the AWS Lambda pricing page).
  * Expected figures are worked by hand in the comments.
  */
 import { describe, expect, it } from "vitest";

@@ -1,6 +1,6 @@
 /**
  * Duration tiers: one splitting function, checked just below, at and just above every
- * boundary of both architectures (us-east-1 prices, lambda-pricing.md), and accumulation of
+ * boundary of both architectures (us-east-1 prices, the AWS Lambda pricing page), and accumulation of
  * tier pools across functions. Expected figures are worked by hand in the comments.
  */
 import { describe, expect, it } from "vitest";

@@ -1,5 +1,5 @@
 /**
- * A small price table for the report's unit tests, typed in from the facts (AWS Lambda pricing
+ * A small price table for the report's unit tests, typed in from the AWS Lambda pricing page (AWS Lambda pricing
  * page, late 2026): us-east-1 both architectures, eu-west-1 x86_64 (arm64 PC prices unknown
  * there, as in the shipped data). Kept independent of pricing/lambda.json on purpose.
  */

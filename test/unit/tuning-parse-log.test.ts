@@ -9,7 +9,7 @@ import {
 const ID = "c3e4d5f6-1a2b-4c3d-8e9f-0a1b2c3d4e5f";
 const b64 = (text: string) => Buffer.from(text, "utf8").toString("base64");
 
-// Real-world REPORT variants, shaped after shared/facts/aws-wire.md §3–4.
+// Real-world REPORT variants, shaped after the AWS Lambda developer guide (monitoring-cloudwatchlogs, Telemetry API).
 const cases: Array<[string, string, Record<string, unknown>]> = [
   [
     "warm text line with trailing tab",

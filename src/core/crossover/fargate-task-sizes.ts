@@ -1,6 +1,6 @@
 /**
- * The CPU and memory combinations Fargate accepts (AWS ECS docs, "Task CPU and memory";
- * shared/facts/lambda-pricing.md): 0.25 vCPU with 0.5, 1 or 2 GB; 0.5 vCPU with 1–4 GB;
+ * The CPU and memory combinations Fargate accepts (AWS ECS developer guide, "Task CPU and memory",
+ * https://docs.aws.amazon.com/AmazonECS/latest/developerguide/fargate-tasks-services.html): 0.25 vCPU with 0.5, 1 or 2 GB; 0.5 vCPU with 1–4 GB;
  * 1 vCPU with 2–8 GB; 2 vCPU with 4–16 GB; 4 vCPU with 8–30 GB (1 GB steps); 8 vCPU with
  * 16–60 GB (4 GB steps); 16 vCPU with 32–120 GB (8 GB steps).
  */

@@ -1,7 +1,7 @@
 /**
  * priceLambda: a month of Lambda usage for a whole account → cost lines and a total, exact.
  *
- * Rules (sources: shared/facts/lambda-pricing.md, the AWS Lambda pricing page):
+ * Rules (source: the AWS Lambda pricing page, https://aws.amazon.com/lambda/pricing/, read 2026-09-28):
  * - Requests: every invocation, on-demand and PC-served, at the region's request price.
  * - Duration: on-demand GB-s (invocations × duration s × memory MB/1024), then INIT GB-s of
  *   cold starts (billed for on-demand functions since 2025-08-01), through the monthly tiers of

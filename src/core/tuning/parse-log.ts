@@ -2,7 +2,8 @@
  * Reads the REPORT of one invocation out of the log tail that Invoke returns with
  * `LogType: Tail` (`X-Amz-Log-Result`: "the last 4 KB of the execution log", base64).
  *
- * Formats (see shared/facts/aws-wire.md §3):
+ * Formats (AWS Lambda developer guide, "Lambda Telemetry API" platform.report and the
+ * text REPORT line, https://docs.aws.amazon.com/lambda/latest/dg/monitoring-cloudwatchlogs.html):
  * - text: `REPORT RequestId: …\tDuration: 12.34 ms\tBilled Duration: 13 ms\tMemory Size: 128 MB\t
  *   Max Memory Used: 70 MB\t[Init Duration: … ms\t][Restore Duration: … ms\tBilled Restore
  *   Duration: … ms\t][Status: timeout|error\t[Error Type: …]]`; older lines have `ms \t`, so
