@@ -7,7 +7,7 @@ import * as asciichart from "asciichart";
 import type { CrossoverResult } from "../core/crossover/crossover.js";
 import { compactCount } from "./crossover-format.js";
 
-const LETTER = { lambda: "L", fargate: "F", ec2: "E" } as const;
+const LETTER = { lambda: "L", managedInstances: "M", fargate: "F", ec2: "E" } as const;
 /** Costs below a cent are drawn at a cent (log scale). */
 const FLOOR_USD = 0.01;
 
@@ -25,8 +25,16 @@ export function renderCrossoverChart(result: CrossoverResult, color: boolean): s
     points.map((p) => log(p.fargate.toNumber())),
   ];
   const hasEc2 = points.every((p) => p.ec2 !== null);
-  if (hasEc2) series.push(points.map((p) => log(p.ec2?.toNumber() ?? 0)));
-  const colors = [asciichart.blue, asciichart.green, asciichart.yellow];
+  const colors = [asciichart.blue, asciichart.green];
+  if (hasEc2) {
+    series.push(points.map((p) => log(p.ec2?.toNumber() ?? 0)));
+    colors.push(asciichart.yellow);
+  }
+  const hasLmi = points.every((p) => p.managedInstances !== null);
+  if (hasLmi) {
+    series.push(points.map((p) => log(p.managedInstances?.toNumber() ?? 0)));
+    colors.push(asciichart.magenta);
+  }
   const plot = asciichart.plot(series, {
     height: 14,
     format: usdLabel,
@@ -48,14 +56,15 @@ export function renderCrossoverChart(result: CrossoverResult, color: boolean): s
       );
     }
   });
+  const lmiName = hasLmi ? (color ? `, ${asciichart.magenta}LMI${asciichart.reset}` : ", LMI") : "";
   const legend = color
-    ? `${asciichart.blue}Lambda${asciichart.reset}, ${asciichart.green}Fargate${asciichart.reset}${hasEc2 ? `, ${asciichart.yellow}EC2${asciichart.reset}` : ""}`
-    : `Lambda, Fargate${hasEc2 ? ", EC2" : ""} (run in a colour terminal to tell the lines apart)`;
+    ? `${asciichart.blue}Lambda${asciichart.reset}, ${asciichart.green}Fargate${asciichart.reset}${hasEc2 ? `, ${asciichart.yellow}EC2${asciichart.reset}` : ""}${lmiName}`
+    : `Lambda, Fargate${hasEc2 ? ", EC2" : ""}${lmiName} (run in a colour terminal to tell the lines apart)`;
   return [
     `Monthly cost (log scale) against requests a month: ${legend}`,
     plot,
     `${pad}${ticks.join("")}`,
     `${pad}${labels.join("")}`,
-    `${" ".repeat(Math.max(0, axis - 8))}cheapest ${cheapest}   (L Lambda, F Fargate, E EC2)`,
+    `${" ".repeat(Math.max(0, axis - 8))}cheapest ${cheapest}   (L Lambda, F Fargate, E EC2, M LMI)`,
   ].join("\n");
 }

@@ -1,7 +1,8 @@
 /**
  * `crossover --format csv`: one table, one header. `kind` says what a row is: the asked volume
- * ("volume"), a sweep volume ("sweep"), a break-even ("break-even-fargate", "break-even-ec2"),
- * or a line of text ("assumption", "caveat") in `note`. Money is exact (not rounded).
+ * ("volume"), a sweep volume ("sweep"), a break-even ("break-even-fargate", "break-even-ec2",
+ * "break-even-lmi"), or a line of text ("assumption", "caveat") in `note`. The LMI columns come
+ * last, after `note`, so readers of the older columns are unaffected. Money is exact.
  */
 import { stringify } from "csv-stringify/sync";
 import type { SweepRow } from "../core/crossover/crossover.js";
@@ -21,6 +22,9 @@ export const CROSSOVER_CSV_COLUMNS = [
   "ec2Instances",
   "cheapest",
   "note",
+  "managedInstances",
+  "managedInstancesType",
+  "managedInstancesCount",
 ] as const;
 
 const plain = (d: Decimal | null) => (d === null ? "" : toPlainString(d));
@@ -39,6 +43,9 @@ function volumeRow(kind: string, row: SweepRow): string[] {
     row.ec2Instances === null ? "" : String(row.ec2Instances),
     row.cheapest,
     "",
+    plain(row.managedInstances),
+    row.managedInstancesType ?? "",
+    row.managedInstancesCount === null ? "" : String(row.managedInstancesCount),
   ];
 }
 
@@ -48,10 +55,21 @@ function breakEvenRow(kind: string, b: BreakEven): string[] {
     b.status === "never"
       ? "never below 1e12 requests a month"
       : `${b.status}; no dearer at every volume up to 10B from ${b.steadyFromRequestsPerMonth ?? "none"}`;
-  return [kind, n, rate(b.averageRps), "", "", "", "", b.instanceType ?? "", "", "", note];
+  const type = b.instanceType ?? "";
+  // An instance type goes in the column of its option: EC2's, or LMI's after `note`.
+  return kind === "break-even-lmi"
+    ? [kind, n, rate(b.averageRps), "", "", "", "", "", "", "", note, "", type, ""]
+    : [kind, n, rate(b.averageRps), "", "", "", "", type, "", "", note, "", "", ""];
 }
 
-const textRow = (kind: string, note: string) => [kind, "", "", "", "", "", "", "", "", "", note];
+const textRow = (kind: string, note: string) => [
+  kind,
+  ...Array.from({ length: 9 }, () => ""),
+  note,
+  "",
+  "",
+  "",
+];
 
 export function renderCrossoverCsv({ result: r }: CrossoverReport): string {
   const asked: SweepRow = {
@@ -63,6 +81,9 @@ export function renderCrossoverCsv({ result: r }: CrossoverReport): string {
     ec2: r.ec2.monthlyCost,
     ec2InstanceType: r.ec2.instanceType,
     ec2Instances: r.ec2.instances,
+    managedInstances: r.managedInstances.monthlyCost,
+    managedInstancesType: r.managedInstances.instanceType,
+    managedInstancesCount: r.managedInstances.instances,
     cheapest: r.cheapest,
   };
   const rows = [
@@ -72,6 +93,9 @@ export function renderCrossoverCsv({ result: r }: CrossoverReport): string {
     ...(r.ec2.unavailable
       ? [textRow("break-even-ec2", r.ec2.unavailable)]
       : [breakEvenRow("break-even-ec2", r.ec2.breakEven)]),
+    ...(r.managedInstances.unavailable
+      ? [textRow("break-even-lmi", r.managedInstances.unavailable)]
+      : [breakEvenRow("break-even-lmi", r.managedInstances.breakEven)]),
     ...r.sweep.map((row) => volumeRow("sweep", row)),
     ...r.assumptions.map((a) => textRow("assumption", a)),
     ...r.caveats.map((c) => textRow("caveat", c)),

@@ -34,7 +34,42 @@ function sweepJson(row: SweepRow) {
     ec2: money(row.ec2),
     ec2InstanceType: row.ec2InstanceType,
     ec2Instances: row.ec2Instances,
+    managedInstances: money(row.managedInstances),
+    managedInstancesType: row.managedInstancesType,
+    managedInstancesCount: row.managedInstancesCount,
     cheapest: row.cheapest,
+  };
+}
+
+/** LMI, shaped like `ec2` plus the three bill lines of the chosen fleet. */
+function managedInstancesJson(r: CrossoverResult) {
+  const m = r.managedInstances;
+  return {
+    instanceType: m.instanceType,
+    instances: m.instances,
+    monthlyCost: money(m.monthlyCost),
+    instanceCost: money(m.instanceCost),
+    managementFee: money(m.managementFee),
+    requestCost: money(m.requestCost),
+    runtime: m.runtime,
+    maxConcurrencyPerVcpu: m.maxConcurrencyPerVcpu,
+    vcpusNeeded: m.vcpusNeeded.toDecimalPlaces(6),
+    sizedBy: m.sizedBy,
+    fixedInstances: m.fixedInstances,
+    unavailable: m.unavailable,
+    candidates: m.candidates.map((c) => ({
+      instanceType: c.instanceType,
+      environmentsPerInstance: c.environments,
+      memoryPerVcpuGib: c.memoryPerVcpuGib,
+      instanceMonthlyCost: money(c.instanceMonthlyCost),
+      instances: c.instances,
+      instanceCost: money(c.instanceCost),
+      managementFee: money(c.managementFee),
+      requestCost: money(c.requestCost),
+      monthlyCost: money(c.monthlyCost),
+      breakEven: breakEvenJson(c.breakEven),
+    })),
+    breakEven: breakEvenJson(m.breakEven),
   };
 }
 
@@ -72,6 +107,7 @@ export function crossoverJson(r: CrossoverResult) {
       })),
       breakEven: breakEvenJson(r.ec2.breakEven),
     },
+    managedInstances: managedInstancesJson(r),
     breakEven: {
       fargateRequestsPerMonth: r.fargate.breakEven.requestsPerMonth,
       fargateAverageRps: rate(r.fargate.breakEven.averageRps),
@@ -82,6 +118,14 @@ export function crossoverJson(r: CrossoverResult) {
       ec2InstanceType: r.ec2.breakEven.instanceType ?? null,
       ec2Status: r.ec2.unavailable ? "unavailable" : r.ec2.breakEven.status,
       ec2SteadyFromRequestsPerMonth: r.ec2.breakEven.steadyFromRequestsPerMonth,
+      managedInstancesRequestsPerMonth: r.managedInstances.breakEven.requestsPerMonth,
+      managedInstancesAverageRps: rate(r.managedInstances.breakEven.averageRps),
+      managedInstancesInstanceType: r.managedInstances.breakEven.instanceType ?? null,
+      managedInstancesStatus: r.managedInstances.unavailable
+        ? "unavailable"
+        : r.managedInstances.breakEven.status,
+      managedInstancesSteadyFromRequestsPerMonth:
+        r.managedInstances.breakEven.steadyFromRequestsPerMonth,
     },
     cheapest: r.cheapest,
     assumptions: r.assumptions,

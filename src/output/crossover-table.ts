@@ -6,7 +6,14 @@ import type { CrossoverReport } from "./crossover.js";
 import { renderCrossoverChart } from "./crossover-chart.js";
 import { compactCount, describeBreakEven, grouped } from "./crossover-format.js";
 
-const NAMES = { lambda: "Lambda", fargate: "Fargate", ec2: "EC2" } as const;
+const NAMES = { lambda: "Lambda", managedInstances: "LMI", fargate: "Fargate", ec2: "EC2" } as const;
+/** What set the LMI fleet's size, in the table's words. */
+const SIZED_BY = {
+  cpu: "CPU",
+  concurrency: "concurrency limit",
+  minimum: "minimum",
+  given: "as given",
+} as const;
 /** No rule between body rows: the tables stay readable and half as tall. */
 const COMPACT = { mid: "", "left-mid": "", "mid-mid": "", "right-mid": "" };
 
@@ -29,6 +36,18 @@ function summaryTable(r: CrossoverResult): string {
     formatUsd(r.lambda.monthlyCost),
     "",
   ]);
+  const lmi = r.managedInstances;
+  if (lmi.unavailable || lmi.monthlyCost === null) {
+    table.push(["LMI", "no prices for this region", "", "", ""]);
+  } else {
+    table.push([
+      `LMI${mark("managedInstances")}`,
+      `${lmi.instanceType}, cheapest of ${lmi.candidates.length}, ${lmi.runtime}`,
+      `${lmi.instances} instances (${SIZED_BY[lmi.sizedBy ?? "given"]})`,
+      formatUsd(lmi.monthlyCost),
+      describeBreakEven(lmi.breakEven),
+    ]);
+  }
   table.push([
     `Fargate${mark("fargate")}`,
     `${r.fargate.task} ${r.fargate.architecture}${r.fargate.spot ? " Spot" : ""}`,
@@ -52,10 +71,18 @@ function summaryTable(r: CrossoverResult): string {
 
 function sweepTable(r: CrossoverResult): string {
   const table = new Table({
-    head: ["Requests/month", "Avg rps", "Lambda", "Fargate (tasks)", "EC2 (instances)", "Cheapest"],
+    head: [
+      "Requests/month",
+      "Avg rps",
+      "Lambda",
+      "Fargate (tasks)",
+      "EC2 (instances)",
+      "LMI (instances)",
+      "Cheapest",
+    ],
     style: { head: [], border: [] },
     chars: COMPACT,
-    colAligns: ["right", "right", "right", "right", "right", "left"],
+    colAligns: ["right", "right", "right", "right", "right", "right", "left"],
   });
   for (const row of r.sweep) {
     const star = (option: keyof typeof NAMES) => (row.cheapest === option ? "*" : " ");
@@ -67,17 +94,30 @@ function sweepTable(r: CrossoverResult): string {
       row.ec2 === null
         ? "-"
         : `${formatUsd(row.ec2)} (${row.ec2Instances} ${row.ec2InstanceType})${star("ec2")}`,
+      row.managedInstances === null
+        ? "-"
+        : `${formatUsd(row.managedInstances)} (${row.managedInstancesCount} ${row.managedInstancesType})${star("managedInstances")}`,
       NAMES[row.cheapest],
     ]);
   }
   return table.toString();
 }
 
+/** The three LMI bill lines, so the fee and the request charge are visible. */
+function lmiBreakdown(r: CrossoverResult): string[] {
+  const m = r.managedInstances;
+  if (m.instanceCost === null || m.managementFee === null || m.requestCost === null) return [];
+  return [
+    `LMI ${m.instanceType}: instances ${formatUsd(m.instanceCost)} + management fee ${formatUsd(m.managementFee)} + requests ${formatUsd(m.requestCost)}`,
+  ];
+}
+
 export function renderCrossoverTable({ result: r, color }: CrossoverReport): string {
   const out = [
-    `Lambda vs containers at ${grouped(r.input.monthlyRequests)} requests a month (${r.averageRps.toDecimalPlaces(2).toFixed(2)} rps average) in ${r.input.region}, USD a month; * cheapest`,
+    `Lambda vs LMI and containers at ${grouped(r.input.monthlyRequests)} requests a month (${r.averageRps.toDecimalPlaces(2).toFixed(2)} rps average) in ${r.input.region}, USD a month; * cheapest`,
     `Work: ${r.cpuSecondsPerRequest.toDecimalPlaces(6).toFixed()} vCPU-s a request → ${r.vcpusNeeded.toDecimalPlaces(3).toFixed()} vCPUs at the peak`,
     summaryTable(r),
+    ...lmiBreakdown(r),
     "",
     "Sweep (* cheapest):",
     sweepTable(r),

@@ -40,6 +40,12 @@ export async function runCrossover(flags: CrossoverFlags, env: NodeJS.ProcessEnv
       includeBurstable: flags.includeBurstable,
       savingsPlan: flags.savingsPlan,
       freeTier: flags.freeTier,
+      runtime: flags.runtime,
+      lmiTypes: flags.lmiTypes,
+      lmiArchitecture: flags.lmiArch,
+      lmiMemoryPerVcpuGib: flags.lmiMemoryPerVcpu,
+      lmiMinInstances: flags.lmiMinInstances,
+      lmiInstances: flags.lmiInstances,
     },
     {
       lambda: loadLambdaPriceTable(),

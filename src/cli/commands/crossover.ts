@@ -4,6 +4,7 @@
  * ./crossover-action.ts so the program's start-up stays close to bare node.
  */
 import { Command, InvalidArgumentError } from "commander";
+import { addLmiOptions, instanceTypeList, type LmiFlags } from "./crossover-lmi-options.js";
 import { addFormatOption } from "../common-options.js";
 import {
   addLambdaUsageOptions,
@@ -14,7 +15,7 @@ import { fraction, integerInRange, oneOf } from "../parse.js";
 
 const SAVINGS_PLANS = ["none", "compute-1yr", "compute-3yr"] as const;
 
-export interface CrossoverFlags extends LambdaUsageFlags {
+export interface CrossoverFlags extends LambdaUsageFlags, LmiFlags {
   cpuBoundFraction: number;
   cpuSecondsPerRequest?: number;
   peakToAverage: number;
@@ -51,23 +52,9 @@ function cpuSeconds(raw: string): number {
   return value;
 }
 
-/** "m7g.large,c7g.large": a non-empty comma-separated list of instance type names. */
-function typeList(raw: string): string[] {
-  const names = raw
-    .split(",")
-    .map((name) => name.trim())
-    .filter(Boolean);
-  if (names.length === 0 || names.some((name) => !/^[a-z0-9-]+\.[a-z0-9-]+$/.test(name))) {
-    throw new InvalidArgumentError(
-      `EC2 types must be a comma-separated list such as m7g.large,c7g.large; got "${raw}".`,
-    );
-  }
-  return names;
-}
-
 export function crossoverCommand(): Command {
   const command = new Command("crossover").description(
-    "from which monthly traffic Fargate or EC2 cost no more than Lambda for the same work (offline)",
+    "from which monthly traffic Lambda Managed Instances, Fargate or EC2 cost no more than Lambda for the same work (offline)",
   );
   addLambdaUsageOptions(command)
     .option(
@@ -109,7 +96,7 @@ export function crossoverCommand(): Command {
     .option(
       "--ec2-types <list>",
       "candidate EC2 instance types, comma-separated (default: m7g.large,c7g.large,m7i.large)",
-      typeList,
+      instanceTypeList("EC2 types"),
     )
     .option(
       "--include-burstable",
@@ -122,11 +109,12 @@ export function crossoverCommand(): Command {
       oneOf("savings plan", SAVINGS_PLANS),
       "none",
     );
+  addLmiOptions(command);
   addFormatOption(command);
   return command
     .addHelpText(
       "after",
-      "\nExamples:\n  lambda-cost crossover --memory 512 --duration 120ms --requests 50M\n  lambda-cost crossover --memory 1024 --duration 80ms --requests 2B --arch arm64 --fargate-arch arm64 --savings-plan compute-1yr --format json\n",
+      "\nExamples:\n  lambda-cost crossover --memory 512 --duration 120ms --requests 50M\n  lambda-cost crossover --memory 1024 --duration 80ms --requests 2B --arch arm64 --fargate-arch arm64 --savings-plan compute-1yr --format json\n  lambda-cost crossover --memory 2048 --duration 60s --requests 1M --runtime python --lmi-types c7g.xlarge --lmi-instances 14\n",
     )
     .action(async (flags: CrossoverFlags) => {
       const { runCrossover } = await import("./crossover-action.js");

@@ -7,6 +7,8 @@ import {
   SECONDS_PER_MONTH,
 } from "./constants.js";
 import type { Ec2Fleets } from "./ec2-candidates.js";
+import type { LmiModel } from "./lmi.js";
+import { describeLmiAssumptions } from "./lmi-assumptions.js";
 import type { CrossoverInput, CrossoverTables } from "./result-types.js";
 import type {
   Discount,
@@ -24,6 +26,7 @@ export interface AssumptionContext {
   fargatePrices: FargateArchitecturePrices;
   plan: SavingsPlanTerm | null;
   ec2: Ec2Fleets;
+  lmi: LmiModel;
 }
 
 const pct = (d: Decimal) => `${d.times(100).toFixed()}%`;
@@ -40,7 +43,7 @@ function discountText(what: string, d: Discount): string {
  * // "A month is 730 hours (2,628,000 s); average requests per second = monthly requests / 2,628,000."
  */
 export function describeAssumptions(ctx: AssumptionContext): string[] {
-  const { input, task, sizing, tables, fargatePrices, plan, ec2 } = ctx;
+  const { input, task, sizing, tables, fargatePrices, plan, ec2, lmi } = ctx;
   const out: string[] = [];
   out.push(
     `A month is ${HOURS_PER_MONTH} hours (${SECONDS_PER_MONTH.toLocaleString("en-US")} s); average requests per second = monthly requests / ${SECONDS_PER_MONTH.toLocaleString("en-US")}.`,
@@ -85,6 +88,14 @@ export function describeAssumptions(ctx: AssumptionContext): string[] {
       }${plan ? ` ${discountText("Compute Savings Plan", tables.ec2.savingsPlans.ec2[plan])}.` : ""}`,
     );
   }
+  out.push(
+    ...describeLmiAssumptions(
+      input,
+      lmi,
+      tables.ec2.regions[input.region],
+      plan ? tables.ec2.savingsPlans.ec2[plan] : null,
+    ),
+  );
   out.push(
     `Lambda: ${input.memoryMb} MB ${input.architecture} in ${input.region}, ${input.durationMs} ms a request, priced by the pricing engine (pricing/lambda.json, ${tables.lambda.asOf}) ${input.freeTier ? "with" : "without"} the monthly free tier.${plan ? ` ${discountText("Compute Savings Plan on duration (not requests)", tables.ec2.savingsPlans.lambda[plan])}.` : ""}`,
   );

@@ -1,5 +1,4 @@
 /** Turning search results into BreakEven answers, for Fargate and for EC2 as a whole. */
-import type { Ec2Candidate } from "./result-types.js";
 import type { BreakEven } from "./types.js";
 import { averageRps } from "./work.js";
 
@@ -26,8 +25,10 @@ export function toBreakEven(
   };
 }
 
-/** EC2 as a whole: the earliest first break-even and the earliest steady one, by type. */
-export function overallEc2(candidates: Ec2Candidate[]): BreakEven {
+/** EC2 or LMI as a whole: the earliest first break-even and the earliest steady one, by type. */
+export function overallEc2(
+  candidates: ReadonlyArray<{ instanceType: string; breakEven: BreakEven }>,
+): BreakEven {
   const by = (key: (b: BreakEven) => number | null) =>
     candidates
       .filter((c) => key(c.breakEven) !== null)

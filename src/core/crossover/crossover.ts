@@ -1,30 +1,27 @@
 /**
- * crossover(): at a given volume, what Lambda, a Fargate service and the cheapest EC2 fleet
- * cost for the same work; from which volume each container option is no dearer than Lambda;
- * and a sweep from 1M to 10B requests a month. Pure: price tables come in as arguments.
+ * crossover(): at a given volume, what Lambda, the cheapest Lambda Managed Instances fleet, a
+ * Fargate service and the cheapest EC2 fleet cost for the same work; from which volume each
+ * option is no dearer than Lambda; and a sweep from 1M to 10B requests a month. Pure: price
+ * tables come in as arguments.
  */
-import type { Decimal } from "../money/index.js";
 import { describeAssumptions, discountCaveats } from "./assumptions.js";
-import { firstBreakEven } from "./break-even.js";
-import { overallEc2, toBreakEven } from "./break-even-report.js";
-import { SEARCH_LIMIT_REQUESTS, SWEEP_MAX_REQUESTS } from "./constants.js";
+import { overallEc2 } from "./break-even-report.js";
+import { breakEvenSearch } from "./break-even-search.js";
 import { resolveEc2Fleets } from "./ec2-candidates.js";
 import { parseFargateTaskSize } from "./fargate-task-sizes.js";
 import { fargateFleet, fleetCostAt, unitsAt } from "./fleet.js";
 import { type LambdaCurve, lambdaCurve } from "./lambda-curve.js";
-import { linearPieces } from "./linear-pieces.js";
+import { buildLmiModel } from "./lmi.js";
+import { lmiCaveats } from "./lmi-assumptions.js";
 import { requireSpotArchitecture, resolveFargatePrices } from "./resolve-fargate.js";
 import type {
-  CheapestOption,
   CrossoverInput,
   CrossoverResult,
   CrossoverTables,
   Ec2Candidate,
-  SweepRow,
 } from "./result-types.js";
-import { stepCurve } from "./step-curve.js";
-import { sustainedBreakEven } from "./sustained.js";
 import { chartVolumes, tableVolumes } from "./sweep.js";
+import { sweepRow } from "./sweep-row.js";
 import type { FleetModel } from "./types.js";
 import { validateCrossoverInput } from "./validate-input.js";
 import { averageRps, cpuSecondsPerRequest, type SizingInput, vcpusNeeded } from "./work.js";
@@ -39,15 +36,6 @@ export type {
 } from "./result-types.js";
 
 export const DEFAULT_EC2_TYPES: readonly string[] = ["m7g.large", "c7g.large", "m7i.large"];
-
-function cheapestOf(lambda: Decimal, fargate: Decimal, ec2: Decimal | null): CheapestOption {
-  let best: CheapestOption = "lambda";
-  let cost = lambda;
-  // Ties go to the container: break-even means "no dearer than Lambda".
-  if (fargate.lte(cost)) [best, cost] = ["fargate", fargate];
-  if (ec2?.lte(cost)) best = "ec2";
-  return best;
-}
 
 /**
  * Answers a crossover question.
@@ -99,16 +87,11 @@ export function crossover(input: CrossoverInput, tables: CrossoverTables): Cross
   );
   const ec2 = resolveEc2Fleets(tables.ec2, input, DEFAULT_EC2_TYPES, plan);
 
-  const pieces = linearPieces(lambda.costAt, 1, SEARCH_LIMIT_REQUESTS, lambda.kinks);
-  const breakEvenOf = (fleet: FleetModel, instanceType?: string) => {
-    const steps = stepCurve(fleet, sizing);
-    const first = firstBreakEven(lambda.costAt, pieces, steps, 1, SEARCH_LIMIT_REQUESTS);
-    const steady =
-      first === null || first > SWEEP_MAX_REQUESTS
-        ? null
-        : sustainedBreakEven(lambda.costAt, pieces, steps, 1, SWEEP_MAX_REQUESTS);
-    return toBreakEven(first, steady, instanceType);
-  };
+  const lmi = buildLmiModel(input, tables.ec2, plan, sizing, lambda);
+
+  const search = breakEvenSearch(lambda.costAt, lambda.kinks);
+  const breakEvenOf = (fleet: FleetModel, instanceType?: string) =>
+    search(fleet, sizing, instanceType);
 
   const candidates: Ec2Candidate[] = ec2.fleets.map(({ type, fleet }) => ({
     instanceType: type.name,
@@ -119,28 +102,16 @@ export function crossover(input: CrossoverInput, tables: CrossoverTables): Cross
     breakEven: breakEvenOf(fleet, type.name),
   }));
 
-  const row = (n: number): SweepRow => {
-    const best = bestEc2(
-      ec2.fleets.map((f) => f.fleet),
-      n,
-      sizing,
-    );
-    const lambdaCost = lambda.costAt(n);
-    const fargateCost = fleetCostAt(fargate, n, sizing);
-    return {
-      monthlyRequests: n,
-      averageRps: averageRps(n),
-      lambda: lambdaCost,
-      fargate: fargateCost,
-      fargateTasks: unitsAt(fargate, n, sizing),
-      ec2: best?.cost ?? null,
-      ec2InstanceType: best ? best.fleet.label.replace(/^EC2 /, "") : null,
-      ec2Instances: best ? unitsAt(best.fleet, n, sizing) : null,
-      cheapest: cheapestOf(lambdaCost, fargateCost, best?.cost ?? null),
-    };
-  };
+  const row = sweepRow({
+    lambda,
+    fargate,
+    ec2Fleets: ec2.fleets.map((f) => f.fleet),
+    lmi,
+    sizing,
+  });
   const now = row(input.monthlyRequests);
   const estimate = lambda.estimateAt(input.monthlyRequests);
+  const managedInstances = lmi.summary(input.monthlyRequests);
 
   return {
     input: { ...input, fargateTask: task.label },
@@ -165,19 +136,24 @@ export function crossover(input: CrossoverInput, tables: CrossoverTables): Cross
       breakEven: overallEc2(candidates),
       unavailable: ec2.unavailable,
     },
+    managedInstances,
     cheapest: now.cheapest,
     sweep: tableVolumes().map(row),
     chart: chartVolumes(12).map(row),
-    assumptions: describeAssumptions({ input, task, sizing, tables, fargatePrices, plan, ec2 }),
-    caveats: [...estimate.caveats, ...discountCaveats(tables, input, plan)],
+    assumptions: describeAssumptions({
+      input,
+      task,
+      sizing,
+      tables,
+      fargatePrices,
+      plan,
+      ec2,
+      lmi,
+    }),
+    caveats: [
+      ...estimate.caveats,
+      ...discountCaveats(tables, input, plan),
+      ...lmiCaveats(managedInstances, tables.ec2.regions[input.region]),
+    ],
   };
-}
-
-function bestEc2(fleets: FleetModel[], n: number, sizing: SizingInput) {
-  let best: { fleet: FleetModel; cost: Decimal } | null = null;
-  for (const fleet of fleets) {
-    const cost = fleetCostAt(fleet, n, sizing);
-    if (!best || cost.lt(best.cost)) best = { fleet, cost };
-  }
-  return best;
 }

@@ -1,4 +1,4 @@
-/** The crossover model (pure): Lambda vs Fargate vs EC2 for the same work, and break-even. */
+/** The crossover model (pure): Lambda vs LMI vs Fargate vs EC2 for the same work, and break-even. */
 export { firstBreakEven, type StepCurve } from "./break-even.js";
 export {
   HOURS_PER_MONTH,
@@ -15,6 +15,17 @@ export {
 export { ec2Fleet, fargateFleet, fleetCostAt, unitsAt } from "./fleet.js";
 export { type LambdaCurve, type LambdaWorkload, lambdaCurve } from "./lambda-curve.js";
 export { type LinearPiece, linearPieces } from "./linear-pieces.js";
+export type { LmiCandidate, ManagedInstancesResult } from "./lmi.js";
+export {
+  environmentsPerInstance,
+  familyMemoryPerVcpu,
+  LMI_DEFAULT_MIN_INSTANCES,
+  LMI_MEMORY_PER_VCPU_GIB,
+  LMI_RUNTIMES,
+  type LmiMemoryPerVcpu,
+  type LmiRuntime,
+  lmiSizing,
+} from "./lmi-fleet.js";
 export { parseEc2PriceTable, parseFargatePriceTable } from "./price-tables.js";
 export type {
   CheapestOption,

@@ -65,7 +65,12 @@ const ec2Schema = z.object({
   instanceTypesSource: z.object({ specs: text, baselineCpuShare: text, asOf: isoDate }),
   regions: z.record(
     z.string(),
-    z.object({ source: text, asOf: isoDate, hourlyPrices: z.record(z.string(), decimalString) }),
+    z.object({
+      source: text,
+      asOf: isoDate,
+      hourlyPrices: z.record(z.string(), decimalString),
+      priceChecks: z.optional(z.record(z.string(), text)),
+    }),
   ),
   savingsPlans: z.object({ ec2: plansSchema, lambda: plansSchema }),
 });
@@ -177,7 +182,15 @@ export function parseEc2PriceTable(input: unknown): Ec2PriceTable {
       }
       hourlyPrices[name] = dec(price);
     }
-    regions[region] = { source: prices.source, asOf: prices.asOf, hourlyPrices };
+    const priceChecks = prices.priceChecks ?? {};
+    for (const name of Object.keys(priceChecks)) {
+      if (!Object.hasOwn(hourlyPrices, name)) {
+        throw new PricingDataError(
+          `EC2 price table is invalid: regions.${region}.priceChecks.${name} checks a price the region does not list`,
+        );
+      }
+    }
+    regions[region] = { source: prices.source, asOf: prices.asOf, hourlyPrices, priceChecks };
   }
   return {
     currency: "USD",

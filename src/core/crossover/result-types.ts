@@ -1,6 +1,8 @@
 /** The crossover question and answer, as the core returns them (renderers read these). */
 import type { Decimal } from "../money/index.js";
 import type { Architecture, LambdaPriceTable } from "../pricing/types.js";
+import type { ManagedInstancesResult } from "./lmi.js";
+import type { LmiMemoryPerVcpu, LmiRuntime } from "./lmi-fleet.js";
 import type {
   BreakEven,
   Ec2PriceTable,
@@ -30,6 +32,18 @@ export interface CrossoverInput {
   includeBurstable: boolean;
   savingsPlan: SavingsPlan;
   freeTier: boolean;
+  /** LMI: the runtime, which sets concurrent requests per vCPU (default nodejs, 64). */
+  runtime?: LmiRuntime | undefined;
+  /** LMI candidate types; undefined = every eligible type of `lmiArchitecture`. */
+  lmiTypes?: readonly string[] | undefined;
+  /** Default arm64. */
+  lmiArchitecture?: Architecture | undefined;
+  /** GiB per vCPU for every candidate; undefined = by family (c 2, m 4, r 8). */
+  lmiMemoryPerVcpuGib?: LmiMemoryPerVcpu | undefined;
+  /** Smallest LMI fleet; default 3 (one instance per AZ). */
+  lmiMinInstances?: number | undefined;
+  /** Price exactly this many LMI instances at every volume instead of sizing a fleet. */
+  lmiInstances?: number | undefined;
 }
 
 export interface CrossoverTables {
@@ -38,7 +52,7 @@ export interface CrossoverTables {
   ec2: Ec2PriceTable;
 }
 
-export type CheapestOption = "lambda" | "fargate" | "ec2";
+export type CheapestOption = "lambda" | "fargate" | "ec2" | "managedInstances";
 
 export interface SweepRow {
   monthlyRequests: number;
@@ -49,6 +63,10 @@ export interface SweepRow {
   ec2: Decimal | null;
   ec2InstanceType: string | null;
   ec2Instances: number | null;
+  /** The cheapest LMI fleet (null when LMI is left out). */
+  managedInstances: Decimal | null;
+  managedInstancesType: string | null;
+  managedInstancesCount: number | null;
   cheapest: CheapestOption;
 }
 
@@ -85,6 +103,7 @@ export interface CrossoverResult {
     /** Why EC2 is left out (no prices for the region), when it is. */
     unavailable: string | null;
   };
+  managedInstances: ManagedInstancesResult;
   cheapest: CheapestOption;
   sweep: SweepRow[];
   /** Finer log-spaced points (12 a decade) for a chart. */

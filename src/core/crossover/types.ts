@@ -57,6 +57,8 @@ export interface Ec2RegionPrices {
   source: string;
   asOf: string;
   hourlyPrices: Record<string, Decimal>;
+  /** How single prices were checked, by instance type; "UNVERIFIED…" marks a derived one. */
+  priceChecks: Record<string, string>;
 }
 
 export interface Ec2PriceTable {

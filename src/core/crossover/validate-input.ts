@@ -3,6 +3,7 @@
  * UsageError the CLI gives (exit 2 there).
  */
 import { UsageError } from "../errors.js";
+import { LMI_MEMORY_PER_VCPU_GIB, LMI_RUNTIMES } from "./lmi-fleet.js";
 import type { CrossoverInput } from "./result-types.js";
 
 function fractionOk(value: number): boolean {
@@ -15,7 +16,7 @@ function fractionOk(value: number): boolean {
  * // throws UsageError: --target-utilization must be a number greater than 0 and at most 1; got 1.5
  */
 export function validateCrossoverInput(input: CrossoverInput): void {
-  const fail = (flag: string, rule: string, value: unknown) => {
+  const fail = (flag: string, rule: string, value: unknown): never => {
     throw new UsageError(`${flag} must be ${rule}; got ${JSON.stringify(value)}`);
   };
   if (!fractionOk(input.cpuBoundFraction)) {
@@ -44,5 +45,32 @@ export function validateCrossoverInput(input: CrossoverInput): void {
   }
   if (!Number.isSafeInteger(input.monthlyRequests) || input.monthlyRequests < 0) {
     fail("--requests", "a whole number of requests a month", input.monthlyRequests);
+  }
+  validateLmiInput(input, fail);
+}
+
+const wholeInRange = (n: number | undefined) =>
+  n === undefined || (Number.isInteger(n) && n >= 1 && n <= 100_000);
+
+function validateLmiInput(
+  input: CrossoverInput,
+  fail: (flag: string, rule: string, value: unknown) => never,
+): void {
+  if (input.runtime !== undefined && !Object.hasOwn(LMI_RUNTIMES, input.runtime)) {
+    fail("--runtime", `one of ${Object.keys(LMI_RUNTIMES).join(", ")}`, input.runtime);
+  }
+  const ratio = input.lmiMemoryPerVcpuGib;
+  if (ratio !== undefined && !(LMI_MEMORY_PER_VCPU_GIB as readonly number[]).includes(ratio)) {
+    fail("--lmi-memory-per-vcpu", "2, 4 or 8 (GiB per vCPU)", ratio);
+  }
+  if (!wholeInRange(input.lmiMinInstances)) {
+    fail("--lmi-min-instances", "a whole number from 1 to 100000", input.lmiMinInstances);
+  }
+  if (!wholeInRange(input.lmiInstances)) {
+    fail("--lmi-instances", "a whole number from 1 to 100000", input.lmiInstances);
+  }
+  const arch = input.lmiArchitecture;
+  if (arch !== undefined && arch !== "x86_64" && arch !== "arm64") {
+    fail("--lmi-arch", "x86_64 or arm64", arch);
   }
 }
