@@ -6,7 +6,12 @@ import type { CrossoverReport } from "./crossover.js";
 import { renderCrossoverChart } from "./crossover-chart.js";
 import { compactCount, describeBreakEven, grouped } from "./crossover-format.js";
 
-const NAMES = { lambda: "Lambda", managedInstances: "LMI", fargate: "Fargate", ec2: "EC2" } as const;
+const NAMES = {
+  lambda: "Lambda",
+  managedInstances: "LMI",
+  fargate: "Fargate",
+  ec2: "EC2",
+} as const;
 /** What set the LMI fleet's size, in the table's words. */
 const SIZED_BY = {
   cpu: "CPU",

@@ -39,6 +39,12 @@ describe("crossover --help", () => {
       "--savings-plan",
       "--no-free-tier",
       "--format",
+      "--runtime",
+      "--lmi-types",
+      "--lmi-arch",
+      "--lmi-memory-per-vcpu",
+      "--lmi-min-instances",
+      "--lmi-instances",
     ]) {
       expect(stdout).toContain(flag);
     }
@@ -162,10 +168,12 @@ describe("crossover --format csv", () => {
     expect(code).toBe(0);
     const lines = stdout.trim().split("\n");
     expect(lines[0]).toBe(
-      "kind,monthlyRequests,averageRps,lambda,fargate,fargateTasks,ec2,ec2InstanceType,ec2Instances,cheapest,note",
+      "kind,monthlyRequests,averageRps,lambda,fargate,fargateTasks,ec2,ec2InstanceType,ec2Instances,cheapest,note,managedInstances,managedInstancesType,managedInstancesCount",
     );
+    // LMI: ceil(2.2027 vCPUs / 1 environment) = 3 × c7g.large × 730 × 0.0725 × 1.15
+    // = 182.59125, + 50M × $0.20/1M = 10
     expect(lines[1]).toBe(
-      "volume,50000000,19.025875,53.13342,108.1203,3,105.85,c7g.large,2,lambda,",
+      "volume,50000000,19.025875,53.13342,108.1203,3,105.85,c7g.large,2,lambda,,192.59125,c7g.large,3",
     );
     expect(lines.filter((l) => l.startsWith("sweep,"))).toHaveLength(13);
     expect(lines.some((l) => l.startsWith("break-even-ec2,226242690,"))).toBe(true);

@@ -18,7 +18,7 @@ describe("crossover chart", () => {
   it("puts one cheapest-letter under each of the 49 points, starting at the first data column", () => {
     const lines = renderCrossoverChart(result, false).split("\n");
     const cheapest = lines.find((l) => l.includes("cheapest "))!;
-    const letters = /cheapest ([LFE]+)/.exec(cheapest)![1]!;
+    const letters = /cheapest ([LFEM]+)/.exec(cheapest)![1]!;
     expect(letters).toHaveLength(49);
     // 1M–20M Lambda (free tier, then cents); EC2 at 10B
     expect(letters.startsWith("LLLLLLLLLLLLLLLL")).toBe(true);
@@ -57,11 +57,31 @@ describe("table and CSV", () => {
     for (const a of result.assumptions) expect(text).toContain(`- ${a}`);
   });
 
-  it("CSV rows all have the header's 11 columns", () => {
+  it("CSV rows all have the header's 14 columns (the 3 LMI columns after note)", () => {
     const lines = renderCrossoverCsv({ result, color: false }).trim().split("\n");
-    // no quoted commas in the volume/sweep rows
-    for (const line of lines.filter((l) => /^(volume|sweep),/.test(l))) {
-      expect(line.split(",")).toHaveLength(11);
+    expect(lines[0]!.split(",").slice(10)).toEqual([
+      "note",
+      "managedInstances",
+      "managedInstancesType",
+      "managedInstancesCount",
+    ]);
+    // no quoted commas in the volume/sweep/break-even rows
+    for (const line of lines.filter((l) => /^(volume|sweep|break-even-\w+),/.test(l))) {
+      expect(line.split(",")).toHaveLength(14);
     }
+  });
+
+  it("the table shows LMI in the summary, its three bill lines, and a sweep column", () => {
+    const text = renderCrossoverTable({ result, color: false });
+    const m = result.managedInstances;
+    expect(text).toMatch(/│ LMI\s+│ c7g\.large, cheapest of 12, nodejs/);
+    // ceil(2.2027 vCPUs / 1 environment) = 3 c7g.large: CPU sets it
+    expect(m.instances).toBe(3);
+    expect(text).toContain("3 instances (CPU)");
+    // 3 × c7g.large: 3 × 730 × 0.0725 = 158.775; fee 23.81625; 50M × $0.20/1M = 10
+    expect(text).toContain(
+      "LMI c7g.large: instances $158.78 + management fee $23.82 + requests $10.00",
+    );
+    expect(text).toContain("LMI (instances)");
   });
 });

@@ -41,7 +41,7 @@ describe("shipped price files", () => {
   it("EC2: every instance type the table ships, priced in us-east-1", () => {
     const table = loadEc2PriceTable();
     const shipped =
-      "t4g.nano t4g.micro t4g.small t4g.medium t4g.large t4g.xlarge t3.micro t3.small t3.medium t3.large t3.xlarge m7g.medium m7g.large m7g.xlarge m6g.large m7i.large m7i.xlarge c7i.large c7g.large c7g.xlarge".split(
+      "t4g.nano t4g.micro t4g.small t4g.medium t4g.large t4g.xlarge t3.micro t3.small t3.medium t3.large t3.xlarge m7g.medium m7g.large m7g.xlarge m6g.large m7i.large m7i.xlarge c7i.large c7g.large c7g.xlarge c7g.2xlarge c7g.4xlarge m7g.2xlarge m7g.4xlarge r7g.xlarge r7g.2xlarge r7g.4xlarge c7i.xlarge c7i.2xlarge c7i.4xlarge m7i.2xlarge m7i.4xlarge r7i.xlarge r7i.2xlarge r7i.4xlarge".split(
         " ",
       );
     expect(Object.keys(table.instanceTypes).sort()).toEqual([...shipped].sort());
@@ -50,6 +50,51 @@ describe("shipped price files", () => {
     );
     expect(table.regions["us-east-1"]!.hourlyPrices["c7i.large"]!.toFixed()).toBe("0.08925");
     expect(table.baselineSource).toContain("burstable-credits-baseline-concepts");
+  });
+
+  // The c/m/r 7th-generation sizes LMI runs on, as transcribed from the AWS on-demand page
+  // (us-east-1 Linux, $/h) with vCPUs and GiB from the instance-type pages. Within a family each
+  // size doubles the one below, which the table below also shows.
+  it.each([
+    ["c7g.xlarge", "4", "8", "0.145"],
+    ["c7g.2xlarge", "8", "16", "0.29"],
+    ["c7g.4xlarge", "16", "32", "0.58"],
+    ["m7g.xlarge", "4", "16", "0.1632"],
+    ["m7g.2xlarge", "8", "32", "0.3264"],
+    ["m7g.4xlarge", "16", "64", "0.6528"],
+    ["r7g.xlarge", "4", "32", "0.2142"],
+    ["r7g.2xlarge", "8", "64", "0.4284"],
+    ["r7g.4xlarge", "16", "128", "0.8568"],
+    ["c7i.xlarge", "4", "8", "0.1785"],
+    ["c7i.2xlarge", "8", "16", "0.357"],
+    ["c7i.4xlarge", "16", "32", "0.714"],
+    ["m7i.xlarge", "4", "16", "0.2016"],
+    ["m7i.2xlarge", "8", "32", "0.4032"],
+    ["m7i.4xlarge", "16", "64", "0.8064"],
+    ["r7i.xlarge", "4", "32", "0.2646"],
+    ["r7i.2xlarge", "8", "64", "0.5292"],
+    ["r7i.4xlarge", "16", "128", "1.0584"],
+  ])("EC2 %s: %s vCPUs, %s GiB, $%s/h, not burstable", (name, vcpus, gib, price) => {
+    const table = loadEc2PriceTable();
+    const type = table.instanceTypes[name]!;
+    expect([type.vcpus.toFixed(), type.memoryGib.toFixed(), type.burstable]).toEqual([
+      vcpus,
+      gib,
+      false,
+    ]);
+    expect(table.regions["us-east-1"]!.hourlyPrices[name]!.toFixed()).toBe(price);
+  });
+
+  it("EC2: every price added for LMI says how it was checked, and the unverified ones say so", () => {
+    const checks = loadEc2PriceTable().regions["us-east-1"]!.priceChecks;
+    const added =
+      "c7g.xlarge c7g.2xlarge c7g.4xlarge m7g.2xlarge m7g.4xlarge r7g.xlarge r7g.2xlarge r7g.4xlarge c7i.xlarge c7i.2xlarge c7i.4xlarge m7i.2xlarge m7i.4xlarge r7i.xlarge r7i.2xlarge r7i.4xlarge".split(
+        " ",
+      );
+    expect(Object.keys(checks).sort()).toEqual([...added].sort());
+    const unverified = Object.keys(checks).filter((name) => checks[name]!.startsWith("UNVERIFIED"));
+    expect(unverified.sort()).toEqual(["m7i.4xlarge", "r7i.4xlarge"]);
+    for (const note of Object.values(checks)) expect(note).toMatch(/transcribed 2026-12-01$/);
   });
 
   it("Savings Plans for Lambda, Fargate and EC2, each with a source", () => {
@@ -125,6 +170,16 @@ describe("malformed price files", () => {
         },
       }),
       /hourlyPrices\.m7g\.large/,
+    ],
+    [
+      "EC2",
+      () => ({
+        ...ec2,
+        regions: {
+          "us-east-1": { ...ec2.regions["us-east-1"], priceChecks: { "r7g.8xlarge": "checked" } },
+        },
+      }),
+      /priceChecks\.r7g\.8xlarge checks a price the region does not list/,
     ],
     ["EC2", () => ({ ...ec2, currency: "EUR" }), /currency/],
   ];

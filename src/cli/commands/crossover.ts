@@ -4,7 +4,6 @@
  * ./crossover-action.ts so the program's start-up stays close to bare node.
  */
 import { Command, InvalidArgumentError } from "commander";
-import { addLmiOptions, instanceTypeList, type LmiFlags } from "./crossover-lmi-options.js";
 import { addFormatOption } from "../common-options.js";
 import {
   addLambdaUsageOptions,
@@ -12,6 +11,7 @@ import {
   type LambdaUsageFlags,
 } from "../lambda-usage-options.js";
 import { fraction, integerInRange, oneOf } from "../parse.js";
+import { addLmiOptions, instanceTypeList, type LmiFlags } from "./crossover-lmi-options.js";
 
 const SAVINGS_PLANS = ["none", "compute-1yr", "compute-3yr"] as const;
 

@@ -5,7 +5,8 @@ import { LMI_OS_MEMORY_GIB, LMI_OS_VCPUS, LMI_RUNTIMES } from "./lmi-fleet.js";
 import type { CrossoverInput } from "./result-types.js";
 import type { Discount, Ec2RegionPrices } from "./types.js";
 
-const PRICING = "AWS Lambda pricing, 'Lambda Managed Instances' (https://aws.amazon.com/lambda/pricing/; read 2026-12-01)";
+const PRICING =
+  "AWS Lambda pricing, 'Lambda Managed Instances' (https://aws.amazon.com/lambda/pricing/; read 2026-12-01)";
 const GUIDE =
   "AWS Lambda Developer Guide, 'Lambda Managed Instances' (https://docs.aws.amazon.com/lambda/latest/dg/lambda-managed-instances.html; read 2026-12-01)";
 

@@ -11,9 +11,9 @@
  * min(vCPUs − 1, floor((memory GiB − 1) / max(2, GiB per vCPU))) of them.
  */
 import { type Decimal, dec } from "../money/index.js";
-import { HOURS_PER_MONTH } from "./constants.js";
 import { priceManagedInstances } from "../pricing/managed-instances.js";
 import type { Architecture } from "../pricing/types.js";
+import { HOURS_PER_MONTH } from "./constants.js";
 import type { Discount, Ec2InstanceType, FleetModel } from "./types.js";
 import type { SizingInput } from "./work.js";
 
@@ -72,11 +72,7 @@ export interface LmiSizing {
  * lmiSizing({ cpuSecondsPerRequest: dec("0.02"), peakToAverage: 2, targetUtilization: 0.6 },
  *   1000, "python").bound; // "concurrency"
  */
-export function lmiSizing(
-  work: SizingInput,
-  durationMs: number,
-  runtime: LmiRuntime,
-): LmiSizing {
+export function lmiSizing(work: SizingInput, durationMs: number, runtime: LmiRuntime): LmiSizing {
   const perVcpu = LMI_RUNTIMES[runtime];
   const durationS = dec(durationMs).div(1000);
   // cps / U < d / limit  ⇔  cps × limit < d × U (no division, so no rounding)

@@ -4,10 +4,11 @@
  */
 import { type Decimal, dec } from "../money/index.js";
 import { LMI_REQUEST_PRICE, priceManagedInstances } from "../pricing/managed-instances.js";
-import { breakEvenSearch } from "./break-even-search.js";
 import { overallEc2, toBreakEven } from "./break-even-report.js";
+import { breakEvenSearch } from "./break-even-search.js";
 import { HOURS_PER_MONTH } from "./constants.js";
 import { unitsAt } from "./fleet.js";
+import type { LambdaCurve } from "./lambda-curve.js";
 import { type LmiCandidateFleet, type LmiFleets, resolveLmiFleets } from "./lmi-candidates.js";
 import {
   LMI_DEFAULT_MIN_INSTANCES,
@@ -17,9 +18,7 @@ import {
   lmiSizing,
 } from "./lmi-fleet.js";
 import type { CrossoverInput } from "./result-types.js";
-import type { LambdaCurve } from "./lambda-curve.js";
-import type { Ec2PriceTable, SavingsPlanTerm } from "./types.js";
-import type { BreakEven } from "./types.js";
+import type { BreakEven, Ec2PriceTable, SavingsPlanTerm } from "./types.js";
 import { type SizingInput, vcpusNeeded } from "./work.js";
 
 /** LMI requests are charged from the first one (see the assumptions for AWS's wording). */
@@ -74,7 +73,9 @@ export interface LmiModel {
   fleets: LmiFleets;
   sizing: LmiSizing;
   /** The cheapest candidate at a volume, or null when LMI is left out. */
-  bestAt(monthlyRequests: number): { candidate: LmiCandidateFleet; instances: number; cost: Decimal } | null;
+  bestAt(
+    monthlyRequests: number,
+  ): { candidate: LmiCandidateFleet; instances: number; cost: Decimal } | null;
   summary(monthlyRequests: number): ManagedInstancesResult;
 }
 
@@ -89,11 +90,17 @@ export function managedInstancesModel(ctx: LmiContext): LmiModel {
   const sizing = lmiSizing(ctx.work, ctx.durationMs, ctx.runtime);
   // A given fleet does not grow with the work: zero work per request keeps it at its size.
   const stepSizing: SizingInput =
-    ctx.fixedInstances === undefined ? sizing.sizing : { ...sizing.sizing, cpuSecondsPerRequest: dec(0) };
+    ctx.fixedInstances === undefined
+      ? sizing.sizing
+      : { ...sizing.sizing, cpuSecondsPerRequest: dec(0) };
   const prices = ctx.table.regions[ctx.region];
   const discount = ctx.plan ? ctx.table.savingsPlans.ec2[ctx.plan].fraction : dec(0);
-  const requestCost = (n: number) => dec(Math.max(0, n - LMI_FREE_REQUESTS)).times(LMI_REQUEST_PRICE);
-  const search = breakEvenSearch((n) => ctx.lambda.costAt(n).minus(requestCost(n)), ctx.lambda.kinks);
+  const requestCost = (n: number) =>
+    dec(Math.max(0, n - LMI_FREE_REQUESTS)).times(LMI_REQUEST_PRICE);
+  const search = breakEvenSearch(
+    (n) => ctx.lambda.costAt(n).minus(requestCost(n)),
+    ctx.lambda.kinks,
+  );
 
   const priceAt = (c: LmiCandidateFleet, n: number) => {
     const instances = unitsAt(c.fleet, n, stepSizing);
@@ -115,7 +122,8 @@ export function managedInstancesModel(ctx: LmiContext): LmiModel {
     let best: { candidate: LmiCandidateFleet; instances: number; cost: Decimal } | null = null;
     for (const candidate of ctx.fleets.fleets) {
       const { instances, cost } = priceAt(candidate, n);
-      if (!best || cost.monthlyCost.lt(best.cost)) best = { candidate, instances, cost: cost.monthlyCost };
+      if (!best || cost.monthlyCost.lt(best.cost))
+        best = { candidate, instances, cost: cost.monthlyCost };
     }
     return best;
   };
