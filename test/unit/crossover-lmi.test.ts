@@ -198,6 +198,29 @@ describe("LMI candidates", () => {
   });
 });
 
+describe("LMI where the price data is thin", () => {
+  it("a region without EC2 prices leaves LMI out, unless types are named (then an error)", () => {
+    const input = { ...ISSUE_EXAMPLE, region: "eu-central-1" };
+    const lmi = lmiOf(input);
+    expect(lmi.unavailable).toMatch(/no EC2 prices for eu-central-1; LMI is left out/);
+    expect([lmi.monthlyCost, lmi.instances, lmi.breakEven.status]).toEqual([null, null, "never"]);
+    expect(() => lmiOf({ ...input, lmiTypes: ["c7g.xlarge"] })).toThrow(
+      /no EC2 prices for eu-central-1, so LMI cannot be priced there; priced regions: us-east-1/,
+    );
+  });
+
+  it("an unverified price is flagged in the caveats when it is the chosen type", () => {
+    const result = crossoverWithShippedPrices({
+      ...ISSUE_EXAMPLE,
+      lmiArchitecture: "x86_64",
+      lmiTypes: ["m7i.4xlarge"],
+    });
+    expect(result.caveats.join("\n")).toMatch(
+      /The m7i\.4xlarge price is not verified .*UNVERIFIED/,
+    );
+  });
+});
+
 describe("LMI break-even against Lambda", () => {
   it("a fixed fleet wins from the first volume where Lambda's duration pays for it", () => {
     // Lambda x86 1024 MB, 100 ms, no free tier: $0.20/1M + 0.1 GB-s × $0.0000166667 a request.
