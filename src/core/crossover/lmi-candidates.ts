@@ -57,6 +57,17 @@ export function resolveLmiFleets(
     : undefined;
   const ratioOf = (type: Ec2InstanceType) =>
     choice.memoryPerVcpuGib ?? familyMemoryPerVcpu(type.name);
+  if (!region) {
+    if (choice.types !== undefined) {
+      throw new UsageError(
+        `pricing/ec2.json has no EC2 prices for ${choice.region}, so LMI cannot be priced there; priced regions: ${Object.keys(table.regions).join(", ")}`,
+      );
+    }
+    return {
+      fleets: [],
+      unavailable: `pricing/ec2.json has no EC2 prices for ${choice.region}; LMI is left out`,
+    };
+  }
   if (choice.types !== undefined) {
     for (const name of choice.types) {
       const type = Object.hasOwn(table.instanceTypes, name) ? table.instanceTypes[name] : undefined;
@@ -66,7 +77,7 @@ export function resolveLmiFleets(
           ? `is ${type.architecture}, not ${arch} (--lmi-arch)`
           : !eligible(type, arch)
             ? "is burstable or has fewer than 2 vCPUs"
-            : !region?.hourlyPrices[name]
+            : !region.hourlyPrices[name]
               ? `has no ${choice.region} price in pricing/ec2.json`
               : ratioOf(type) === null
                 ? "is not a c, m or r type, so --lmi-memory-per-vcpu 2, 4 or 8 must be given"
@@ -79,17 +90,6 @@ export function resolveLmiFleets(
         );
       }
     }
-  }
-  if (!region) {
-    if (choice.types !== undefined) {
-      throw new UsageError(
-        `pricing/ec2.json has no EC2 prices for ${choice.region}, so LMI cannot be priced there; priced regions: ${Object.keys(table.regions).join(", ")}`,
-      );
-    }
-    return {
-      fleets: [],
-      unavailable: `pricing/ec2.json has no EC2 prices for ${choice.region}; LMI is left out`,
-    };
   }
   const names = choice.types ?? allowed.filter((name) => region.hourlyPrices[name]);
   const discount = plan ? table.savingsPlans.ec2[plan] : null;
