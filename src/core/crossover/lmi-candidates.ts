@@ -5,6 +5,7 @@
  * the same rules, or the run stops with a message naming what is allowed.
  */
 import { UsageError } from "../errors.js";
+import type { Decimal } from "../money/index.js";
 import type { Architecture } from "../pricing/types.js";
 import {
   environmentsPerInstance,
@@ -19,6 +20,7 @@ export interface LmiCandidateFleet {
   type: Ec2InstanceType;
   environments: number;
   memoryPerVcpuGib: number;
+  onDemandHourly: Decimal;
   fleet: FleetModel;
 }
 
@@ -105,6 +107,7 @@ export function resolveLmiFleets(
       type,
       environments,
       memoryPerVcpuGib: ratio,
+      onDemandHourly: price,
       fleet: lmiFleet(type, environments, price, discount, choice),
     });
   }

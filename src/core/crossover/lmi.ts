@@ -93,7 +93,6 @@ export function managedInstancesModel(ctx: LmiContext): LmiModel {
     ctx.fixedInstances === undefined
       ? sizing.sizing
       : { ...sizing.sizing, cpuSecondsPerRequest: dec(0) };
-  const prices = ctx.table.regions[ctx.region];
   const discount = ctx.plan ? ctx.table.savingsPlans.ec2[ctx.plan].fraction : dec(0);
   const requestCost = (n: number) =>
     dec(Math.max(0, n - LMI_FREE_REQUESTS)).times(LMI_REQUEST_PRICE);
@@ -110,7 +109,7 @@ export function managedInstancesModel(ctx: LmiContext): LmiModel {
       instanceType: c.type.name,
       instances,
       hoursPerInstance: HOURS_PER_MONTH,
-      onDemandHourly: prices?.hourlyPrices[c.type.name] ?? dec(0),
+      onDemandHourly: c.onDemandHourly,
       instanceDiscount: discount,
       monthlyRequests: n,
       freeRequests: LMI_FREE_REQUESTS,
