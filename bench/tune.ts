@@ -10,16 +10,21 @@
  * Part 2 drives the real pipeline (runTune, the real SDK, an in-process emulator) on the same
  * shapes with fewer seeds, and measures the tool's own overhead per invocation.
  *
- * Env: BENCH_SEEDS (default 200) model seeds per shape; BENCH_PIPELINE_SEEDS (default 3;
+ * Part 1b is the randomised suite of issue 19 (tune-random.ts).
+ *
+ * Env: BENCH_SEEDS (default 200; 0 skips part 1) model seeds per shape; BENCH_RANDOM_SHAPES
+ * (default 200; 0 skips it) random shapes per strategy; BENCH_PIPELINE_SEEDS (default 3;
  * 0 skips part 2); BENCH_PRECISION and BENCH_INITIAL override the auto planner's ±2% and
  * first batch of 10 in part 1 (to explore the trade-off).
  */
 import { adaptive, grid, type Outcome, powerTuning } from "./tune-model.js";
 import { runPipelineBench } from "./tune-pipeline.js";
+import { formatRandomSuite, runRandomSuite } from "./tune-random.js";
 import { SHAPES, type Shape, trueOptimum, trueScores } from "./tune-shapes.js";
 
 const SEEDS = Number(process.env.BENCH_SEEDS ?? 200);
 const PIPELINE_SEEDS = Number(process.env.BENCH_PIPELINE_SEEDS ?? 3);
+const RANDOM_SHAPES = Number(process.env.BENCH_RANDOM_SHAPES ?? 200);
 const METHODS: Array<[string, (shape: Shape, seed: number) => Outcome]> = [
   ["auto (lambda-cost)", adaptive],
   ["grid 50, trim 20% (Power Tuning)", powerTuning],
@@ -38,7 +43,7 @@ interface Row {
 
 const rows: Row[] = [];
 const started = performance.now();
-for (const shape of SHAPES) {
+for (const shape of SEEDS > 0 ? SHAPES : []) {
   const optimum = trueOptimum(shape);
   const scores = trueScores(shape);
   const best = scores.get(optimum)!;
@@ -71,47 +76,56 @@ for (const shape of SHAPES) {
 }
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
-const header = [
-  "shape → true optimum",
-  "method",
-  "invocations",
-  "tuning cost",
-  "exact",
-  "≤1% regret",
-  "mean regret",
-];
-const table = rows.map((r) => [
-  r.shape,
-  r.method,
-  r.invocations.toFixed(1),
-  `$${r.tuningCost.toFixed(6)}`,
-  pct(r.exact),
-  pct(r.within1),
-  pct(r.meanRegret),
-]);
-const widths = header.map((h, i) => Math.max(h.length, ...table.map((row) => row[i]!.length)));
-const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join("  ");
-console.log(
-  `bench:tune part 1 (model, in process) — ${SEEDS} seeds per shape, ${SHAPES.length} shapes, cold starts: first 4 per size\n`,
-);
-console.log(line(header));
-console.log(widths.map((w) => "-".repeat(w)).join("  "));
-for (const row of table) console.log(line(row));
-
-const total = (method: string, key: keyof Row) =>
-  rows.filter((r) => r.method === method).reduce((t, r) => t + (r[key] as number), 0) /
-  SHAPES.length;
-const [auto, pt] = [METHODS[0]![0], METHODS[1]![0]];
-console.log("\nAverage over shapes:");
-for (const [method] of METHODS) {
+if (SEEDS > 0) printPartOne();
+function printPartOne() {
+  const header = [
+    "shape → true optimum",
+    "method",
+    "invocations",
+    "tuning cost",
+    "exact",
+    "≤1% regret",
+    "mean regret",
+  ];
+  const table = rows.map((r) => [
+    r.shape,
+    r.method,
+    r.invocations.toFixed(1),
+    `$${r.tuningCost.toFixed(6)}`,
+    pct(r.exact),
+    pct(r.within1),
+    pct(r.meanRegret),
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...table.map((row) => row[i]!.length)));
+  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join("  ");
   console.log(
-    `  ${method.padEnd(34)} invocations ${total(method, "invocations").toFixed(1).padStart(6)}  exact ${pct(total(method, "exact")).padStart(6)}  ≤1% regret ${pct(total(method, "within1")).padStart(6)}  mean regret ${pct(total(method, "meanRegret"))}`,
+    `bench:tune part 1 (model, in process) — ${SEEDS} seeds per shape, ${SHAPES.length} shapes, cold starts: first 4 per size\n`,
+  );
+  console.log(line(header));
+  console.log(widths.map((w) => "-".repeat(w)).join("  "));
+  for (const row of table) console.log(line(row));
+
+  const total = (method: string, key: keyof Row) =>
+    rows.filter((r) => r.method === method).reduce((t, r) => t + (r[key] as number), 0) /
+    SHAPES.length;
+  const [auto, pt] = [METHODS[0]![0], METHODS[1]![0]];
+  console.log("\nAverage over shapes:");
+  for (const [method] of METHODS) {
+    console.log(
+      `  ${method.padEnd(34)} invocations ${total(method, "invocations").toFixed(1).padStart(6)}  exact ${pct(total(method, "exact")).padStart(6)}  ≤1% regret ${pct(total(method, "within1")).padStart(6)}  mean regret ${pct(total(method, "meanRegret"))}`,
+    );
+  }
+  const ratio = total(auto, "invocations") / total(pt, "invocations");
+  console.log(
+    `\nauto uses ${pct(ratio)} of the grid's invocations (goal ≤ 40%); exact ${pct(total(auto, "exact"))} vs ${pct(total(pt, "exact"))}, ≤1% regret ${pct(total(auto, "within1"))} vs ${pct(total(pt, "within1"))}. ${((performance.now() - started) / 1000).toFixed(1)} s`,
   );
 }
-const ratio = total(auto, "invocations") / total(pt, "invocations");
-console.log(
-  `\nauto uses ${pct(ratio)} of the grid's invocations (goal ≤ 40%); exact ${pct(total(auto, "exact"))} vs ${pct(total(pt, "exact"))}, ≤1% regret ${pct(total(auto, "within1"))} vs ${pct(total(pt, "within1"))}. ${((performance.now() - started) / 1000).toFixed(1)} s`,
-);
+
+if (RANDOM_SHAPES > 0) {
+  const t0 = performance.now();
+  console.log(`\n${formatRandomSuite(runRandomSuite(RANDOM_SHAPES), RANDOM_SHAPES)}`);
+  console.log(`randomised suite took ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+}
 
 if (PIPELINE_SEEDS > 0) {
   const t0 = performance.now();
