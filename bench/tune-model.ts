@@ -19,6 +19,9 @@ export interface Outcome {
   pick: number | null;
   invocations: number;
   tuningCost: number;
+  /** Why sampling stopped, and each size's invocations (for BENCH_DEBUG). */
+  reason?: string | undefined;
+  perSize?: string | undefined;
 }
 
 /** Draws invocations of one shape from one seed, remembering how many each size has had. */
@@ -46,10 +49,12 @@ function sampler(shape: Shape, seed: number) {
   };
 }
 
+let lastReason: string | undefined;
 function drive(planner: SamplingPlanner, draw: ReturnType<typeof sampler>) {
   const samples = new Map<number, InvocationSample[]>();
   for (;;) {
     const batch = planner.next(samples);
+    lastReason = batch.reason;
     if (batch.done) return samples;
     for (const { memoryMb, invocations } of batch.items) {
       const list = samples.get(memoryMb) ?? [];
@@ -66,7 +71,9 @@ function count(samples: Map<number, InvocationSample[]>): number {
 /** lambda-cost's `--invocations auto` (budget capped at the grid's size). */
 export function adaptive(shape: Shape, seed: number): Outcome {
   const planner = createSamplingPlanner({
-    precision: process.env.BENCH_PRECISION ? Number(process.env.BENCH_PRECISION) : undefined,
+    finalistInvocations: process.env.BENCH_FINALIST
+      ? Number(process.env.BENCH_FINALIST)
+      : undefined,
     initialInvocations: process.env.BENCH_INITIAL ? Number(process.env.BENCH_INITIAL) : undefined,
     sizes: shape.sizes,
     mode: { kind: "auto", maxInvocations: GRID_PER_SIZE * shape.sizes.length },
@@ -98,6 +105,10 @@ function analyzed(shape: Shape, samples: Map<number, InvocationSample[]>): Outco
     pick: analysis.recommendation?.memoryMb ?? null,
     invocations: count(samples),
     tuningCost: analysis.tuningCost.toNumber(),
+    reason: lastReason,
+    perSize: analysis.sizes
+      .map((s) => `${s.memoryMb}:${s.invocations}${s.feasible ? "" : "✗"}`)
+      .join(" "),
   };
 }
 

@@ -111,6 +111,12 @@ export function runRandomSuite(count: number, seed = 19): MethodStats[] {
         if (regret <= 0.01) row.within1 += 1;
         row.regretSum += regret;
         row.worstRegret = Math.max(row.worstRegret, regret);
+        if (process.env.BENCH_DEBUG && method === "auto" && regret > 0.01) {
+          const m = shape.model;
+          console.log(
+            `${strategy} #${i} regret ${(regret * 100).toFixed(2)}% pick ${outcome.pick} optimum ${trueOptimum(shape)} | fixed ${m.fixedMs.toFixed(0)} cpu ${m.cpuMs.toFixed(0)} par ${m.parallelCpuMs.toFixed(0)}×${m.threads} used ${m.memoryUsedMb.toFixed(0)} gc ${m.gcPressure.toFixed(2)} cv ${m.noiseCv.toFixed(2)} err ${m.errorRate.toFixed(3)} | ${outcome.perSize} | ${outcome.reason}`,
+          );
+        }
         stats.set(key, row);
       }
     }

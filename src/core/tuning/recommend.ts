@@ -2,6 +2,7 @@
  * Picks a memory size under a strategy and says how sure the pick is.
  */
 import { formatUsd } from "../money/index.js";
+import { decide } from "./equivalence.js";
 import { invocationsToSeparate, overlaps, type RankedSize, rankSizes } from "./rank.js";
 import type { Recommendation, SizeSummary, StrategyOptions } from "./types.js";
 
@@ -27,8 +28,10 @@ export function recommend(
   options: StrategyOptions,
 ): Recommendation | null {
   const ranked = rankSizes(summaries, options);
-  const [winner, runnerUp] = ranked;
-  if (!winner) return null;
+  const decision = decide(ranked, options);
+  if (!decision) return null;
+  const winner = decision.pick;
+  const runnerUp = winner === decision.leader ? ranked[1] : decision.leader;
   const excluded = summaries.filter((s) => !ranked.some((r) => r.summary === s));
   const notes = excluded.length > 0 ? `; not eligible: ${describeExcluded(excluded, options)}` : "";
   if (!runnerUp) {
@@ -39,13 +42,25 @@ export function recommend(
     };
   }
   const distinguishable = !overlaps(winner, runnerUp);
+  const best = ranked[0]!;
+  const head =
+    winner === decision.leader
+      ? describeScore(winner, options)
+      : `the cheapest of the sizes equivalent to the best, ${formatUsd(winner.summary.costPerMillion, 4)} per 1M invocations: ${describeScore(winner, options, best)}`;
   const recommendation: Recommendation = {
     memoryMb: winner.summary.memoryMb,
-    reason: `${describeScore(winner, options)}; runner-up ${runnerUp.summary.memoryMb} MB: ${describeScore(runnerUp, options, winner)}${notes}`,
+    reason: `${head}; runner-up ${runnerUp.summary.memoryMb} MB: ${describeScore(runnerUp, options, best)}${notes}`,
     distinguishable,
     runnerUpMemoryMb: runnerUp.summary.memoryMb,
   };
-  if (!distinguishable) recommendation.advice = advise(winner, runnerUp);
+  if (decision.equivalent.length > 0) {
+    const group = [decision.leader, ...decision.equivalent].map((r) => r.summary.memoryMb);
+    recommendation.equivalentMemoryMb = group.sort((a, b) => a - b);
+    recommendation.equivalenceMargin = decision.margin;
+    recommendation.advice = `${group.map((m) => `${m} MB`).join(", ")} are practically equivalent: the 95% interval of each one's difference from the best lies within ±${percent(decision.margin)} of its ${options.strategy === "speed" ? "duration" : options.strategy === "cost" ? "cost" : "score"}; recommending the cheapest, ${winner.summary.memoryMb} MB`;
+  } else if (!distinguishable) {
+    recommendation.advice = advise(winner, runnerUp);
+  }
   return recommendation;
 }
 

@@ -15,6 +15,11 @@ export interface SummarizeOptions {
    * Share of invocations that may fail with errors other than out-of-memory, timeout or a
    * crash before the size counts as infeasible. Default 0.1: a function that fails now and
    * then whatever its memory still needs a size; one that fails often at this size does not.
+   * "Fails more often" must be shown, not guessed from a few invocations: the size is
+   * infeasible when the lower end of the 95% Wilson interval of its error share exceeds this
+   * (1 error in 8 is not evidence of a 10% error rate; 3 in 10 is). Judging the raw share
+   * made adaptive sampling, which sees 8 invocations of a size before dropping it, discard the
+   * best size of a function with a 4% error rate in a third of the bench's runs.
    */
   maxErrorShare?: number | undefined;
   /**
@@ -142,7 +147,7 @@ function infeasibility(summary: SizeSummary, options: SummarizeOptions): string 
     .join(", ");
   if (errors === invocations) return `every invocation failed (${described})`;
   const maxErrorShare = options.maxErrorShare ?? 0.1;
-  if (errors / invocations > maxErrorShare) {
+  if (wilsonLowerBound(errors, invocations) > maxErrorShare) {
     const percent = Math.round((errors / invocations) * 100);
     return `${percent}% of invocations failed (${described}), more than ${Math.round(maxErrorShare * 100)}% allowed`;
   }
@@ -151,4 +156,17 @@ function infeasibility(summary: SizeSummary, options: SummarizeOptions): string 
     return `p90 duration ${summary.durationMs.p90.toFixed(1)} ms exceeds --max-duration ${maxDurationMs} ms`;
   }
   return undefined;
+}
+
+/**
+ * Lower end of the 95% Wilson score interval of a proportion k/n (Wilson 1927):
+ * (p + z²/2n − z·√(p(1−p)/n + z²/4n²)) / (1 + z²/n). `wilsonLowerBound(3, 10)` ≈ 0.1078.
+ */
+export function wilsonLowerBound(k: number, n: number): number {
+  if (n === 0) return 0;
+  const z = 1.959963984540054;
+  const p = k / n;
+  const z2n = (z * z) / n;
+  const spread = z * Math.sqrt((p * (1 - p)) / n + (z * z) / (4 * n * n));
+  return Math.max(0, (p + z2n / 2 - spread) / (1 + z2n));
 }

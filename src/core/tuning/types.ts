@@ -54,6 +54,13 @@ export interface StrategyOptions {
   balancedWeight: number;
   /** Sizes whose p90 duration exceeds this are excluded. */
   maxDurationMs?: number | undefined;
+  /**
+   * Relative difference of the strategy's score that does not matter (`--equivalence-margin`):
+   * sizes shown to be within it of the best are equivalent and the cheapest of them is
+   * recommended. Default 0.01 (±1% of cost) for cost and balanced, 0.02 (±2% of duration)
+   * for speed.
+   */
+  equivalenceMargin?: number | undefined;
 }
 
 /**
@@ -144,6 +151,13 @@ export interface Recommendation {
   /** What would settle it, when not distinguishable. */
   advice?: string | undefined;
   runnerUpMemoryMb?: number | undefined;
+  /**
+   * Sizes shown to be practically equivalent to the best (their difference's 95% interval lies
+   * within ±equivalenceMargin); the recommendation is the cheapest of them and the best.
+   */
+  equivalentMemoryMb?: number[] | undefined;
+  /** The relative margin used for equivalence (e.g. 0.01 = ±1% of cost). */
+  equivalenceMargin?: number | undefined;
 }
 
 export interface MonthlyProjection {

@@ -1,0 +1,82 @@
+/**
+ * Practical equivalence: when two sizes differ by less than a margin that does not matter, the
+ * decision between them is made on price, not on noise (issue 19).
+ *
+ * For the leader L (best mean score) and another size j, the 95% Welch interval of the
+ * difference d = score_j − score_L is d ± t(ν)·√(s_L²/n_L + s_j²/n_j). Then j is
+ * - equivalent to L when the whole interval lies inside ±margin·|score_L| (two one-sided tests
+ *   at 2.5% each: a difference as large as the margin is ruled out both ways);
+ * - out when it cannot become the pick: worse than L beyond the margin (d − hw > margin·|L|),
+ *   or surely worse (d − hw > 0) and not cheaper than L — a size slightly slower but cheaper
+ *   may still be picked as "the cheaper of the equally fast";
+ * - open otherwise: more invocations could still change the decision.
+ * The pick is the cheapest of L and the sizes equivalent to it (cost, speed and balanced alike;
+ * under cost that is L itself).
+ */
+import type { RankedSize } from "./rank.js";
+import { tQuantile975 } from "./stats.js";
+import type { StrategyOptions } from "./types.js";
+
+/** Defaults: ±1% of cost (cost, balanced), ±2% of duration (speed). */
+export const DEFAULT_COST_MARGIN = 0.01;
+export const DEFAULT_DURATION_MARGIN = 0.02;
+
+/** The relative margin for the strategy's score: the option if given, else the default. */
+export function equivalenceMarginOf(options: StrategyOptions): number {
+  if (options.equivalenceMargin !== undefined) return options.equivalenceMargin;
+  return options.strategy === "speed" ? DEFAULT_DURATION_MARGIN : DEFAULT_COST_MARGIN;
+}
+
+/** 95% Welch interval of b.score − a.score; half-width Infinity when either has n < 2. */
+export function differenceInterval(
+  a: RankedSize,
+  b: RankedSize,
+): { diff: number; halfWidth: number } {
+  const diff = b.score - a.score;
+  if (a.n < 2 || b.n < 2 || !Number.isFinite(a.stdDev) || !Number.isFinite(b.stdDev)) {
+    return { diff, halfWidth: Number.POSITIVE_INFINITY };
+  }
+  const va = a.stdDev ** 2 / a.n;
+  const vb = b.stdDev ** 2 / b.n;
+  if (va + vb === 0) return { diff, halfWidth: 0 };
+  const df = (va + vb) ** 2 / (va ** 2 / (a.n - 1) + vb ** 2 / (b.n - 1));
+  return { diff, halfWidth: tQuantile975(Math.max(1, df)) * Math.sqrt(va + vb) };
+}
+
+export type Standing = "equivalent" | "out" | "open";
+
+/** Where size j stands against the leader (see the file comment). */
+export function standing(leader: RankedSize, j: RankedSize, margin: number): Standing {
+  const { diff, halfWidth } = differenceInterval(leader, j);
+  const zone = margin * Math.abs(leader.score);
+  if (diff - halfWidth >= -zone && diff + halfWidth <= zone) return "equivalent";
+  const cheaper = j.summary.costPerInvocation.lessThan(leader.summary.costPerInvocation);
+  if (diff - halfWidth > zone || (diff - halfWidth > 0 && !cheaper)) return "out";
+  return "open";
+}
+
+export interface Decision {
+  leader: RankedSize;
+  /** What to recommend: the cheapest of the leader and the sizes equivalent to it. */
+  pick: RankedSize;
+  /** Sizes shown to be within the margin of the leader (the leader excluded). */
+  equivalent: RankedSize[];
+  out: RankedSize[];
+  open: RankedSize[];
+  margin: number;
+}
+
+/** Classifies every ranked size against the leader; null when nothing is ranked. */
+export function decide(ranked: readonly RankedSize[], options: StrategyOptions): Decision | null {
+  const [leader, ...others] = ranked;
+  if (!leader) return null;
+  const margin = equivalenceMarginOf(options);
+  const decision: Decision = { leader, pick: leader, equivalent: [], out: [], open: [], margin };
+  for (const j of others) decision[standing(leader, j, margin)].push(j);
+  for (const j of decision.equivalent) {
+    if (j.summary.costPerInvocation.lessThan(decision.pick.summary.costPerInvocation)) {
+      decision.pick = j;
+    }
+  }
+  return decision;
+}

@@ -1,0 +1,138 @@
+/**
+ * `--invocations auto`: a race between the sizes, spending invocations only where they can
+ * still change the decision (issue 19).
+ *
+ * Each call looks at the samples so far and
+ * 1. fills every size of the search (coarse pass, then finer steps, see size-search.ts) to the
+ *    first batch; a size that proves infeasible drops out at once;
+ * 2. ranks the feasible sizes and classifies each against the leader (equivalence.ts): out (it
+ *    cannot become the pick), equivalent (within the margin that does not matter) or open;
+ * 3. tops the pick and every size shown equivalent up to the finalist floor, so that no
+ *    decision rests on a spread measured from a handful of values;
+ * 4. when nothing is open, refines the size search around the pick, or stops: "separated" when
+ *    every other size is out, "equivalent" when some are within the margin;
+ * 5. otherwise gives each open size, and the leader, the invocations that the measured spread
+ *    says would settle it (separation or equivalence, whichever comes first), at most doubling
+ *    what it has, so a lucky early estimate cannot make one round overshoot.
+ * It never spends more than the cap: the grid it replaces (50 per size) or --max-invocations.
+ */
+import { type Decision, decide, differenceInterval } from "./equivalence.js";
+import { type RankedSize, rankSizes } from "./rank.js";
+import { refineAround } from "./size-search.js";
+import type { SamplingBatch, SizeSummary, StrategyOptions } from "./types.js";
+
+export interface RaceSettings {
+  /** Invocations of each size's first batch. */
+  initial: number;
+  /** Invocations behind the mean of the pick and of each size called equivalent to it. */
+  finalist: number;
+  /** Smallest top-up worth a round. */
+  minRound: number;
+}
+
+export interface RaceState {
+  /** Every size the user gave, ascending. */
+  sizes: readonly number[];
+  /** Summaries of the sizes measured or being measured. */
+  summaries: readonly SizeSummary[];
+  spent: number;
+  cap: number;
+  strategy: StrategyOptions;
+  settings: RaceSettings;
+}
+
+type Items = SamplingBatch["items"];
+
+export function raceRound(state: RaceState): SamplingBatch {
+  const { summaries, settings, strategy } = state;
+  const first = summaries
+    .filter((s) => s.invocations < settings.initial && (s.invocations === 0 || s.feasible))
+    .map((s) => ({ memoryMb: s.memoryMb, invocations: settings.initial - s.invocations }));
+  if (first.length > 0) return batch(first, state);
+  const decision = decide(rankSizes(summaries, strategy), strategy);
+  if (!decision) return stop("no size is feasible");
+  const finalists = [decision.pick, decision.leader, ...decision.equivalent];
+  const thin = unique(finalists).filter((r) => r.n < settings.finalist);
+  if (decision.open.length === 0 && thin.length > 0) {
+    return batch(
+      thin.map((r) => ({ memoryMb: r.summary.memoryMb, invocations: settings.finalist - r.n })),
+      state,
+    );
+  }
+  if (decision.open.length === 0) {
+    const measured = summaries.map((s) => s.memoryMb);
+    const finer = refineAround(state.sizes, measured, decision.pick.summary.memoryMb);
+    if (finer.length > 0) {
+      return batch(
+        finer.map((memoryMb) => ({ memoryMb, invocations: settings.initial })),
+        state,
+      );
+    }
+    return stop(settledReason(decision));
+  }
+  const items = openRound(decision, settings);
+  return batch(items, state);
+}
+
+function openRound(decision: Decision, settings: RaceSettings): Items {
+  const { leader } = decision;
+  const wanted = new Map<RankedSize, number>();
+  for (const j of decision.open) {
+    const target = invocationsToSettle(leader, j, decision.margin);
+    wanted.set(j, Math.max(wanted.get(j) ?? 0, target));
+    wanted.set(leader, Math.max(wanted.get(leader) ?? 0, target));
+  }
+  return [...wanted].map(([r, target]) => ({
+    memoryMb: r.summary.memoryMb,
+    invocations: Math.min(
+      Math.max(target - r.n, settings.minRound),
+      Math.max(r.n, settings.minRound),
+    ),
+  }));
+}
+
+/**
+ * Invocations per size at which the difference interval would settle, if the means and spreads
+ * stay as measured: its half-width z·√(s_a² + s_b²)/√n must fall below the distance to
+ * separation (|d|) or to equivalence (margin·|L| − |d|), whichever is larger.
+ */
+export function invocationsToSettle(leader: RankedSize, j: RankedSize, margin: number): number {
+  const { diff } = differenceInterval(leader, j);
+  const zone = margin * Math.abs(leader.score);
+  const reach = Math.max(Math.abs(diff), zone - Math.abs(diff));
+  const spread = Math.sqrt(leader.stdDev ** 2 + j.stdDev ** 2);
+  if (!Number.isFinite(spread) || reach <= 0) return Number.POSITIVE_INFINITY;
+  return Math.ceil(((1.96 * spread) / reach) ** 2);
+}
+
+function settledReason(decision: Decision): string {
+  const mb = (r: RankedSize) => `${r.summary.memoryMb} MB`;
+  if (decision.equivalent.length === 0) {
+    return `${mb(decision.leader)} is separated from every other size`;
+  }
+  const group = [decision.leader, ...decision.equivalent].map(mb).join(", ");
+  return `${group} are equivalent within ±${decision.margin * 100}% (95% interval of the difference); recommending the cheapest, ${mb(decision.pick)}`;
+}
+
+/** Trims a batch to the cap, taking from the largest requests first. */
+function batch(items: Items, state: RaceState): SamplingBatch {
+  let over = items.reduce((sum, item) => sum + item.invocations, 0) - (state.cap - state.spent);
+  const trimmed = items.map((item) => ({ ...item }));
+  while (over > 0) {
+    const largest = trimmed.reduce((a, b) => (b.invocations > a.invocations ? b : a));
+    if (largest.invocations === 0) break;
+    largest.invocations -= 1;
+    over -= 1;
+  }
+  const kept = trimmed.filter((item) => item.invocations > 0);
+  if (kept.length === 0) return stop(`reached the cap of ${state.cap} invocations`);
+  return { items: kept, done: false };
+}
+
+function stop(reason: string): SamplingBatch {
+  return { items: [], done: true, reason };
+}
+
+function unique<T>(list: readonly T[]): T[] {
+  return [...new Set(list)];
+}
