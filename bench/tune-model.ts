@@ -74,6 +74,7 @@ export function adaptive(shape: Shape, seed: number): Outcome {
     finalistInvocations: process.env.BENCH_FINALIST
       ? Number(process.env.BENCH_FINALIST)
       : undefined,
+    settleInvocations: process.env.BENCH_SETTLE ? Number(process.env.BENCH_SETTLE) : undefined,
     initialInvocations: process.env.BENCH_INITIAL ? Number(process.env.BENCH_INITIAL) : undefined,
     sizes: shape.sizes,
     mode: { kind: "auto", maxInvocations: GRID_PER_SIZE * shape.sizes.length },

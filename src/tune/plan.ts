@@ -4,6 +4,7 @@
  */
 import type { Decimal } from "../core/money/index.js";
 import { dec, sum } from "../core/money/index.js";
+import { autoInvocationCap } from "../core/tuning/sampling.js";
 import { publishOrder } from "./publish.js";
 import type { FunctionSnapshot } from "./target.js";
 
@@ -44,7 +45,9 @@ export function planTune(input: PlanInput): TunePlan {
   const { snapshot: snap, sizesMb } = input;
   const fixed = input.invocations !== "auto";
   const perSize = fixed ? (input.invocations as number) : undefined;
-  const total = fixed ? (perSize ?? 0) * sizesMb.length : input.maxInvocations;
+  const total = fixed
+    ? (perSize ?? 0) * sizesMb.length
+    : autoInvocationCap(sizesMb.length, input.maxInvocations);
   const changes: string[] = [];
   for (const size of publishOrder(sizesMb, snap.memoryMb)) {
     changes.push(

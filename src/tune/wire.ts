@@ -65,6 +65,7 @@ export async function wireTune(input: WireInput): Promise<WireOutput> {
           strategy: flags.strategy,
           balancedWeight: flags.balancedWeight,
           maxDurationMs: flags.maxDuration,
+          equivalenceMargin: flags.equivalenceMargin,
         },
         trim: flags.trim,
         monthlyInvocations: flags.monthlyInvocations,

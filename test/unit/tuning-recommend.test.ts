@@ -32,7 +32,9 @@ const samplesOf = (memoryMb: number, durations: number[]): InvocationSample[] =>
  * balanced (w 0.9): 128: 0.9·0.57053 + 0.1·1 = 0.6135;
  *   256: 0.9·0.57212 + 0.1·0.50136 = 0.5650; 512: 0.9·0.57527 + 0.1·0.25203 = 0.5430;
  *   1024: 0.9·0.58160 + 0.1·0.12737 = 0.5362; 2048: 0.9·0.68241 + 0.1·0.07487 = 0.6217 → 1024.
- * balanced (w 0.99): 128 0.99·0.57053 + 0.01 = 0.5748; 256 0.5714; 512 0.5720; 1024 0.5771 → 256.
+ * balanced (w 0.99): 128 0.99·0.57053 + 0.01 = 0.5748; 256 0.5714; 512 0.5720; 1024 0.5771:
+ *   256 scores best, but 128 (+0.6%) and 512 (+0.1%) are within the ±1% equivalence margin
+ *   (noiseless, so their difference intervals have zero width) and 128 is the cheapest → 128.
  */
 const SIZES = [128, 256, 512, 1024, 2048, 3008];
 const cpuBound = (memoryMb: number) => 30 + 800 / Math.min(1, memoryMb / 1769);
@@ -46,19 +48,43 @@ describe("recommend on a noiseless CPU-bound function", () => {
     ["speed", 0.5, 2048, false],
     ["balanced", 0.5, 1024, true],
     ["balanced", 0.9, 1024, true],
-    ["balanced", 0.99, 256, true],
+    ["balanced", 0.99, 128, true],
   ])("%s (w %d) picks %d MB", (strategy, balancedWeight, memoryMb, distinguishable) => {
     const result = recommend(noiseless, { strategy, balancedWeight });
     expect(result?.memoryMb).toBe(memoryMb);
     expect(result?.distinguishable).toBe(distinguishable);
   });
 
-  it("says so when the two fastest are exactly equal", () => {
+  it("calls the two fastest equivalent and recommends the cheaper", () => {
     const result = recommend(noiseless, { strategy: "speed", balancedWeight: 0.5 });
-    expect(result?.runnerUpMemoryMb).toBe(3008);
-    expect(result?.advice).toMatch(
-      /differ by 0.0%, which is within noise: treat them as equivalent/,
+    expect(result).toMatchObject({
+      memoryMb: 2048,
+      runnerUpMemoryMb: 3008,
+      equivalentMemoryMb: [2048, 3008],
+      equivalenceMargin: 0.02,
+    });
+    expect(result?.advice).toBe(
+      "2048 MB, 3008 MB are practically equivalent: the 95% interval of each one's difference from the best lies within ±2.0% of its duration; recommending the cheapest, 2048 MB",
     );
+  });
+
+  it("recommends the cheaper of the equally fast even when it is a hair slower", () => {
+    // 1769 MB at 101 ms, 3008 MB at 100 ms (noiseless): 1% slower, inside ±2% → 1769 MB.
+    const fast = [
+      summarizeSize(1769, samplesOf(1769, Array(5).fill(101)), { costModel }),
+      summarizeSize(3008, samplesOf(3008, Array(5).fill(100)), { costModel }),
+    ];
+    const result = recommend(fast, { strategy: "speed", balancedWeight: 0.5 });
+    expect(result).toMatchObject({ memoryMb: 1769, runnerUpMemoryMb: 3008 });
+    expect(result?.reason).toMatch(/^the cheapest of the sizes equivalent to the best/);
+    // With a margin of 0.5% the 1% gap matters: the faster size wins.
+    const strict = recommend(fast, {
+      strategy: "speed",
+      balancedWeight: 0.5,
+      equivalenceMargin: 0.005,
+    });
+    expect(strict).toMatchObject({ memoryMb: 3008, runnerUpMemoryMb: 1769 });
+    expect(strict?.equivalentMemoryMb).toBeUndefined();
   });
 
   it("excludes sizes whose p90 exceeds --max-duration and says why", () => {
@@ -83,11 +109,14 @@ describe("recommend on a noiseless CPU-bound function", () => {
 });
 
 describe("recommend with noise", () => {
-  // A: 98, 102 ×5 → mean 100, s = √(40/9) = 2.10819, hw = 2.2622·s/√10 = 1.5081 → [98.49, 101.51]
-  // B: 100, 104 ×5 → mean 102, same s → [100.49, 103.51]: they overlap.
-  // n to separate = ⌈(1.96·(2·2.10819)/2)²⌉ = ⌈17.07⌉ = 18 → 8 more per size.
+  // A: 98, 102 ×5 → mean 100, s = √(40/9) = 2.10819; B: 99.5, 103.5 ×5 → mean 101.5, same s.
+  // Difference 1.5 ± t(18)·√(2·s²/10) = 1.5 ± 2.1009·0.94281 = 1.5 ± 1.9807 → includes 0;
+  // and [−0.48, 3.48] is not inside ±2% of 100, so not equivalent either.
+  // n to separate = ⌈(1.96·(2·2.10819)/1.5)²⌉ = ⌈30.35⌉ = 31 → 21 more per size.
   const a = summarizeSize(1024, samplesOf(1024, Array(5).fill([98, 102]).flat()), { costModel });
-  const b = summarizeSize(2048, samplesOf(2048, Array(5).fill([100, 104]).flat()), { costModel });
+  const b = summarizeSize(2048, samplesOf(2048, Array(5).fill([99.5, 103.5]).flat()), {
+    costModel,
+  });
 
   it("says the pick is not distinguishable and what would settle it", () => {
     const result = recommend([b, a], { strategy: "speed", balancedWeight: 0.5 });
@@ -97,7 +126,7 @@ describe("recommend with noise", () => {
       distinguishable: false,
     });
     expect(result?.advice).toBe(
-      "1024 MB and 2048 MB are not distinguishable at this sample size (their 95% intervals overlap); about 8 more invocations per size (≈18 each) would likely separate them, if the 2.0% gap holds",
+      "1024 MB and 2048 MB are not distinguishable at this sample size (the 95% interval of their difference includes 0); about 21 more invocations per size (≈31 each) would likely separate them, if the 1.5% gap holds",
     );
   });
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { type Decimal, dec } from "../../src/core/money/index.js";
 import { recommend } from "../../src/core/tuning/recommend.js";
-import { createSamplingPlanner } from "../../src/core/tuning/sampling.js";
+import { autoInvocationCap, createSamplingPlanner } from "../../src/core/tuning/sampling.js";
+import { coarseSizes, refineAround } from "../../src/core/tuning/size-search.js";
 import { summarizeSize } from "../../src/core/tuning/summarize.js";
 import type {
   InvocationSample,
@@ -77,107 +78,166 @@ describe("fixed planner", () => {
   });
 });
 
-describe("auto planner", () => {
+/** A seeded stream (mulberry32), injected so that every run of a test draws the same noise. */
+function seeded(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) | 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * Runs a planner to the end on a function whose mean duration at each size is `meanAt(m)`
+ * (null: out of memory), with uniform noise of standard deviation `cv` × mean from `seed`.
+ */
+function race(
+  planner: SamplingPlanner,
+  meanAt: (memoryMb: number) => number | null,
+  cv: number,
+  seed = 1,
+) {
+  const next = seeded(seed);
+  const samples = new Map<number, InvocationSample[]>();
+  const rounds: Array<Array<{ memoryMb: number; invocations: number }>> = [];
+  for (let guard = 0; guard < 500; guard++) {
+    const batch = planner.next(samples);
+    if (batch.done) return { samples, rounds, reason: batch.reason ?? "" };
+    rounds.push(batch.items);
+    for (const { memoryMb, invocations } of batch.items) {
+      const list = samples.get(memoryMb) ?? [];
+      for (let i = 0; i < invocations; i++) {
+        const mean = meanAt(memoryMb);
+        const noise = 1 + cv * Math.sqrt(3) * (2 * next() - 1);
+        list.push(sample(memoryMb, mean === null ? -1 : mean / (1 + cv * PATTERN[0]!), 0, 0));
+        const last = list[list.length - 1]!;
+        if (mean !== null) {
+          last.durationMs = mean * noise;
+          last.billedDurationMs = Math.ceil(last.durationMs);
+        }
+      }
+      samples.set(memoryMb, list);
+    }
+  }
+  throw new Error("planner never finished");
+}
+
+const speed: StrategyOptions = { strategy: "speed", balancedWeight: 0.5 };
+const auto = (sizes: number[], strategyOptions: StrategyOptions, maxInvocations = 100_000) =>
+  createSamplingPlanner({
+    sizes,
+    mode: { kind: "auto", maxInvocations },
+    strategyOptions,
+    costModel,
+  });
+const recommendFrom = (run: ReturnType<typeof race>, options: StrategyOptions) =>
+  recommend(
+    [...run.samples].map(([m, list]) => summarizeSize(m, list, { costModel })),
+    options,
+  );
+
+describe("auto planner: elimination", () => {
   // GB-s per invocation: 128 MB × 800 ms = 0.1, 256 × 380 = 0.095, 512 × 200 = 0.1,
   // 1024 × 150 = 0.15, 2048 × 140 = 0.28 → 256 MB is the cheapest by 5%.
-  const means = { 128: 800, 256: 380, 512: 200, 1024: 150, 2048: 140 };
+  const means: Record<number, number> = { 128: 800, 256: 380, 512: 200, 1024: 150, 2048: 140 };
   const sizes = [128, 256, 512, 1024, 2048];
 
-  it("drops sizes that cannot win and stops once the winner is separated", () => {
-    const planner = createSamplingPlanner({
-      sizes,
-      mode: { kind: "auto", maxInvocations: 1000 },
-      strategyOptions: cost,
-      costModel,
-    });
-    const run = drive(planner, means, 0.1);
-    expect(run.rounds[0]).toEqual(sizes.map((memoryMb) => ({ memoryMb, invocations: 10 })));
-    // After the first batch only 128/256/512 are within reach of the leader; 1024 and 2048 stop.
-    for (const round of run.rounds.slice(1)) {
-      expect(round.map((i) => i.memoryMb).every((m) => m <= 512)).toBe(true);
-    }
-    expect(run.samples.get(2048)).toHaveLength(10);
+  it("stops sampling the sizes that are clearly out after their first batch", () => {
+    const run = race(auto(sizes, cost), (m) => means[m]!, 0.05);
+    expect(run.rounds[0]).toEqual(sizes.map((memoryMb) => ({ memoryMb, invocations: 8 })));
+    // 1024 and 2048 cost 50% and 180% more: their first 8 invocations are enough to drop them.
+    expect(run.samples.get(1024)).toHaveLength(8);
+    expect(run.samples.get(2048)).toHaveLength(8);
     expect(run.reason).toBe("256 MB is separated from every other size");
-    const summaries = sizes.map((m) => summarizeSize(m, run.samples.get(m)!, { costModel }));
-    expect(recommend(summaries, cost)).toMatchObject({ memoryMb: 256, distinguishable: true });
-    // Far fewer than a fixed grid of 50 per size (250): the bench measures this properly.
-    expect(count(run.samples)).toBeLessThan(0.5 * 50 * sizes.length);
+    expect(recommendFrom(run, cost)).toMatchObject({ memoryMb: 256, distinguishable: true });
   });
 
-  it("stops at the ±2% precision when two sizes are equal", () => {
-    // 128 × 800 = 512 × 200 = 0.1 GB-s: a true tie, never separable.
-    const planner = createSamplingPlanner({
-      sizes: [128, 512],
-      mode: { kind: "auto", maxInvocations: 10_000 },
-      strategyOptions: cost,
-      costModel,
-    });
-    const run = drive(planner, { 128: 800, 512: 200 }, 0.1);
-    expect(run.reason).toMatch(
-      /^every remaining interval is within ±2% \(128 MB, 512 MB are practically equivalent\)$/,
+  it("gives the pick at least 20 invocations behind its mean before it stops", () => {
+    const run = race(auto(sizes, cost), (m) => means[m]!, 0.05);
+    expect(run.samples.get(256)!.length).toBeGreaterThanOrEqual(20);
+  });
+
+  it("drops an infeasible size after its first batch and names the only one left", () => {
+    const run = race(auto([128, 256], cost), (m) => (m === 128 ? null : 100), 0.05);
+    expect(run.samples.get(128)).toHaveLength(8);
+    expect(run.reason).toBe("256 MB is the only eligible size");
+    const none = race(auto([128], cost), () => null, 0);
+    expect(none.reason).toBe("no size is feasible");
+  });
+});
+
+describe("auto planner: practical equivalence", () => {
+  it("stops on a true cost tie once the difference is shown to be within ±1%", () => {
+    // 128 × 800 = 512 × 200 = 0.1 GB-s: never separable, but provably equivalent.
+    const run = race(auto([128, 512], cost), (m) => (m === 128 ? 800 : 200), 0.005);
+    // Which of the two measures cheaper is noise; the planner and recommend() agree on it.
+    const pick = recommendFrom(run, cost);
+    expect(run.reason).toBe(
+      `128 MB, 512 MB are equivalent within ±1% (95% interval of the difference); recommending the cheapest, ${pick?.memoryMb} MB`,
     );
-    expect(count(run.samples)).toBeLessThan(400);
+    expect(count(run.samples)).toBeLessThan(100);
+    expect(pick?.equivalentMemoryMb).toEqual([128, 512]);
+    expect(pick?.equivalenceMargin).toBe(0.01);
   });
 
-  it("gives the best two 20 invocations each before calling them equivalent", () => {
-    // ±1% spread: the first 10 already give intervals within ±2%, but 10 values are too few.
-    const planner = createSamplingPlanner({
-      sizes: [128, 512],
-      mode: { kind: "auto", maxInvocations: 10_000 },
-      strategyOptions: cost,
-      costModel,
-    });
-    const run = drive(planner, { 128: 800, 512: 200 }, 0.01);
-    expect(run.rounds).toEqual([
-      [
-        { memoryMb: 128, invocations: 10 },
-        { memoryMb: 512, invocations: 10 },
-      ],
-      [
-        { memoryMb: 128, invocations: 10 },
-        { memoryMb: 512, invocations: 10 },
-      ],
-    ]);
-    expect(run.reason).toMatch(/practically equivalent/);
+  it("under speed, recommends the cheaper of two equally fast sizes (±2% of duration)", () => {
+    // Single-threaded work gets no faster above 1769 MB (one vCPU): 1769 and 3008 tie.
+    const run = race(auto([1024, 1769, 3008], speed), (m) => (m === 1024 ? 173 : 100), 0.01);
+    expect(run.reason).toMatch(/^1769 MB, 3008 MB are/);
+    expect(run.reason).toMatch(/equivalent within ±2% .*recommending the cheapest, 1769 MB$/);
+    const pick = recommendFrom(run, speed);
+    expect(pick).toMatchObject({ memoryMb: 1769, equivalentMemoryMb: [1769, 3008] });
+    expect(pick?.advice).toMatch(/practically equivalent.*±2\.0% of its duration.*1769 MB$/);
   });
 
-  it("never exceeds --max-invocations", () => {
-    const planner = createSamplingPlanner({
-      sizes: [128, 512],
-      mode: { kind: "auto", maxInvocations: 37 },
-      strategyOptions: cost,
-      costModel,
-    });
-    const run = drive(planner, { 128: 800, 512: 200 }, 0.3);
+  it("takes the margin from the options: with 0 nothing is ever equivalent", () => {
+    const options = { ...cost, equivalenceMargin: 0 };
+    const run = race(auto([128, 512], options), (m) => (m === 128 ? 800 : 200), 0.005);
+    expect(run.reason).toMatch(/have 50 invocations each/);
+    expect(recommendFrom(run, options)?.equivalentMemoryMb).toBeUndefined();
+  });
+});
+
+describe("auto planner: the cap", () => {
+  it("never spends more than the grid it replaces (50 per size)", () => {
+    for (const seed of [1, 2, 3]) {
+      const run = race(auto([128, 512], cost), (m) => (m === 128 ? 800 : 201), 0.3, seed);
+      expect(count(run.samples)).toBeLessThanOrEqual(100);
+    }
+  });
+
+  it("nor more than --max-invocations when that is lower", () => {
+    const run = race(auto([128, 512], cost, 37), (m) => (m === 128 ? 800 : 200), 0.3);
     expect(count(run.samples)).toBe(37);
-    expect(run.reason).toMatch(/max-invocations/);
+    expect(run.reason).toBe("reached the cap of 37 invocations");
   });
 
-  it("drops an infeasible size after its first batch", () => {
-    const planner = createSamplingPlanner({
-      sizes: [128, 256, 512],
-      mode: { kind: "auto", maxInvocations: 1000 },
-      strategyOptions: cost,
-      costModel,
-    });
-    const run = drive(planner, { 128: -1, 256: 380, 512: 200 }, 0.1);
-    expect(run.samples.get(128)).toHaveLength(10);
+  it("autoInvocationCap is the lower of 50 per size and --max-invocations", () => {
+    expect(autoInvocationCap(6, 400)).toBe(300);
+    expect(autoInvocationCap(10, 400)).toBe(400);
+  });
+});
+
+describe("auto planner: coarse-then-fine over a range", () => {
+  // A U-shaped cost (GC pressure at small sizes, paying for idle memory at large ones) with its
+  // valley at 1408 MB: GB-s = 1 + ((m − 1408) / 1000)², so duration = GB-s / m × 1024 s.
+  const valley = (m: number) => ((1 + ((m - 1408) / 1000) ** 2) / m) * 1024 * 1000;
+  const range = Array.from({ length: 46 }, (_, i) => 128 + 64 * i);
+
+  it("finds the valley while measuring a fraction of the 46 sizes", () => {
+    const run = race(auto(range, cost), valley, 0.01);
+    expect(coarseSizes(range)).toEqual([128, 256, 512, 1024, 1792, 2048, 3008]);
+    expect(recommendFrom(run, cost)?.memoryMb).toBe(1408);
+    expect(run.samples.size).toBeLessThanOrEqual(16);
+    expect(count(run.samples)).toBeLessThan(0.2 * 50 * range.length);
   });
 
-  it("stops when nothing is feasible or one size is left", () => {
-    const none = createSamplingPlanner({
-      sizes: [128],
-      mode: { kind: "auto", maxInvocations: 100 },
-      strategyOptions: cost,
-      costModel,
-    });
-    expect(drive(none, { 128: -1 }, 0).reason).toBe("no size is feasible");
-    const one = createSamplingPlanner({
-      sizes: [128, 256],
-      mode: { kind: "auto", maxInvocations: 100 },
-      strategyOptions: cost,
-      costModel,
-    });
-    expect(drive(one, { 128: -1, 256: 100 }, 0).reason).toBe("256 MB is the only eligible size");
+  it("refineAround bisects the gaps on both sides of the pick", () => {
+    expect(refineAround([128, 192, 256, 320, 384], [128, 384], 128)).toEqual([256]);
+    expect(refineAround([128, 192, 256, 320, 384], [128, 256, 384], 256)).toEqual([192, 320]);
+    expect(refineAround([128, 192, 256], [128, 192, 256], 192)).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { Decimal, dec } from "../../src/core/money/index.js";
-import { summarizeSize } from "../../src/core/tuning/summarize.js";
+import { summarizeSize, wilsonLowerBound } from "../../src/core/tuning/summarize.js";
 import type { InvocationSample } from "../../src/core/tuning/types.js";
 
 /**
@@ -113,6 +113,13 @@ describe("summarizeSize feasibility", () => {
       undefined,
     ],
     [
+      // 20% measured, but the 95% Wilson interval [5.7%, 51%] does not rule out 10%.
+      "two Unhandled in 10 (not shown to exceed 10%)",
+      [...ok(8), ...ok(2).map((s) => ({ ...s, errorType: "Unhandled" }))],
+      undefined,
+      undefined,
+    ],
+    [
       "three Unhandled in 10",
       [...ok(7), ...ok(3).map((s) => ({ ...s, errorType: "Unhandled" }))],
       undefined,
@@ -156,5 +163,16 @@ describe("summarizeSize feasibility", () => {
     expect(summary.billedDurationMs.ci95).toEqual([0, Number.POSITIVE_INFINITY]);
     expect(summary.costPerInvocationCi95[1].isFinite()).toBe(false);
     expect(summary.costPerInvocationCi95[1]).toBeInstanceOf(Decimal);
+  });
+});
+
+describe("wilsonLowerBound", () => {
+  it("matches hand computations (z = 1.96)", () => {
+    // 3/10: (0.3 + 0.19207 − 1.96·√(0.021 + 0.0096040)) / 1.38415 = 0.10779
+    expect(wilsonLowerBound(3, 10)).toBeCloseTo(0.10779, 4);
+    // 6/50: (0.12 + 0.038415 − 1.96·√(0.002112 + 0.00038415)) / 1.076832 = 0.05618
+    expect(wilsonLowerBound(6, 50)).toBeCloseTo(0.05618, 4);
+    expect(wilsonLowerBound(0, 10)).toBe(0);
+    expect(wilsonLowerBound(0, 0)).toBe(0);
   });
 });

@@ -4,35 +4,30 @@
  * loaded lazily from ./tune-action.ts, so the AWS SDK is read only when tune actually runs.
  */
 import { Command, InvalidArgumentError, Option } from "commander";
+import { parseSizeList } from "../../core/tuning/size-list.js";
 import { STRATEGIES } from "../../core/tuning/types.js";
 import { addAwsOptions, addFormatOption } from "../common-options.js";
 import { fraction, integerInRange, oneOf, parseCount, parseDurationMs } from "../parse.js";
 
-export const MEMORY_MB_MIN = 128;
-export const MEMORY_MB_MAX = 10_240;
-
-/** `--sizes 128,256,512` → sorted, de-duplicated sizes; or "auto". */
+/** `--sizes 128,256,512`, `--sizes 128..3008[:64]` (see size-list.ts) or "auto". */
 export function parseSizes(raw: string): number[] | "auto" {
   if (raw.trim() === "auto") return "auto";
-  const parts = raw
-    .split(",")
-    .map((part) => part.trim())
-    .filter((part) => part !== "");
-  if (parts.length === 0) {
+  const parsed = parseSizeList(raw);
+  if ("error" in parsed) throw new InvalidArgumentError(`${parsed.error}.`);
+  return parsed.sizes;
+}
+
+/** `--equivalence-margin 1%` or `0.01`: a relative difference from 0 to 50%. */
+export function parseMargin(raw: string): number {
+  const text = raw.trim();
+  const percent = text.endsWith("%");
+  const value = Number(percent ? text.slice(0, -1) : text) / (percent ? 100 : 1);
+  if (text === "" || text === "%" || !Number.isFinite(value) || value < 0 || value > 0.5) {
     throw new InvalidArgumentError(
-      `the size list is empty; give sizes in MB such as 128,256,512 or "auto".`,
+      `equivalence margin "${raw}" is not a share from 0 to 50%; give it as 1% or 0.01.`,
     );
   }
-  const sizes = parts.map((part) => {
-    const value = Number(part);
-    if (!/^\d+$/.test(part) || value < MEMORY_MB_MIN || value > MEMORY_MB_MAX) {
-      throw new InvalidArgumentError(
-        `size "${part}" is not a whole number of MB from ${MEMORY_MB_MIN} to ${MEMORY_MB_MAX}.`,
-      );
-    }
-    return value;
-  });
-  return [...new Set(sizes)].sort((a, b) => a - b);
+  return value;
 }
 
 /** `--invocations 50` or `--invocations auto`. */
@@ -71,6 +66,7 @@ export interface TuneFlags {
   strategy: (typeof STRATEGIES)[number];
   balancedWeight: number;
   maxDuration?: number;
+  equivalenceMargin?: number;
   monthlyInvocations?: number;
   apply?: boolean;
   alias?: string;
@@ -93,7 +89,10 @@ export function tuneCommand(): Command {
     )
     .argument("<function>", "function name or ARN")
     .addOption(
-      new Option("--sizes <list>", 'memory sizes in MB (128–10240), comma-separated, or "auto"')
+      new Option(
+        "--sizes <list>",
+        'memory sizes in MB (128–10240): 128,512,1024, a range 128..3008 (step 64) or 128..3008:128, or "auto"',
+      )
         .argParser(parseSizes)
         .default("auto"),
     )
@@ -103,7 +102,10 @@ export function tuneCommand(): Command {
         .default("auto"),
     )
     .addOption(
-      new Option("--max-invocations <n>", "with --invocations auto: at most this many in all")
+      new Option(
+        "--max-invocations <n>",
+        "with --invocations auto: at most this many in all (never more than 50 per size)",
+      )
         .argParser(integerInRange("max invocations", 1, 1_000_000))
         .default(400),
     )
@@ -153,6 +155,12 @@ export function tuneCommand(): Command {
         "also show means trimmed like Power Tuning (e.g. 0.2); cost always uses the full mean",
       ).argParser(trimFraction),
     );
+  command.addOption(
+    new Option(
+      "--equivalence-margin <share>",
+      "a difference that does not matter: sizes shown to be within it are equivalent and the cheapest is recommended (default 1% of cost; 2% of duration for speed)",
+    ).argParser(parseMargin),
+  );
   addAwsOptions(command);
   addFormatOption(command);
   command.action(async (functionName: string, flags: TuneFlags) => {

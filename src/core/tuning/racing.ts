@@ -28,6 +28,12 @@ export interface RaceSettings {
   finalist: number;
   /** Smallest top-up worth a round. */
   minRound: number;
+  /**
+   * Stop when the leader and every open size have this many invocations behind their means:
+   * as many as the grid would have given them (50), so auto is never less informed about the
+   * sizes that matter than the grid it replaces.
+   */
+  settleAt: number;
 }
 
 export interface RaceState {
@@ -70,6 +76,12 @@ export function raceRound(state: RaceState): SamplingBatch {
     }
     return stop(settledReason(decision));
   }
+  const racing = [decision.leader, ...decision.open];
+  if (racing.every((r) => r.n >= settings.settleAt)) {
+    return stop(
+      `${racing.map((r) => `${r.summary.memoryMb} MB`).join(", ")} have ${settings.settleAt} invocations each, as many as the grid would give them, and are still not told apart`,
+    );
+  }
   const items = openRound(decision, settings);
   return batch(items, state);
 }
@@ -87,6 +99,7 @@ function openRound(decision: Decision, settings: RaceSettings): Items {
     invocations: Math.min(
       Math.max(target - r.n, settings.minRound),
       Math.max(r.n, settings.minRound),
+      Math.max(settings.settleAt - r.n, 0),
     ),
   }));
 }
@@ -107,10 +120,16 @@ export function invocationsToSettle(leader: RankedSize, j: RankedSize, margin: n
 
 function settledReason(decision: Decision): string {
   const mb = (r: RankedSize) => `${r.summary.memoryMb} MB`;
+  if (decision.equivalent.length + decision.out.length === 0) {
+    return `${mb(decision.leader)} is the only eligible size`;
+  }
   if (decision.equivalent.length === 0) {
     return `${mb(decision.leader)} is separated from every other size`;
   }
-  const group = [decision.leader, ...decision.equivalent].map(mb).join(", ");
+  const group = [decision.leader, ...decision.equivalent]
+    .sort((a, b) => a.summary.memoryMb - b.summary.memoryMb)
+    .map(mb)
+    .join(", ");
   return `${group} are equivalent within ±${decision.margin * 100}% (95% interval of the difference); recommending the cheapest, ${mb(decision.pick)}`;
 }
 

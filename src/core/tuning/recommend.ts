@@ -2,8 +2,8 @@
  * Picks a memory size under a strategy and says how sure the pick is.
  */
 import { formatUsd } from "../money/index.js";
-import { decide } from "./equivalence.js";
-import { invocationsToSeparate, overlaps, type RankedSize, rankSizes } from "./rank.js";
+import { decide, differenceInterval } from "./equivalence.js";
+import { invocationsToSeparate, type RankedSize, rankSizes } from "./rank.js";
 import type { Recommendation, SizeSummary, StrategyOptions } from "./types.js";
 
 /** Relative gap under which two sizes are called practically equivalent. */
@@ -14,8 +14,8 @@ const IMPRACTICAL_INVOCATIONS = 100_000;
 /**
  * Recommends one size, or null when no size is feasible.
  *
- * `distinguishable` is false when the winner's and the runner-up's 95% intervals overlap; the
- * advice then says how many more invocations per size would likely separate them (from
+ * `distinguishable` is false when the 95% interval of the difference between the winner and the
+ * runner-up contains 0; the advice then says how many more invocations per size would likely separate them (from
  * {@link invocationsToSeparate}) or that they are within 1% and either will do.
  *
  * @example
@@ -41,7 +41,10 @@ export function recommend(
       distinguishable: true,
     };
   }
-  const distinguishable = !overlaps(winner, runnerUp);
+  // The Welch interval of the difference, as the sampling planner uses: two sizes whose own
+  // intervals touch can still differ surely (the test on the difference is the sharper one).
+  const gap = differenceInterval(winner, runnerUp);
+  const distinguishable = Math.abs(gap.diff) > gap.halfWidth;
   const best = ranked[0]!;
   const head =
     winner === decision.leader
@@ -68,7 +71,7 @@ function advise(winner: RankedSize, runnerUp: RankedSize): string {
   const a = `${winner.summary.memoryMb} MB`;
   const b = `${runnerUp.summary.memoryMb} MB`;
   const gap = Math.abs(runnerUp.score - winner.score) / Math.abs(winner.score || 1);
-  const head = `${a} and ${b} are not distinguishable at this sample size (their 95% intervals overlap)`;
+  const head = `${a} and ${b} are not distinguishable at this sample size (the 95% interval of their difference includes 0)`;
   const needed = invocationsToSeparate(winner, runnerUp);
   if (gap < EQUIVALENT_GAP || needed > IMPRACTICAL_INVOCATIONS) {
     return `${head}; they differ by ${percent(gap)}, which is within noise: treat them as equivalent (${a} wins ties on cost)`;

@@ -31,6 +31,8 @@ export interface SamplingPlannerOptions {
   initialInvocations?: number | undefined;
   /** Auto mode: invocations behind the pick's mean, and each equivalent size's (default 20). */
   finalistInvocations?: number | undefined;
+  /** Auto mode: stop when the sizes still racing have this many each (default 50, the grid's). */
+  settleInvocations?: number | undefined;
   /** Passed to summarizeSize; must match what analyzeTuning is given. Default 0. */
   coldStartShare?: number | undefined;
 }
@@ -89,6 +91,7 @@ export function createSamplingPlanner(options: SamplingPlannerOptions): Sampling
     initial,
     finalist: Math.max(initial, options.finalistInvocations ?? DEFAULT_FINALIST_INVOCATIONS),
     minRound: MIN_ROUND,
+    settleAt: options.settleInvocations ?? GRID_INVOCATIONS_PER_SIZE,
   };
   return {
     next(samples) {

@@ -146,7 +146,7 @@ export interface SizeSummary {
 export interface Recommendation {
   memoryMb: number;
   reason: string;
-  /** False when the winner's and the runner-up's intervals overlap at this sample size. */
+  /** False when the 95% interval of the winner's difference from the runner-up includes 0. */
   distinguishable: boolean;
   /** What would settle it, when not distinguishable. */
   advice?: string | undefined;
