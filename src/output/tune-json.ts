@@ -5,7 +5,8 @@
  *      feasible, reason?, durationMs: { mean, p50, p90, p99, ci95 }, billedDurationMs: { mean,
  *      ci95: [lo, hi], coldMean }, costPerInvocation, costPerInvocationCi95: [lo, hi],
  *      costPerMillion, maxMemoryUsedMb, memoryHeadroom }],
- *    recommendation: { memoryMb, reason, distinguishable, advice?, runnerUpMemoryMb? } | null,
+ *    recommendation: { memoryMb, reason, distinguishable, advice?, runnerUpMemoryMb?,
+ *      equivalentMemoryMb?, equivalenceMargin? } | null,
  *    monthlyProjection?, tuningCost, restored, totalInvocations?, stopReason?, throttles?,
  *    trim? }`.
  *

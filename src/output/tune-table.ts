@@ -88,9 +88,11 @@ function recommendationLines(result: TuneResult): string[] {
   if (!r) return [`No recommendation (${strategy}): no size is feasible.`];
   return [
     `Recommendation (${strategy}): ${r.memoryMb} MB (*) — ${r.reason}`,
-    r.distinguishable
-      ? "Confidence: the 95% intervals of the best two sizes do not overlap."
-      : `Confidence: ${r.advice ?? "not distinguishable at this sample size"}`,
+    r.equivalentMemoryMb
+      ? `Equivalence: ${r.advice}.`
+      : r.distinguishable
+        ? "Confidence: the best two sizes differ (the 95% interval of their difference excludes 0)."
+        : `Confidence: ${r.advice ?? "not distinguishable at this sample size"}`,
   ];
 }
 

@@ -157,7 +157,9 @@ describe("tune table and charts", () => {
     expect(text).toMatch(
       /Recommendation \(cost\): 1024 MB \(\*\) — lowest mean cost: \$3.2000 per 1M invocations/,
     );
-    expect(text).toContain("Confidence: the 95% intervals of the best two sizes do not overlap.");
+    expect(text).toContain(
+      "Confidence: the best two sizes differ (the 95% interval of their difference excludes 0).",
+    );
     expect(text).toContain(
       "Monthly projection at 10,000,000 invocations a month (--monthly-invocations): 512 MB $35.33, 1024 MB $32.00; recommended $32.00, saving $3.33 a month against the current 512 MB ($35.33).",
     );
@@ -182,5 +184,51 @@ describe("tune table and charts", () => {
     const r = result();
     r.sizes = r.sizes.filter((s) => !s.feasible);
     expect(renderTuneCharts(r)).toBe("No feasible size to chart.\n");
+  });
+});
+
+describe("tune output of practical equivalence", () => {
+  // Speed: 1769 MB and 3008 MB both at 100 ms (single-threaded work, no faster above one
+  // vCPU), 1024 MB at 173 ms: 1769 and 3008 are equivalent within ±2%; 1769 is cheaper.
+  function equivalent(): TuneResult {
+    const analysis = analyzeTuning({
+      samplesBySize: new Map([
+        [1024, run(1024, [173, 173, 173, 173])],
+        [1769, run(1769, [100, 100, 100, 100])],
+        [3008, run(3008, [100, 100, 100, 100])],
+      ]),
+      costModel,
+      strategyOptions: { strategy: "speed", balancedWeight: 0.5 },
+      originalMemoryMb: 1024,
+    });
+    return {
+      ...result(),
+      strategy: "speed",
+      sizes: analysis.sizes,
+      recommendation: analysis.recommendation,
+      monthlyProjection: undefined,
+      stopReason: "1769 MB, 3008 MB are equivalent within ±2% (95% interval of the difference)",
+    };
+  }
+
+  it("states it in the table", async () => {
+    const text = await renderTune("table", equivalent());
+    expect(text).toContain("Recommendation (speed): 1769 MB (*)");
+    expect(text).toContain(
+      "Equivalence: 1769 MB, 3008 MB are practically equivalent: the 95% interval of each one's difference from the best lies within ±2.0% of its duration; recommending the cheapest, 1769 MB.",
+    );
+    expect(text).toContain(
+      "sampling stopped: 1769 MB, 3008 MB are equivalent within ±2% (95% interval of the difference).",
+    );
+  });
+
+  it("states it in JSON", async () => {
+    const parsed = JSON.parse(await renderTune("json", equivalent()));
+    expect(parsed.recommendation).toMatchObject({
+      memoryMb: 1769,
+      equivalentMemoryMb: [1769, 3008],
+      equivalenceMargin: 0.02,
+    });
+    expect(parsed.stopReason).toMatch(/^1769 MB, 3008 MB are equivalent/);
   });
 });

@@ -151,7 +151,9 @@ describe("auto planner: elimination", () => {
     // 1024 and 2048 cost 50% and 180% more: their first 8 invocations are enough to drop them.
     expect(run.samples.get(1024)).toHaveLength(8);
     expect(run.samples.get(2048)).toHaveLength(8);
-    expect(run.reason).toBe("256 MB is separated from every other size");
+    expect(run.reason).toBe(
+      "256 MB is separated from every other size (auto: at least 8 invocations per measured size and 20 behind the recommendation, at most 250)",
+    );
     expect(recommendFrom(run, cost)).toMatchObject({ memoryMb: 256, distinguishable: true });
   });
 
@@ -163,9 +165,9 @@ describe("auto planner: elimination", () => {
   it("drops an infeasible size after its first batch and names the only one left", () => {
     const run = race(auto([128, 256], cost), (m) => (m === 128 ? null : 100), 0.05);
     expect(run.samples.get(128)).toHaveLength(8);
-    expect(run.reason).toBe("256 MB is the only eligible size");
+    expect(run.reason).toMatch(/^256 MB is the only eligible size \(auto: /);
     const none = race(auto([128], cost), () => null, 0);
-    expect(none.reason).toBe("no size is feasible");
+    expect(none.reason).toMatch(/^no size is feasible \(auto: /);
   });
 });
 
@@ -176,7 +178,7 @@ describe("auto planner: practical equivalence", () => {
     // Which of the two measures cheaper is noise; the planner and recommend() agree on it.
     const pick = recommendFrom(run, cost);
     expect(run.reason).toBe(
-      `128 MB, 512 MB are equivalent within ±1% (95% interval of the difference); recommending the cheapest, ${pick?.memoryMb} MB`,
+      `128 MB, 512 MB are equivalent within ±1% (95% interval of the difference); recommending the cheapest, ${pick?.memoryMb} MB (auto: at least 8 invocations per measured size and 20 behind the recommendation, at most 100)`,
     );
     expect(count(run.samples)).toBeLessThan(100);
     expect(pick?.equivalentMemoryMb).toEqual([128, 512]);
@@ -187,7 +189,7 @@ describe("auto planner: practical equivalence", () => {
     // Single-threaded work gets no faster above 1769 MB (one vCPU): 1769 and 3008 tie.
     const run = race(auto([1024, 1769, 3008], speed), (m) => (m === 1024 ? 173 : 100), 0.01);
     expect(run.reason).toMatch(/^1769 MB, 3008 MB are/);
-    expect(run.reason).toMatch(/equivalent within ±2% .*recommending the cheapest, 1769 MB$/);
+    expect(run.reason).toMatch(/equivalent within ±2% .*recommending the cheapest, 1769 MB \(auto/);
     const pick = recommendFrom(run, speed);
     expect(pick).toMatchObject({ memoryMb: 1769, equivalentMemoryMb: [1769, 3008] });
     expect(pick?.advice).toMatch(/practically equivalent.*±2\.0% of its duration.*1769 MB$/);
@@ -212,7 +214,7 @@ describe("auto planner: the cap", () => {
   it("nor more than --max-invocations when that is lower", () => {
     const run = race(auto([128, 512], cost, 37), (m) => (m === 128 ? 800 : 200), 0.3);
     expect(count(run.samples)).toBe(37);
-    expect(run.reason).toBe("reached the cap of 37 invocations");
+    expect(run.reason).toMatch(/^reached the cap of 37 invocations \(auto: .*, at most 37\)$/);
   });
 
   it("autoInvocationCap is the lower of 50 per size and --max-invocations", () => {

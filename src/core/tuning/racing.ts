@@ -56,7 +56,7 @@ export function raceRound(state: RaceState): SamplingBatch {
     .map((s) => ({ memoryMb: s.memoryMb, invocations: settings.initial - s.invocations }));
   if (first.length > 0) return batch(first, state);
   const decision = decide(rankSizes(summaries, strategy), strategy);
-  if (!decision) return stop("no size is feasible");
+  if (!decision) return stop("no size is feasible", state);
   const finalists = [decision.pick, decision.leader, ...decision.equivalent];
   const thin = unique(finalists).filter((r) => r.n < settings.finalist);
   if (decision.open.length === 0 && thin.length > 0) {
@@ -74,12 +74,13 @@ export function raceRound(state: RaceState): SamplingBatch {
         state,
       );
     }
-    return stop(settledReason(decision));
+    return stop(settledReason(decision), state);
   }
   const racing = [decision.leader, ...decision.open];
   if (racing.every((r) => r.n >= settings.settleAt)) {
     return stop(
       `${racing.map((r) => `${r.summary.memoryMb} MB`).join(", ")} have ${settings.settleAt} invocations each, as many as the grid would give them, and are still not told apart`,
+      state,
     );
   }
   const items = openRound(decision, settings);
@@ -144,12 +145,18 @@ function batch(items: Items, state: RaceState): SamplingBatch {
     over -= 1;
   }
   const kept = trimmed.filter((item) => item.invocations > 0);
-  if (kept.length === 0) return stop(`reached the cap of ${state.cap} invocations`);
+  if (kept.length === 0) return stop(`reached the cap of ${state.cap} invocations`, state);
   return { items: kept, done: false };
 }
 
-function stop(reason: string): SamplingBatch {
-  return { items: [], done: true, reason };
+/** Every stop says what auto promises: its minimum and its cap. */
+function stop(reason: string, state: RaceState): SamplingBatch {
+  const { initial, finalist } = state.settings;
+  return {
+    items: [],
+    done: true,
+    reason: `${reason} (auto: at least ${initial} invocations per measured size and ${finalist} behind the recommendation, at most ${state.cap})`,
+  };
 }
 
 function unique<T>(list: readonly T[]): T[] {
