@@ -70,6 +70,8 @@ export interface MethodStats {
   within1: number;
   regretSum: number;
   worstRegret: number;
+  /** Regret of each run, in shape order (paired with the other methods' runs). */
+  regrets: number[];
 }
 
 const METHODS: Array<[string, (shape: Shape, seed: number) => Outcome]> = [
@@ -101,6 +103,7 @@ export function runRandomSuite(count: number, seed = 19): MethodStats[] {
           within1: 0,
           regretSum: 0,
           worstRegret: 0,
+          regrets: [],
         };
         const outcome = run(shape, 7919 * (i + 1) + (strategy === "cost" ? 0 : 1));
         const score = outcome.pick === null ? null : (scores.get(outcome.pick) ?? null);
@@ -111,8 +114,13 @@ export function runRandomSuite(count: number, seed = 19): MethodStats[] {
         if (outcome.pick === trueOptimum(shape)) row.exact += 1;
         if (regret <= 0.01) row.within1 += 1;
         row.regretSum += regret;
+        row.regrets.push(regret);
         row.worstRegret = Math.max(row.worstRegret, regret);
         if (method === "auto") autoRegret = regret;
+        if (process.env.BENCH_REASONS && method === "auto") {
+          const kind = (outcome.reason ?? "").replace(/\d+ MB/g, "X").replace(/ \(auto:.*$/, "").replace(/\d+/g, "N").replace(/(X, )+X/g, "Xs");
+          console.log(`REASON ${strategy} ${(outcome.invocations / gridTotal).toFixed(2)} ${kind}`);
+        }
         if (process.env.BENCH_DEBUG && method === "grid 50" && Math.abs(autoRegret - regret) > 0.005) {
           const m = shape.model;
           console.log(
@@ -187,6 +195,13 @@ export function formatRandomSuite(stats: MethodStats[], count: number): string {
         auto.within1 >= gridRow.within1,
       ],
     ] as const;
+    const diffs = auto.regrets.map((r, i) => r - gridRow.regrets[i]!);
+    const meanDiff = diffs.reduce((a, b) => a + b, 0) / diffs.length;
+    const sd = Math.sqrt(diffs.reduce((a, d) => a + (d - meanDiff) ** 2, 0) / (diffs.length - 1));
+    const hw = (1.96 * sd) / Math.sqrt(diffs.length);
+    out.push(
+      `paired regret difference auto − grid (${strategy}): ${pct2(meanDiff)} ± ${pct2(hw)} (95%, same shapes)`,
+    );
     out.push(
       `goal (${strategy}): ${checks.map(([text, ok]) => `${ok ? "✓" : "✗"} ${text}`).join("; ")}`,
     );
