@@ -80,17 +80,16 @@ const METHODS: Array<[string, (shape: Shape, seed: number) => Outcome]> = [
   ["grid 50, trim 20%", powerTuning],
 ];
 
-/** Runs `count` random shapes per strategy; one emulator seed per shape. */
-export function runRandomSuite(count: number, seed = 19): MethodStats[] {
+/** Runs `count` random shapes per strategy (on `sizes`, else a random list); one seed each. */
+export function runRandomSuite(count: number, seed = 19, sizes?: number[]): MethodStats[] {
   const stats = new Map<string, MethodStats>();
   for (const strategy of ["cost", "speed"] as const) {
     const rng = new Rng(seed * 1000 + (strategy === "cost" ? 1 : 2));
     for (let i = 0; i < count; i++) {
-      const shape = randomShape(rng, i, strategy);
+      const shape = randomShape(rng, i, strategy, sizes);
       const scores = trueScores(shape);
       const best = scores.get(trueOptimum(shape))!;
       const gridTotal = 50 * shape.sizes.length;
-      let autoRegret = 0;
       for (const [method, run] of METHODS) {
         const key = `${method}|${strategy}`;
         const row = stats.get(key) ?? {
@@ -116,95 +115,13 @@ export function runRandomSuite(count: number, seed = 19): MethodStats[] {
         row.regretSum += regret;
         row.regrets.push(regret);
         row.worstRegret = Math.max(row.worstRegret, regret);
-        if (method === "auto") autoRegret = regret;
         if (process.env.BENCH_REASONS && method === "auto") {
-          const kind = (outcome.reason ?? "").replace(/\d+ MB/g, "X").replace(/ \(auto:.*$/, "").replace(/\d+/g, "N").replace(/(X, )+X/g, "Xs");
-          console.log(`REASON ${strategy} ${(outcome.invocations / gridTotal).toFixed(2)} ${kind}`);
-        }
-        if (process.env.BENCH_DEBUG && method === "grid 50" && Math.abs(autoRegret - regret) > 0.005) {
-          const m = shape.model;
-          console.log(
-            `${strategy} #${i} regret auto ${(autoRegret * 100).toFixed(2)}% grid ${(regret * 100).toFixed(2)}% grid pick ${outcome.pick} optimum ${trueOptimum(shape)} | fixed ${m.fixedMs.toFixed(0)} cpu ${m.cpuMs.toFixed(0)} par ${m.parallelCpuMs.toFixed(0)}×${m.threads} used ${m.memoryUsedMb.toFixed(0)} gc ${m.gcPressure.toFixed(2)} cv ${m.noiseCv.toFixed(2)} err ${m.errorRate.toFixed(3)} | ${outcome.perSize} | ${outcome.reason}`,
-          );
+          // One line per auto run (share of the grid, why it stopped) to tally stop reasons.
+          console.log(`REASON ${strategy} ${row.ratios.at(-1)?.toFixed(2)} ${outcome.reason}`);
         }
         stats.set(key, row);
       }
     }
   }
   return [...stats.values()];
-}
-
-function quantile(values: readonly number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const rank = (sorted.length - 1) * p;
-  const low = Math.floor(rank);
-  const upper = sorted[Math.min(low + 1, sorted.length - 1)]!;
-  return sorted[low]! + (rank - low) * (upper - sorted[low]!);
-}
-
-/** The suite's table, and whether auto meets issue 19's goal for each strategy. */
-export function formatRandomSuite(stats: MethodStats[], count: number): string {
-  const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
-  const pct2 = (x: number) => `${(x * 100).toFixed(2)}%`;
-  const header = [
-    "strategy",
-    "method",
-    "invocations (mean)",
-    "of grid: median",
-    "p90",
-    "max",
-    "exact",
-    "≤1% regret",
-    "mean regret",
-    "worst regret",
-  ];
-  const body = stats.map((s) => [
-    s.strategy,
-    s.method,
-    (s.invocations.reduce((a, b) => a + b, 0) / s.runs).toFixed(1),
-    pct(quantile(s.ratios, 0.5)),
-    pct(quantile(s.ratios, 0.9)),
-    pct(Math.max(...s.ratios)),
-    pct(s.exact / s.runs),
-    pct(s.within1 / s.runs),
-    pct2(s.regretSum / s.runs),
-    pct2(s.worstRegret),
-  ]);
-  const widths = header.map((h, i) => Math.max(h.length, ...body.map((row) => row[i]!.length)));
-  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join("  ");
-  const out = [
-    `bench:tune randomised suite — ${count} random shapes × cost and speed, one seed each; regret against the true optimum from the model\n`,
-    line(header),
-    widths.map((w) => "-".repeat(w)).join("  "),
-    ...body.map(line),
-    "",
-  ];
-  for (const strategy of ["cost", "speed"]) {
-    const auto = stats.find((s) => s.method === "auto" && s.strategy === strategy)!;
-    const gridRow = stats.find((s) => s.method === "grid 50" && s.strategy === strategy)!;
-    const checks = [
-      [`median ratio ${pct(quantile(auto.ratios, 0.5))} ≤ 30%`, quantile(auto.ratios, 0.5) <= 0.3],
-      [`p90 ${pct(quantile(auto.ratios, 0.9))} ≤ 50%`, quantile(auto.ratios, 0.9) <= 0.5],
-      [`max ${pct(Math.max(...auto.ratios))} ≤ 100%`, Math.max(...auto.ratios) <= 1],
-      [
-        `mean regret ${pct2(auto.regretSum / auto.runs)} ≤ grid's ${pct2(gridRow.regretSum / gridRow.runs)}`,
-        auto.regretSum / auto.runs <= gridRow.regretSum / gridRow.runs,
-      ],
-      [
-        `≤1% share ${pct(auto.within1 / auto.runs)} ≥ grid's ${pct(gridRow.within1 / gridRow.runs)}`,
-        auto.within1 >= gridRow.within1,
-      ],
-    ] as const;
-    const diffs = auto.regrets.map((r, i) => r - gridRow.regrets[i]!);
-    const meanDiff = diffs.reduce((a, b) => a + b, 0) / diffs.length;
-    const sd = Math.sqrt(diffs.reduce((a, d) => a + (d - meanDiff) ** 2, 0) / (diffs.length - 1));
-    const hw = (1.96 * sd) / Math.sqrt(diffs.length);
-    out.push(
-      `paired regret difference auto − grid (${strategy}): ${pct2(meanDiff)} ± ${pct2(hw)} (95%, same shapes)`,
-    );
-    out.push(
-      `goal (${strategy}): ${checks.map(([text, ok]) => `${ok ? "✓" : "✗"} ${text}`).join("; ")}`,
-    );
-  }
-  return out.join("\n");
 }

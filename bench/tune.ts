@@ -19,12 +19,14 @@
  */
 import { adaptive, grid, type Outcome, powerTuning } from "./tune-model.js";
 import { runPipelineBench } from "./tune-pipeline.js";
-import { formatRandomSuite, runRandomSuite } from "./tune-random.js";
+import { runRandomSuite } from "./tune-random.js";
+import { formatRandomSuite } from "./tune-random-report.js";
 import { SHAPES, type Shape, trueOptimum, trueScores } from "./tune-shapes.js";
 
 const SEEDS = Number(process.env.BENCH_SEEDS ?? 200);
 const PIPELINE_SEEDS = Number(process.env.BENCH_PIPELINE_SEEDS ?? 3);
 const RANDOM_SHAPES = Number(process.env.BENCH_RANDOM_SHAPES ?? 200);
+const RANGE_SHAPES = Number(process.env.BENCH_RANGE_SHAPES ?? 50);
 const METHODS: Array<[string, (shape: Shape, seed: number) => Outcome]> = [
   ["auto (lambda-cost)", adaptive],
   ["grid 50, trim 20% (Power Tuning)", powerTuning],
@@ -125,6 +127,12 @@ if (RANDOM_SHAPES > 0) {
   const t0 = performance.now();
   console.log(`\n${formatRandomSuite(runRandomSuite(RANDOM_SHAPES), RANDOM_SHAPES)}`);
   console.log(`randomised suite took ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+}
+if (RANGE_SHAPES > 0) {
+  // Many sizes: --sizes 128..3008 (46 sizes), where auto searches coarse-then-fine.
+  const range = Array.from({ length: 46 }, (_, i) => 128 + 64 * i);
+  const stats = runRandomSuite(RANGE_SHAPES, 23, range);
+  console.log(`\n${formatRandomSuite(stats, RANGE_SHAPES, " on --sizes 128..3008 (46 sizes)")}`);
 }
 
 if (PIPELINE_SEEDS > 0) {
