@@ -61,6 +61,19 @@ describe("tune: bad flags exit 2 before any AWS call", () => {
     ["size not an integer", ["--sizes", "128.5"], /"128.5" is not a whole number/],
     ["size not a number", ["--sizes", "128,big"], /"big" is not a whole number/],
     ["empty size list", ["--sizes", ","], /size list is empty/],
+    ["range backwards", ["--sizes", "3008..128"], /range "3008..128" is not FROM..TO/],
+    [
+      "range too fine",
+      ["--sizes", "128..10240:1"],
+      /gives more than 100 sizes; use a coarser step, e.g. 128..10240:103/,
+    ],
+    ["range step 0", ["--sizes", "128..3008:0"], /has step 0 MB; use a step from 1 to 2880/],
+    [
+      "equivalence margin not a share",
+      ["--equivalence-margin", "lots"],
+      /equivalence margin "lots" is not a share from 0 to 50%; give it as 1% or 0.01/,
+    ],
+    ["equivalence margin above 50%", ["--equivalence-margin", "80%"], /is not a share from 0/],
     [
       "zero invocations",
       ["--invocations", "0"],

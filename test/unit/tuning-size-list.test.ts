@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { parseMargin, parseSizes } from "../../src/cli/commands/tune.js";
 import { parseSizeList } from "../../src/core/tuning/size-list.js";
 
 describe("parseSizeList", () => {
@@ -39,5 +40,22 @@ describe("parseSizeList", () => {
   ])("rejects %j", (raw, message) => {
     const parsed = parseSizeList(raw);
     expect("error" in parsed && parsed.error).toMatch(message);
+  });
+});
+
+describe("tune's CLI parsers", () => {
+  it("--sizes takes ranges and auto", () => {
+    expect(parseSizes("128..384:128,1769")).toEqual([128, 256, 384, 1769]);
+    expect(parseSizes(" auto ")).toBe("auto");
+  });
+
+  it("--equivalence-margin takes a percentage or a share", () => {
+    expect(parseMargin("1%")).toBe(0.01);
+    expect(parseMargin("2.5%")).toBeCloseTo(0.025, 12);
+    expect(parseMargin("0.02")).toBe(0.02);
+    expect(parseMargin("0")).toBe(0);
+    for (const bad of ["", "%", "-1%", "51%", "0.6", "NaN", "1e400"]) {
+      expect(() => parseMargin(bad)).toThrow(/is not a share from 0 to 50%/);
+    }
   });
 });

@@ -10,8 +10,8 @@
  * about 2·log2(gap) more sizes instead of all of them.
  */
 
-/** MB of memory that buy one vCPU: the knee of single-threaded work. */
-export const MB_PER_VCPU = 1769;
+import { MB_PER_VCPU } from "../crossover/constants.js";
+
 /** Up to this many sizes are all measured; above it the search starts coarse. */
 export const COARSE_LIMIT = 8;
 
