@@ -1,5 +1,6 @@
 /** Renders functions, versions and aliases as the Lambda API returns them. */
 import type { AliasRecord, ConfigSnapshot, FunctionRecord } from "./function-record.js";
+import { runtimeVersionArn } from "./runtime-version.js";
 import type { EmulatorState } from "./state.js";
 
 /** Lambda's LastModified format: `2026-11-26T08:36:20.000+0000`. */
@@ -53,7 +54,7 @@ export function functionConfiguration(
     view.State = "Active";
     view.LastUpdateStatus = inProgress ? "InProgress" : "Successful";
     view.RuntimeVersionConfig = {
-      RuntimeVersionArn: `arn:aws:lambda:${fn.region}::runtime:${fn.codeSha256.slice(0, 16)}`,
+      RuntimeVersionArn: runtimeVersionArn(fn.region, config.runtime),
     };
   }
   return view;

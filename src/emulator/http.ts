@@ -37,7 +37,14 @@ const LAMBDA_ERRORS: Record<string, { status: number; messageKey: string; type: 
   },
   AccessDeniedException: { status: 403, messageKey: "Message", type: "User" },
   InvalidRequestContentException: { status: 400, messageKey: "message", type: "User" },
-  RequestTooLargeException: { status: 413, messageKey: "message", type: "User" },
+  /** Constraint violations ("1 validation error detected: …"), outside the SDK's model. */
+  ValidationException: { status: 400, messageKey: "message", type: "User" },
+  /**
+   * The code Lambda sends for an oversized Invoke (the SDK models it as RequestTooLargeException,
+   * but clients report `RequestEntityTooLargeException: Request must be smaller than 6291456
+   * bytes for the InvokeFunction operation`).
+   */
+  RequestEntityTooLargeException: { status: 413, messageKey: "message", type: "User" },
   UnknownOperationException: { status: 404, messageKey: "Message", type: "User" },
 };
 
@@ -88,14 +95,28 @@ const CLOUDWATCH_ERRORS: Record<string, { status: number; queryCode: string; fau
   Throttling: { status: 400, queryCode: "Throttling", fault: "Sender" },
   AccessDenied: { status: 403, queryCode: "AccessDenied", fault: "Sender" },
   UnknownOperationException: { status: 400, queryCode: "InvalidAction", fault: "Sender" },
+  /** GetMetricData over 614,400 bytes: "Request size 639468 exceeded 614400 bytes" (413). */
+  RequestEntityTooLarge: { status: 413, queryCode: "RequestEntityTooLarge", fault: "Sender" },
+  /** AWS query common errors: no Action; a parameter name the query syntax cannot carry. */
+  MissingAction: { status: 400, queryCode: "MissingAction", fault: "Sender" },
+  InvalidQueryParameter: { status: 400, queryCode: "InvalidQueryParameter", fault: "Sender" },
 };
+
+/** The awsQuery code and fault of a CloudWatch error (the XML `Code` and `Type`). */
+export function cloudwatchQueryError(code: string): {
+  status: number;
+  queryCode: string;
+  fault: string;
+} {
+  return CLOUDWATCH_ERRORS[code] ?? CLOUDWATCH_ERRORS.InternalServiceFault!;
+}
 
 export function cloudwatchError(code: keyof typeof CLOUDWATCH_ERRORS, message: string): ApiError {
   return new ApiError(CLOUDWATCH_ERRORS[code]!.status, code, message);
 }
 
 export function sendCloudWatchError(res: ServerResponse, error: ApiError, requestId: string): void {
-  const spec = CLOUDWATCH_ERRORS[error.code] ?? CLOUDWATCH_ERRORS.InternalServiceFault!;
+  const spec = cloudwatchQueryError(error.code);
   const body = { __type: `com.amazonaws.cloudwatch#${error.code}`, message: error.message };
   send(res, error.status, body, {
     "content-type": "application/x-amz-json-1.0",
@@ -120,10 +141,65 @@ export function send(
   res.end(text);
 }
 
-export async function readBody(req: IncomingMessage): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks);
+/** A body past its service's limit: `declaredBytes` is the Content-Length, when one was sent. */
+export class BodyTooLarge extends Error {
+  readonly limitBytes: number;
+  readonly declaredBytes: number | undefined;
+  constructor(limitBytes: number, declaredBytes: number | undefined) {
+    super(`request body over ${limitBytes} bytes`);
+    this.limitBytes = limitBytes;
+    this.declaredBytes = declaredBytes;
+  }
+}
+
+/**
+ * Reads a body of at most `limitBytes`, refusing while streaming: a Content-Length over the
+ * limit is refused before anything is read, a chunked body as soon as it crosses the limit, so a
+ * 150 MB upload is never held in memory.
+ */
+export async function readBody(req: IncomingMessage, limitBytes: number): Promise<Buffer> {
+  const declared = Number(req.headers["content-length"]);
+  const declaredBytes = Number.isSafeInteger(declared) && declared >= 0 ? declared : undefined;
+  if (declaredBytes !== undefined && declaredBytes > limitBytes) {
+    throw new BodyTooLarge(limitBytes, declaredBytes);
+  }
+  // Listeners, not `for await`: leaving that loop early would destroy the socket before the 413.
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let total = 0;
+    const onData = (chunk: Buffer) => {
+      total += chunk.length;
+      if (total <= limitBytes) {
+        chunks.push(chunk);
+        return;
+      }
+      req.off("data", onData);
+      req.pause();
+      reject(new BodyTooLarge(limitBytes, declaredBytes));
+    };
+    req.on("data", onData);
+    req.once("end", () => resolve(Buffer.concat(chunks)));
+    req.once("error", reject);
+  });
+}
+
+/** Bytes of a refused body still read (and dropped) so the client sees the 413 before the close. */
+const DISCARD_AFTER_REFUSAL_BYTES = 8 * 1_048_576;
+
+/**
+ * After a 413, the connection closes. A client still writing its body gets a reset instead of
+ * the answer if the socket closes at once, so up to 8 MB more are read and dropped (never kept),
+ * then the socket is destroyed whatever is left.
+ */
+export function discardThenClose(req: IncomingMessage): void {
+  let dropped = 0;
+  const stop = () => req.socket.destroy();
+  req.on("data", (chunk: Buffer) => {
+    dropped += chunk.length;
+    if (dropped > DISCARD_AFTER_REFUSAL_BYTES) stop();
+  });
+  req.on("error", stop);
+  req.resume();
 }
 
 /** Parses a JSON body; an empty body is `{}`. */

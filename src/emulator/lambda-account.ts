@@ -1,13 +1,9 @@
 /** Provisioned concurrency, account settings and tags. */
 import type { FunctionRecord, ProvisionedConfig } from "./function-record.js";
-import { lambdaTimestamp } from "./function-view.js";
 import { lambdaError } from "./http.js";
 import { intField, jsonBody, type LambdaHandler, type LambdaRequest } from "./lambda-context.js";
 import { page } from "./lambda-functions.js";
 import { parseFunctionName } from "./state.js";
-
-/** PC allocation takes this long before Status becomes READY (clock ms; AWS takes minutes). */
-const PC_ALLOCATION_MS = 0;
 
 function pcTarget(req: LambdaRequest): { fn: FunctionRecord; qualifier: string } {
   const { fn, qualifier: fromName } = req.state.resolve(req.region, req.params.fn!);
@@ -23,6 +19,7 @@ function pcTarget(req: LambdaRequest): { fn: FunctionRecord; qualifier: string }
   return { fn, qualifier };
 }
 
+/** While IN_PROGRESS nothing is allocated or available yet; both become the amount at READY. */
 function pcView(req: LambdaRequest, pc: ProvisionedConfig) {
   const ready = req.state.now() >= pc.readyAtMs;
   return {
@@ -30,8 +27,13 @@ function pcView(req: LambdaRequest, pc: ProvisionedConfig) {
     AvailableProvisionedConcurrentExecutions: ready ? pc.amount : 0,
     AllocatedProvisionedConcurrentExecutions: ready ? pc.amount : 0,
     Status: ready ? "READY" : "IN_PROGRESS",
-    LastModified: lambdaTimestamp(pc.lastModifiedMs),
+    LastModified: pcTimestamp(pc.lastModifiedMs),
   };
+}
+
+/** Provisioned concurrency's LastModified has whole seconds: `2019-12-31T20:28:49+0000` (CLI examples). */
+function pcTimestamp(ms: number): string {
+  return new Date(ms).toISOString().replace(/\.\d{3}Z$/, "+0000");
 }
 
 export const putProvisionedConcurrencyConfig: LambdaHandler = (req) => {
@@ -44,9 +46,20 @@ export const putProvisionedConcurrencyConfig: LambdaHandler = (req) => {
     );
   }
   const now = req.state.now();
-  const pc = { qualifier, amount, lastModifiedMs: now, readyAtMs: now + PC_ALLOCATION_MS };
-  fn.provisioned.set(qualifier, pc);
-  return { status: 202, json: { ...pcView(req, pc), Status: "IN_PROGRESS" } };
+  // Allocation takes `faults.updateLatencyMs` of emulator clock (AWS takes minutes); the answer
+  // to the PUT itself is always IN_PROGRESS with nothing allocated yet.
+  const readyAtMs = now + req.state.config.faults.updateLatencyMs;
+  fn.provisioned.set(qualifier, { qualifier, amount, lastModifiedMs: now, readyAtMs });
+  return {
+    status: 202,
+    json: {
+      RequestedProvisionedConcurrentExecutions: amount,
+      AvailableProvisionedConcurrentExecutions: 0,
+      AllocatedProvisionedConcurrentExecutions: 0,
+      Status: "IN_PROGRESS",
+      LastModified: pcTimestamp(now),
+    },
+  };
 };
 
 export const getProvisionedConcurrencyConfig: LambdaHandler = (req) => {

@@ -17,13 +17,13 @@ function weights(state: EmulatorState, fn: FunctionRecord, body: Record<string, 
   const raw = (routing.AdditionalVersionWeights ?? {}) as Record<string, unknown>;
   const out: Record<string, number> = {};
   let total = 0;
-  for (const [version, weight] of Object.entries(raw)) {
-    if (typeof weight !== "number" || weight < 0 || weight > 1) {
-      throw lambdaError(
-        "InvalidParameterValueException",
-        `Invalid weight for version ${version}: must be between 0.0 and 1.0`,
-      );
-    }
+  if (Object.values(raw).some((w) => typeof w !== "number")) {
+    throw lambdaError("InvalidParameterValueException", "AdditionalVersionWeights must be numbers");
+  }
+  if (Object.values(raw).some((w) => (w as number) < 0 || (w as number) > 1)) {
+    throw weightOutOfRange(raw as Record<string, number>);
+  }
+  for (const [version, weight] of Object.entries(raw) as Array<[string, number]>) {
     if (version === "$LATEST") {
       throw lambdaError(
         "InvalidParameterValueException",
@@ -43,6 +43,29 @@ function weights(state: EmulatorState, fn: FunctionRecord, body: Record<string, 
   return out;
 }
 
+/** A weight outside [0, 1] fails the model's range constraint on the map's values. */
+function weightOutOfRange(raw: Record<string, number>) {
+  // AWS prints the map as Java does: {2=1.5}, whole numbers as 1.0.
+  const javaDouble = (n: number) => (Number.isInteger(n) ? `${n}.0` : String(n));
+  const map = Object.entries(raw)
+    .map(([version, weight]) => `${version}=${javaDouble(weight)}`)
+    .join(", ");
+  return lambdaError(
+    "ValidationException",
+    `1 validation error detected: Value '{${map}}' at 'routingConfig.additionalVersionWeights' failed to satisfy constraint: Map value must satisfy constraint: [Member must have value less than or equal to 1.0, Member must have value greater than or equal to 0.0]`,
+  );
+}
+
+/** The primary version cannot also be the additional one (Lambda's 400 wording). */
+function checkPrimaryNotRouted(primary: string, weights: Record<string, number>): void {
+  if (Object.hasOwn(weights, primary)) {
+    throw lambdaError(
+      "InvalidParameterValueException",
+      `Invalid function version ${primary}. Function version ${primary} is already included in routing configuration.`,
+    );
+  }
+}
+
 export const createAlias: LambdaHandler = (req) => {
   const { fn } = req.state.resolve(req.region, req.params.fn!);
   const body = jsonBody(req);
@@ -51,12 +74,7 @@ export const createAlias: LambdaHandler = (req) => {
   if (name === undefined || version === undefined) {
     throw lambdaError("InvalidParameterValueException", "Name and FunctionVersion are required");
   }
-  if (!/^(?!^[0-9]+$)([a-zA-Z0-9-_]+)$/.test(name) || name.length > 128) {
-    throw lambdaError(
-      "InvalidParameterValueException",
-      `1 validation error detected: Value '${name}' at 'name' failed to satisfy constraint: Member must satisfy regular expression pattern: (?!^[0-9]+$)([a-zA-Z0-9-_]+)`,
-    );
-  }
+  checkAliasName(name);
   if (fn.aliases.has(name)) {
     throw lambdaError(
       "ResourceConflictException",
@@ -64,11 +82,13 @@ export const createAlias: LambdaHandler = (req) => {
     );
   }
   existingVersion(req.state, fn, version);
+  const routed = weights(req.state, fn, body) ?? {};
+  checkPrimaryNotRouted(version, routed);
   const alias: AliasRecord = {
     name,
     functionVersion: version,
     description: stringField(body, "Description") ?? "",
-    weights: weights(req.state, fn, body) ?? {},
+    weights: routed,
     revisionId: req.state.idRng.uuid(),
   };
   fn.aliases.set(name, alias);
@@ -89,6 +109,7 @@ export const updateAlias: LambdaHandler = (req) => {
   const version = stringField(body, "FunctionVersion");
   if (version !== undefined) existingVersion(req.state, fn, version);
   const newWeights = weights(req.state, fn, body);
+  checkPrimaryNotRouted(version ?? alias.functionVersion, newWeights ?? alias.weights);
   if (version !== undefined) alias.functionVersion = version;
   if (newWeights !== undefined) alias.weights = newWeights;
   alias.description = stringField(body, "Description") ?? alias.description;
@@ -119,3 +140,20 @@ export const listAliases: LambdaHandler = (req) => {
     },
   };
 };
+
+/** Alias names: 1–128 characters of the model's pattern (Lambda API reference, CreateAlias). */
+function checkAliasName(name: string): void {
+  const problem =
+    name.length > 128
+      ? "Member must have length less than or equal to 128"
+      : name.length === 0
+        ? "Member must have length greater than or equal to 1"
+        : /^(?!^[0-9]+$)([a-zA-Z0-9-_]+)$/.test(name)
+          ? undefined
+          : "Member must satisfy regular expression pattern: (?!^[0-9]+$)([a-zA-Z0-9-_]+)";
+  if (problem === undefined) return;
+  throw lambdaError(
+    "ValidationException",
+    `1 validation error detected: Value '${name}' at 'name' failed to satisfy constraint: ${problem}`,
+  );
+}

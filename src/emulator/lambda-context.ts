@@ -30,21 +30,52 @@ export function jsonBody(req: LambdaRequest): Record<string, unknown> {
   );
 }
 
-/** Reads an optional integer field; anything else is 400 InvalidParameterValueException. */
+/** A numeric member and its limits (Lambda API reference), named as AWS names it in messages. */
+export interface RangeCheck {
+  value: unknown;
+  /** The member path in AWS's words: `memorySize`, `ephemeralStorage.size`. */
+  member: string;
+  min: number;
+  max: number;
+}
+
+/**
+ * Every out-of-range member in one 400 ValidationException, worded as AWS does: "1 validation
+ * error detected: Value '20000' at 'memorySize' failed to satisfy constraint: Member must have
+ * value less than or equal to 10240" (several joined by "; ", "2 validation errors detected").
+ */
+export function checkRanges(checks: RangeCheck[]): void {
+  const problems = checks.flatMap(({ value, member, min, max }) => {
+    // A non-integer is a type error, reported by intField as InvalidParameterValueException.
+    if (typeof value !== "number" || !Number.isInteger(value)) return [];
+    if (value >= min && value <= max) return [];
+    const bound = value < min ? `greater than or equal to ${min}` : `less than or equal to ${max}`;
+    return [
+      `Value '${value}' at '${member}' failed to satisfy constraint: Member must have value ${bound}`,
+    ];
+  });
+  if (problems.length === 0) return;
+  const count = `${problems.length} validation error${problems.length === 1 ? "" : "s"} detected`;
+  throw lambdaError("ValidationException", `${count}: ${problems.join("; ")}`);
+}
+
+/**
+ * Reads an optional integer field: a value that is not an integer is 400
+ * InvalidParameterValueException; one outside [min, max] is 400 ValidationException.
+ */
 export function intField(
   body: Record<string, unknown>,
   key: string,
   min: number,
   max: number,
+  member = lowerFirst(key),
 ): number | undefined {
   const value = body[key];
   if (value === undefined || value === null) return undefined;
-  if (typeof value !== "number" || !Number.isInteger(value) || value < min || value > max) {
-    throw lambdaError(
-      "InvalidParameterValueException",
-      `1 validation error detected: Value '${String(value)}' at '${lowerFirst(key)}' failed to satisfy constraint: Member must have value ${value !== undefined && typeof value === "number" && value < min ? `greater than or equal to ${min}` : `less than or equal to ${max}`}`,
-    );
+  if (typeof value !== "number" || !Number.isInteger(value)) {
+    throw lambdaError("InvalidParameterValueException", `${key} must be an integer`);
   }
+  checkRanges([{ value, member, min, max }]);
   return value;
 }
 

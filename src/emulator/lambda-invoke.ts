@@ -25,7 +25,7 @@ export const invoke: LambdaHandler = async (req) => {
       `Invalid InvocationType ${type}: must be one of ${INVOCATION_TYPES.join(", ")}`,
     );
   }
-  checkPayload(req.body, type);
+  checkPayload(req.body);
   const version = resolveVersion(state, fn, qualifier);
   if (type === "DryRun") return { status: 204 };
   throttleIfOverLimit(req, fn);
@@ -84,6 +84,8 @@ export const invoke: LambdaHandler = async (req) => {
       appLogLines: fn.spec.model.appLogLines ?? [],
       timestamp: new Date(startedMs).toISOString(),
       runtime: config.runtime,
+      region: req.region,
+      functionName: fn.name,
       timeoutSec: config.timeout,
     });
     headers["x-amz-log-result"] = logTail(log);
@@ -95,15 +97,8 @@ export const invoke: LambdaHandler = async (req) => {
   };
 };
 
-/** Payload limits: 6 MB synchronous, 1 MB asynchronous (Lambda quotas); it must be JSON. */
-function checkPayload(body: Buffer, type: string): void {
-  const limit = type === "Event" ? 1_048_576 : 6_291_456;
-  if (body.length > limit) {
-    throw lambdaError(
-      "RequestTooLargeException",
-      `Request must be smaller than ${limit} bytes for the ${type === "Event" ? "InvokeAsync" : "Invoke"} operation`,
-    );
-  }
+/** The payload must be JSON (its size limit is enforced while it streams in: server.ts). */
+function checkPayload(body: Buffer): void {
   if (body.length === 0) return;
   try {
     JSON.parse(body.toString("utf8"));

@@ -1,4 +1,6 @@
 /** The Lambda restJson1 route table: method + path → IAM action and handler (aws-wire.md §1.1). */
+import type { IncomingHttpHeaders } from "node:http";
+import { type ApiError, type BodyTooLarge, lambdaError } from "./http.js";
 import {
   deleteProvisionedConcurrencyConfig,
   getAccountSettings,
@@ -131,9 +133,69 @@ export function matchLambdaRoute(
     if (!match) continue;
     const params: Record<string, string> = {};
     r.names.forEach((name, i) => {
-      params[name] = decodeURIComponent(match[i + 1]!);
+      params[name] = decodePathParam(name, match[i + 1]!);
     });
     return { action: r.action, handler: r.handler, params };
   }
   return undefined;
+}
+
+/** Member names and patterns of the path parameters (Lambda API reference). */
+const PATH_MEMBERS: Record<string, { member: string; pattern: string }> = {
+  fn: {
+    member: "functionName",
+    pattern:
+      "(arn:(aws[a-zA-Z-]*)?:lambda:)?([a-z]{2}(-gov)?-[a-z]+-\\d{1}:)?(\\d{12}:)?(function:)?([a-zA-Z0-9-_\\.]+)(:(\\$LATEST|[a-zA-Z0-9-_]+))?",
+  },
+  name: { member: "name", pattern: "(?!^[0-9]+$)([a-zA-Z0-9-_]+)" },
+  resource: {
+    member: "resource",
+    pattern: "arn:(aws[a-zA-Z-]*):lambda:[a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\\d{1}:\\d{12}:.*",
+  },
+};
+
+/** A segment that does not percent-decode (`%zz`) is a 400 naming the member, not a crash. */
+function decodePathParam(name: string, raw: string): string {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    const spec = PATH_MEMBERS[name] ?? { member: name, pattern: ".*" };
+    throw lambdaError(
+      "ValidationException",
+      `1 validation error detected: Value '${raw}' at '${spec.member}' failed to satisfy constraint: Member must satisfy regular expression pattern: ${spec.pattern}`,
+    );
+  }
+}
+
+/** Invoke payload quotas: 6 MB synchronous, 1 MB asynchronous; other requests 6 MB. */
+const SYNC_PAYLOAD_BYTES = 6_291_456;
+const ASYNC_PAYLOAD_BYTES = 1_048_576;
+
+function isEventInvoke(action: string | undefined, headers: IncomingHttpHeaders): boolean {
+  return action === "InvokeFunction" && headers["x-amz-invocation-type"] === "Event";
+}
+
+export function lambdaBodyLimitBytes(
+  action: string | undefined,
+  headers: IncomingHttpHeaders,
+): number {
+  return isEventInvoke(action, headers) ? ASYNC_PAYLOAD_BYTES : SYNC_PAYLOAD_BYTES;
+}
+
+/** Lambda's words for an oversized request, as clients report them. */
+export function bodyTooLargeError(
+  action: string | undefined,
+  headers: IncomingHttpHeaders,
+  tooLarge: BodyTooLarge,
+): ApiError {
+  if (isEventInvoke(action, headers) && tooLarge.declaredBytes !== undefined) {
+    return lambdaError(
+      "RequestEntityTooLargeException",
+      `${tooLarge.declaredBytes} byte payload is too large for the Event invocation type (limit ${tooLarge.limitBytes} bytes)`,
+    );
+  }
+  return lambdaError(
+    "RequestEntityTooLargeException",
+    `Request must be smaller than ${tooLarge.limitBytes} bytes for the ${action ?? "Unknown"} operation`,
+  );
 }

@@ -3,7 +3,13 @@ import type { ConfigSnapshot, FunctionRecord } from "./function-record.js";
 import { sameConfig } from "./function-record.js";
 import { functionConfiguration } from "./function-view.js";
 import { lambdaError } from "./http.js";
-import { intField, jsonBody, type LambdaHandler, stringField } from "./lambda-context.js";
+import {
+  checkRanges,
+  intField,
+  jsonBody,
+  type LambdaHandler,
+  stringField,
+} from "./lambda-context.js";
 import type { EmulatorState } from "./state.js";
 
 export function conflictInProgress(state: EmulatorState, fn: FunctionRecord) {
@@ -24,16 +30,29 @@ export function checkRevision(given: string | undefined, current: string): void 
 
 const LOG_LEVELS = ["TRACE", "DEBUG", "INFO", "WARN", "ERROR", "FATAL"];
 
+/** Limits from the UpdateFunctionConfiguration API reference. */
+const MEMORY_MB = { min: 128, max: 10_240 };
+const TIMEOUT_SEC = { min: 1, max: 900 };
+const EPHEMERAL_MB = { min: 512, max: 10_240 };
+
 function patchedConfig(current: ConfigSnapshot, body: Record<string, unknown>): ConfigSnapshot {
   const next: ConfigSnapshot = { ...current };
-  next.memorySize = intField(body, "MemorySize", 128, 10_240) ?? next.memorySize;
-  next.timeout = intField(body, "Timeout", 1, 900) ?? next.timeout;
+  const storage = body.EphemeralStorage as Record<string, unknown> | undefined;
+  // All range violations are reported together, as AWS does.
+  checkRanges([
+    { value: body.MemorySize, member: "memorySize", ...MEMORY_MB },
+    { value: body.Timeout, member: "timeout", ...TIMEOUT_SEC },
+    { value: storage?.Size, member: "ephemeralStorage.size", ...EPHEMERAL_MB },
+  ]);
+  next.memorySize = intField(body, "MemorySize", MEMORY_MB.min, MEMORY_MB.max) ?? next.memorySize;
+  next.timeout = intField(body, "Timeout", TIMEOUT_SEC.min, TIMEOUT_SEC.max) ?? next.timeout;
   next.description = stringField(body, "Description") ?? next.description;
   next.handler = stringField(body, "Handler") ?? next.handler;
   next.runtime = stringField(body, "Runtime") ?? next.runtime;
-  const storage = body.EphemeralStorage as Record<string, unknown> | undefined;
   if (storage !== undefined) {
-    next.ephemeralStorage = intField(storage, "Size", 512, 10_240) ?? next.ephemeralStorage;
+    const { min, max } = EPHEMERAL_MB;
+    next.ephemeralStorage =
+      intField(storage, "Size", min, max, "ephemeralStorage.size") ?? next.ephemeralStorage;
   }
   const env = body.Environment as { Variables?: Record<string, string> } | undefined;
   if (env !== undefined) next.environment = { ...(env.Variables ?? {}) };

@@ -4,6 +4,7 @@
  * are tab-separated with a trailing tab; JSON uses telemetry `platform.*` records.
  */
 import type { InvocationOutcome } from "./duration-model.js";
+import { runtimeVersion, runtimeVersionArn } from "./runtime-version.js";
 
 export interface LogInput {
   requestId: string;
@@ -14,6 +15,8 @@ export interface LogInput {
   appLogLines: readonly string[];
   timestamp: string;
   runtime: string;
+  region: string;
+  functionName: string;
   timeoutSec: number;
 }
 
@@ -30,7 +33,10 @@ function textLog(input: LogInput): string {
   const { requestId, outcome, timestamp } = input;
   const lines: string[] = [];
   if (outcome.initMs !== undefined) {
-    lines.push(`INIT_START Runtime Version: ${runtimeVersion(input.runtime)}\n`);
+    const arn = runtimeVersionArn(input.region, input.runtime);
+    lines.push(
+      `INIT_START Runtime Version: ${runtimeVersion(input.runtime)}\tRuntime Version ARN: ${arn}\n`,
+    );
   }
   lines.push(`START RequestId: ${requestId} Version: ${input.version}\n`);
   for (const line of input.appLogLines) lines.push(`${timestamp}\t${requestId}\tINFO\t${line}\n`);
@@ -65,6 +71,8 @@ function jsonLog(input: LogInput): string {
         initializationType: "on-demand",
         phase: "init",
         runtimeVersion: runtimeVersion(input.runtime),
+        runtimeVersionArn: runtimeVersionArn(input.region, input.runtime),
+        functionName: input.functionName,
         functionVersion: input.version,
       },
     });
@@ -105,11 +113,6 @@ function jsonLog(input: LogInput): string {
 }
 
 const round3 = (ms: number) => Math.round(ms * 1000) / 1000;
-
-function runtimeVersion(runtime: string): string {
-  const match = /^([a-z]+)(\d+)/.exec(runtime);
-  return match ? `${match[1]}:${match[2]}.v42` : runtime;
-}
 
 /** The whole execution log of one invocation. */
 export function invocationLog(input: LogInput): string {

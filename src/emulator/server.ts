@@ -1,34 +1,26 @@
 /**
- * The HTTP front: reads a request, tells Lambda from CloudWatch (CloudWatch is `POST /` with
- * `x-amz-target: GraniteServiceVersion20100801.<Op>`), takes the region from the SigV4 scope,
- * applies faults and IAM checks, dispatches, and records what it served.
+ * The HTTP front: tells Lambda from CloudWatch (CloudWatch is `POST /` with `x-amz-target:
+ * GraniteServiceVersion20100801.<Op>`, or a form-encoded `Action=…` query request), reads the body
+ * within the service's size limit, takes the region from the SigV4 scope, applies faults and IAM
+ * checks, dispatches, and records what it served.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { listMetrics } from "./cloudwatch-list-metrics.js";
-import { getMetricData } from "./cloudwatch-metric-data.js";
-import { getMetricStatistics } from "./cloudwatch-statistics.js";
+import { checkAccess } from "./access.js";
+import { CLOUDWATCH_TARGET, handleCloudWatch, isQueryRequest } from "./cloudwatch-dispatch.js";
 import {
   ApiError,
-  cloudwatchError,
+  BodyTooLarge,
+  discardThenClose,
   lambdaError,
-  parseJsonBody,
   readBody,
   regionFromAuthorization,
   send,
-  sendCloudWatchError,
   sendLambdaError,
 } from "./http.js";
 import type { LambdaResponse } from "./lambda-context.js";
-import { matchLambdaRoute } from "./lambda-routes.js";
+import { bodyTooLargeError, lambdaBodyLimitBytes, matchLambdaRoute } from "./lambda-routes.js";
 import type { EmulatorState } from "./state.js";
 import type { RecordedRequest } from "./types.js";
-
-const CLOUDWATCH_TARGET = "GraniteServiceVersion20100801.";
-const CLOUDWATCH_OPS: Record<string, typeof getMetricData> = {
-  GetMetricData: getMetricData,
-  GetMetricStatistics: getMetricStatistics,
-  ListMetrics: listMetrics,
-};
 
 export interface ServerHooks {
   /** Called before each request is handled (concurrent-deploy faults). */
@@ -42,8 +34,6 @@ export async function handleRequest(
   req: IncomingMessage,
   res: ServerResponse,
 ): Promise<void> {
-  const body = await readBody(req);
-  hooks.beforeRequest();
   const url = new URL(req.url ?? "/", "http://emulator");
   const method = req.method ?? "GET";
   const region = regionFromAuthorization(req.headers.authorization) ?? "us-east-1";
@@ -52,43 +42,39 @@ export async function handleRequest(
   const record = (action: string, status: number) =>
     hooks.record({ action, method, path: url.pathname, region, status });
 
-  if (typeof target === "string" && target.startsWith(CLOUDWATCH_TARGET)) {
-    const op = target.slice(CLOUDWATCH_TARGET.length);
-    const action = `cloudwatch:${op}`;
-    try {
-      checkAccess(state, action, region, "cloudwatch");
-      if (state.config.faults.failingRegions?.includes(region)) {
-        throw cloudwatchError(
-          "InternalServiceFault",
-          `Injected failure: region ${region} is failing.`,
-        );
-      }
-      const rate = state.config.faults.cloudwatchThrottleRate;
-      if (rate > 0 && state.faultRng.next() < rate)
-        throw cloudwatchError("Throttling", "Rate exceeded");
-      const handler = CLOUDWATCH_OPS[op];
-      if (!handler) throw cloudwatchError("UnknownOperationException", `Unknown operation ${op}`);
-      const input = parseJsonBody(body, () =>
-        cloudwatchError("InvalidParameterValueException", "Could not parse request body as JSON"),
-      );
-      send(res, 200, handler(state, region, input), {
-        "content-type": "application/x-amz-json-1.0",
-        "x-amzn-requestid": requestId,
-      });
-      record(action, 200);
-    } catch (error) {
-      const apiError =
-        error instanceof ApiError ? error : cloudwatchError("InternalServiceFault", String(error));
-      sendCloudWatchError(res, apiError, requestId);
-      record(action, apiError.status);
-    }
+  const json = typeof target === "string" && target.startsWith(CLOUDWATCH_TARGET);
+  if (json || isQueryRequest(req, url)) {
+    const call = { state, region, requestId, arrived: () => hooks.beforeRequest(), record };
+    await handleCloudWatch(call, json ? "json" : "query", req, res, url);
     return;
   }
 
   const path = url.pathname.length > 1 ? url.pathname.replace(/\/$/, "") : url.pathname;
-  const route = matchLambdaRoute(method, path, url.searchParams);
-  const action = `lambda:${route?.action ?? "Unknown"}`;
+  // A path that does not decode (`%zz`) is the caller's error: keep it for after the body is in.
+  let route: ReturnType<typeof matchLambdaRoute>;
+  let routeError: unknown;
   try {
+    route = matchLambdaRoute(method, path, url.searchParams);
+  } catch (error) {
+    routeError = error;
+  }
+  const action = `lambda:${route?.action ?? "Unknown"}`;
+  let body: Buffer;
+  try {
+    body = await readBody(req, lambdaBodyLimitBytes(route?.action, req.headers));
+  } catch (error) {
+    if (!(error instanceof BodyTooLarge)) throw error;
+    hooks.beforeRequest();
+    res.setHeader("connection", "close");
+    const tooLarge = bodyTooLargeError(route?.action, req.headers, error);
+    sendLambdaError(res, tooLarge, requestId);
+    record(action, tooLarge.status);
+    discardThenClose(req);
+    return;
+  }
+  hooks.beforeRequest();
+  try {
+    if (routeError !== undefined) throw routeError;
     if (!route)
       throw lambdaError("UnknownOperationException", `Unknown operation ${method} ${url.pathname}`);
     checkAccess(state, action, region, "lambda");
@@ -132,29 +118,6 @@ function sendLambda(res: ServerResponse, response: LambdaResponse, requestId: st
     return;
   }
   send(res, response.status, response.json, headers);
-}
-
-/** `allowedActions` entries may use `*` as IAM does (`lambda:Get*`, `cloudwatch:*`). */
-function checkAccess(
-  state: EmulatorState,
-  action: string,
-  region: string,
-  service: "lambda" | "cloudwatch",
-): void {
-  const allowed = state.config.allowedActions;
-  if (allowed === undefined) return;
-  const ok = allowed.some((pattern) =>
-    new RegExp(`^${pattern.split("*").map(escapeRegExp).join(".*")}$`, "i").test(action),
-  );
-  if (ok) return;
-  const message = `User: arn:aws:iam::${state.config.accountId}:user/emulator is not authorized to perform: ${action} on resource: arn:aws:${service === "lambda" ? "lambda" : "cloudwatch"}:${region}:${state.config.accountId}:* because no identity-based policy allows the ${action} action`;
-  throw service === "lambda"
-    ? lambdaError("AccessDeniedException", message)
-    : cloudwatchError("AccessDenied", message);
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
 function injectLambdaFaults(

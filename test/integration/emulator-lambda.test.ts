@@ -146,19 +146,49 @@ describe("emulator: Lambda control plane", () => {
     ).rejects.toBeInstanceOf(PreconditionFailedException);
   });
 
+  const constraint = (value: string, member: string, bound: string) =>
+    `Value '${value}' at '${member}' failed to satisfy constraint: Member must have value ${bound}`;
   it.each([
-    ["MemorySize 127", { MemorySize: 127 }],
-    ["MemorySize 10241", { MemorySize: 10_241 }],
-    ["Timeout 0", { Timeout: 0 }],
-    ["Timeout 901", { Timeout: 901 }],
-    ["EphemeralStorage 511", { EphemeralStorage: { Size: 511 } }],
-  ])("invalid %s gets 400 InvalidParameterValueException", async (_label, patch) => {
+    [{ MemorySize: 127 }, constraint("127", "memorySize", "greater than or equal to 128")],
+    [{ MemorySize: 20_000 }, constraint("20000", "memorySize", "less than or equal to 10240")],
+    [{ Timeout: 0 }, constraint("0", "timeout", "greater than or equal to 1")],
+    [{ Timeout: 901 }, constraint("901", "timeout", "less than or equal to 900")],
+    [
+      { EphemeralStorage: { Size: 511 } },
+      constraint("511", "ephemeralStorage.size", "greater than or equal to 512"),
+    ],
+  ])("out of range %j gets 400 ValidationException, worded as AWS does", async (patch, problem) => {
     const error = await h
       .lambda()
       .send(new UpdateFunctionConfigurationCommand({ FunctionName: "resize", ...patch }))
       .catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(InvalidParameterValueException);
-    expect((error as InvalidParameterValueException).$metadata.httpStatusCode).toBe(400);
+    expect(error).toMatchObject({
+      name: "ValidationException",
+      message: `1 validation error detected: ${problem}`,
+      $metadata: { httpStatusCode: 400 },
+    });
+  });
+
+  it("several out-of-range members are reported together; a non-integer stays InvalidParameterValue", async () => {
+    const lambda = h.lambda();
+    const both = await lambda
+      .send(
+        new UpdateFunctionConfigurationCommand({
+          FunctionName: "resize",
+          MemorySize: 20_000,
+          Timeout: 0,
+        }),
+      )
+      .catch((e: unknown) => e);
+    expect((both as Error).message).toBe(
+      "2 validation errors detected: Value '20000' at 'memorySize' failed to satisfy constraint: Member must have value less than or equal to 10240; Value '0' at 'timeout' failed to satisfy constraint: Member must have value greater than or equal to 1",
+    );
+    await expect(
+      lambda.send(
+        new UpdateFunctionConfigurationCommand({ FunctionName: "resize", MemorySize: 1024.5 }),
+      ),
+    ).rejects.toBeInstanceOf(InvalidParameterValueException);
+    expect(h.emulator.inspect("us-east-1", "resize")?.latest.MemorySize).not.toBe(20_000);
   });
 
   it("PublishVersion publishes nothing new when unchanged; ListVersionsByFunction pages", async () => {

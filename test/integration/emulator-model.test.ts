@@ -194,6 +194,8 @@ describe("logs", () => {
     appLogLines: [],
     timestamp: "2026-11-26T09:00:00.000Z",
     runtime: "nodejs20.x",
+    region: "us-east-1",
+    functionName: "f",
     timeoutSec: 3,
   };
 

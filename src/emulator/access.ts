@@ -1,0 +1,25 @@
+/** The emulator's IAM check: `allowedActions` entries may use `*` as IAM does (`lambda:Get*`). */
+import { cloudwatchError, lambdaError } from "./http.js";
+import type { EmulatorState } from "./state.js";
+
+export function checkAccess(
+  state: EmulatorState,
+  action: string,
+  region: string,
+  service: "lambda" | "cloudwatch",
+): void {
+  const allowed = state.config.allowedActions;
+  if (allowed === undefined) return;
+  const ok = allowed.some((pattern) =>
+    new RegExp(`^${pattern.split("*").map(escapeRegExp).join(".*")}$`, "i").test(action),
+  );
+  if (ok) return;
+  const message = `User: arn:aws:iam::${state.config.accountId}:user/emulator is not authorized to perform: ${action} on resource: arn:aws:${service === "lambda" ? "lambda" : "cloudwatch"}:${region}:${state.config.accountId}:* because no identity-based policy allows the ${action} action`;
+  throw service === "lambda"
+    ? lambdaError("AccessDeniedException", message)
+    : cloudwatchError("AccessDenied", message);
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
