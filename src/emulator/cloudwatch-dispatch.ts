@@ -73,7 +73,6 @@ export async function handleCloudWatch(
   } catch (error) {
     if (!(error instanceof BodyTooLarge)) throw error;
     call.arrived();
-    res.setHeader("connection", "close");
     fail(
       cloudwatchError(
         "RequestEntityTooLarge",

@@ -178,13 +178,21 @@ function content(name: string, value: unknown): string {
   return escapeXml(String(value));
 }
 
+const ENTITIES: Record<string, string> = {
+  "&": "&amp;",
+  "<": "&lt;",
+  ">": "&gt;",
+  '"': "&quot;",
+  "'": "&apos;",
+};
+
 /** Escapes markup, and replaces what XML 1.0 cannot carry at all (most control characters). */
 function escapeXml(text: string): string {
   let out = "";
   for (const c of text) {
     const code = c.codePointAt(0)!;
     const carried = code >= 0x20 ? code !== 0xfffe && code !== 0xffff : [9, 10, 13].includes(code);
-    out += !carried ? "\uFFFD" : /[&<>"']/.test(c) ? `&#${code};` : c;
+    out += !carried ? "\uFFFD" : (ENTITIES[c] ?? c);
   }
   return out;
 }

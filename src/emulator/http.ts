@@ -187,9 +187,10 @@ export async function readBody(req: IncomingMessage, limitBytes: number): Promis
 const DISCARD_AFTER_REFUSAL_BYTES = 8 * 1_048_576;
 
 /**
- * After a 413, the connection closes. A client still writing its body gets a reset instead of
- * the answer if the socket closes at once, so up to 8 MB more are read and dropped (never kept),
- * then the socket is destroyed whatever is left.
+ * After a 413 the rest of the body is read and dropped (never kept), up to 8 MB; a client still
+ * sending after that has its connection destroyed. Closing at once would make many clients see a
+ * reset instead of the answer (the unread bytes turn the close into a TCP RST), and a
+ * `Connection: close` answer makes Node close the socket as soon as the answer is written.
  */
 export function discardThenClose(req: IncomingMessage): void {
   let dropped = 0;

@@ -65,7 +65,6 @@ export async function handleRequest(
   } catch (error) {
     if (!(error instanceof BodyTooLarge)) throw error;
     hooks.beforeRequest();
-    res.setHeader("connection", "close");
     const tooLarge = bodyTooLargeError(route?.action, req.headers, error);
     sendLambdaError(res, tooLarge, requestId);
     record(action, tooLarge.status);
