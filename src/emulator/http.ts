@@ -1,4 +1,4 @@
-/** Request reading and the two error dialects: Lambda restJson1 and CloudWatch JSON 1.0. */
+/** Request reading within a size limit, and the error dialects: Lambda restJson1 and CloudWatch JSON 1.0. */
 import type { IncomingMessage, ServerResponse } from "node:http";
 
 /** An error the emulator answers with, in the protocol of the service that raised it. */

@@ -1,5 +1,5 @@
 /**
- * A local AWS: Lambda (restJson1) and CloudWatch (JSON 1.0) over node:http, for tests, the
+ * A local AWS: Lambda (restJson1) and CloudWatch (JSON 1.0 and query) over node:http, for tests, the
  * README walk-through and `lambda-cost emulator`. See README "emulator" and issue #3.
  */
 import { createServer } from "node:http";

@@ -1,6 +1,6 @@
 /**
  * `lambda-cost emulator --config FILE [--port 4010] [--host 127.0.0.1]`: a local AWS (Lambda
- * restJson1 + CloudWatch JSON 1.0) that serves until SIGINT/SIGTERM. The emulator itself is
+ * restJson1 + CloudWatch JSON 1.0 and query) that serves until SIGINT/SIGTERM. The emulator itself is
  * imported lazily in the action so other commands never load it.
  */
 import { readFile } from "node:fs/promises";
