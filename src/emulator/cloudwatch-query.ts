@@ -27,6 +27,8 @@ const OUTPUT_MAPS = new Set(["ExtendedStatistics"]);
 
 type Node = string | Map<string, Node>;
 
+const MAX_KEY_SEGMENTS = 16;
+
 export interface QueryRequest {
   action: string;
   input: Record<string, unknown>;
@@ -67,6 +69,9 @@ function malformed(key: string): ApiError {
 /** Names are member names; after `member` comes a 1-based index. Nothing else is accepted. */
 function insert(root: Map<string, Node>, key: string, value: string): void {
   const segments = key.split(".");
+  // The deepest member of these actions has 9 segments; a deeper key is hostile, and building it
+  // recursively could exhaust the stack.
+  if (segments.length > MAX_KEY_SEGMENTS) throw malformed(key.slice(0, 200));
   let node = root;
   for (let i = 0; i < segments.length; i += 1) {
     const segment = segments[i]!;

@@ -34,10 +34,20 @@ export async function handleRequest(
   req: IncomingMessage,
   res: ServerResponse,
 ): Promise<void> {
-  const url = new URL(req.url ?? "/", "http://emulator");
   const method = req.method ?? "GET";
   const region = regionFromAuthorization(req.headers.authorization) ?? "us-east-1";
   const requestId = state.idRng.uuid();
+  const url = URL.canParse(req.url ?? "/", "http://emulator")
+    ? new URL(req.url ?? "/", "http://emulator")
+    : undefined;
+  if (!url) {
+    // A request target that is not a URI at all (`http://[`): the caller's error, not ours.
+    const error = lambdaError("ValidationException", `Invalid request target: ${req.url}`);
+    hooks.beforeRequest();
+    sendLambdaError(res, error, requestId);
+    hooks.record({ action: "lambda:Unknown", method, path: String(req.url), region, status: 400 });
+    return;
+  }
   const target = req.headers["x-amz-target"];
   const record = (action: string, status: number) =>
     hooks.record({ action, method, path: url.pathname, region, status });

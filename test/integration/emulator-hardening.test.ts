@@ -4,6 +4,7 @@
  * still streaming in, never buffered whole).
  */
 import { request } from "node:http";
+import { connect } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Harness, startHarness } from "./emulator-helpers.js";
 
@@ -116,6 +117,24 @@ describe("emulator: hostile requests", () => {
     const alias = await fetch(`${h.emulator.endpoint}/2015-03-31/functions/f/aliases/%E0%A4%A`);
     expect(alias.status).toBe(400);
     expect(((await alias.json()) as { message: string }).message).toContain("at 'name'");
+  });
+
+  it("a request target that is not a URI is 400, not a 500 TypeError", async () => {
+    const { port } = new URL(h.emulator.endpoint);
+    const raw = await new Promise<string>((resolve, reject) => {
+      const socket = connect(Number(port), "127.0.0.1", () =>
+        socket.write("GET http://[ HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"),
+      );
+      let text = "";
+      socket.on("data", (data) => {
+        text += data.toString();
+      });
+      socket.on("close", () => resolve(text));
+      socket.on("error", reject);
+    });
+    expect(raw).toMatch(/^HTTP\/1\.1 400 /);
+    expect(raw.toLowerCase()).toContain("x-amzn-errortype: validationexception");
+    expect(raw).toContain('"message":"Invalid request target: http://["');
   });
 
   it("Invoke announcing 150 MB is refused 413 before a byte of the body is read", async () => {

@@ -164,30 +164,37 @@ describe("emulator: CloudWatch query protocol", () => {
     expect(((await json.json()) as { message: string }).message).toBe(message);
   });
 
-  it.each([
-    ["Action=DeleteAlarms&Version=2010-08-01", "InvalidAction", "Unknown operation DeleteAlarms"],
-    ["Version=2010-08-01", "MissingAction", "The request must contain the parameter Action."],
+  it.each(
     [
-      "Action=ListMetrics&Version=2009-05-15",
-      "InvalidAction",
-      "Could not find operation ListMetrics for version 2009-05-15",
-    ],
-    [
-      "Action=ListMetrics",
-      "InvalidAction",
-      "Could not find operation ListMetrics for version NO_VERSION_SPECIFIED",
-    ],
-    [
-      "Action=ListMetrics&Version=2010-08-01&Dimensions.member.0.Name=x",
-      "InvalidQueryParameter",
-      "The parameter Dimensions.member.0.Name is not valid in a query request.",
-    ],
-    [
-      "Action=ListMetrics&Version=2010-08-01&__proto__.polluted=1",
-      "InvalidQueryParameter",
-      "The parameter __proto__.polluted is not valid in a query request.",
-    ],
-  ])("%s → 400 %s", async (body, code, message) => {
+      ["Action=DeleteAlarms&Version=2010-08-01", "InvalidAction", "Unknown operation DeleteAlarms"],
+      ["Version=2010-08-01", "MissingAction", "The request must contain the parameter Action."],
+      [
+        "Action=ListMetrics&Version=2009-05-15",
+        "InvalidAction",
+        "Could not find operation ListMetrics for version 2009-05-15",
+      ],
+      [
+        "Action=ListMetrics",
+        "InvalidAction",
+        "Could not find operation ListMetrics for version NO_VERSION_SPECIFIED",
+      ],
+      [
+        "Action=ListMetrics&Version=2010-08-01&Dimensions.member.0.Name=x",
+        "InvalidQueryParameter",
+        "The parameter Dimensions.member.0.Name is not valid in a query request.",
+      ],
+      [
+        "Action=ListMetrics&Version=2010-08-01&__proto__.polluted=1",
+        "InvalidQueryParameter",
+        "The parameter __proto__.polluted is not valid in a query request.",
+      ],
+      [
+        `Action=ListMetrics&Version=2010-08-01&${"A.".repeat(20_000)}B=1`,
+        "InvalidQueryParameter",
+        `The parameter ${"A.".repeat(100)} is not valid in a query request.`,
+      ],
+    ].map(([body = "", code, message]) => [body.slice(0, 70), body, code, message] as const),
+  )("%s → 400 %s", async (_title, body, code, message) => {
     const { response, xml } = await post(h, body);
     expect(response.status).toBe(400);
     expect(xml.ErrorResponse.Error).toEqual({ Type: "Sender", Code: code, Message: message });
