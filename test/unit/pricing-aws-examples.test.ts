@@ -101,10 +101,10 @@ describe("AWS worked examples (us-east-1, x86_64)", () => {
     ["x86_64", "$301,667.20", 3],
     ["arm64", "$248,335.00", 3],
   ] as const)("5. tiers: 20e9 GB-s of %s, no free tier → %s", (architecture, published, tiers) => {
-    // 20e9 GB-s = 20e6 invocations × 1000 s × 1 GB (no request charge counted by AWS here,
-    // so the duration lines alone are compared).
+    // 20e9 GB-s = 40e6 invocations × 500 s × 1 GB (an invocation stops at 900 s; no request
+    // charge counted by AWS here, so the duration lines alone are compared).
     const estimate = priceLambda(
-      [usEast1({ architecture, monthlyRequests: 20_000_000, averageDurationMs: 1_000_000 })],
+      [usEast1({ architecture, monthlyRequests: 40_000_000, averageDurationMs: 500_000 })],
       table,
       { freeTier: false },
     );

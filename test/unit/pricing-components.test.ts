@@ -214,13 +214,30 @@ describe("usage validation", () => {
     [{ memoryMb: 127 }, /memoryMb must be a whole number from 128 to 10240; got 127/],
     [{ memoryMb: 1536.5 }, /memoryMb must be a whole number/],
     [{ ephemeralStorageMb: 10241 }, /ephemeralStorageMb must be a whole number from 512 to 10240/],
-    [{ monthlyRequests: -1 }, /monthlyRequests must be a number ≥ 0; got -1/],
-    [{ averageDurationMs: Number.NaN }, /averageDurationMs must be a number ≥ 0/],
+    [
+      { monthlyRequests: -1 },
+      /monthlyRequests must be a whole number from 0 to 3000000000000000; got -1/,
+    ],
+    [{ monthlyRequests: 0.5 }, /monthlyRequests must be a whole number/],
+    [{ monthlyRequests: 1e300 }, /monthlyRequests must be a whole number from 0 to/],
+    [
+      { averageDurationMs: Number.NaN },
+      /averageDurationMs must be a number of ms from 0 to 900000/,
+    ],
+    [
+      { monthlyRequests: 1, averageDurationMs: 0 },
+      /averageDurationMs must be a number of ms from 1 to 900000; got 0/,
+    ],
+    [{ averageDurationMs: 900_001 }, /averageDurationMs must be a number of ms from 0 to 900000/],
     [{ coldStartRate: 1.5, initDurationMs: 1 }, /coldStartRate must be a number from 0 to 1/],
     [{ coldStartRate: 0.1 }, /initDurationMs must be given with coldStartRate/],
     [
+      { coldStartRate: 0.1, initDurationMs: 10_001 },
+      /initDurationMs must be a number of ms from 0 to 10000; got 10001/,
+    ],
+    [
       { region: "mars-1" },
-      /unknown region "mars-1"; the price table \(2026-09-28\) knows: af-south-1, /,
+      /"mars-1" is not a region in the price table; use one of the 30 priced region codes/,
     ],
     [{ architecture: "sparc" as never }, /architecture must be one of x86_64, arm64/],
   ])("%o", (extra, message) => {

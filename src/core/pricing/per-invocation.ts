@@ -23,12 +23,14 @@ export function pricePerInvocation(table: LambdaPriceTable, input: InvocationPri
       `billedDurationMs must be a number ≥ 0; got ${JSON.stringify(billedDurationMs)}`,
     );
   }
+  // Checks memory, architecture and storage; the billed duration was checked above (a measured
+  // one may pass 900 s by the INIT it includes, so the invocation limit does not apply).
   validateUsage({
     region,
     architecture,
     memoryMb,
-    monthlyRequests: 1,
-    averageDurationMs: billedDurationMs,
+    monthlyRequests: 0,
+    averageDurationMs: 0,
     ephemeralStorageMb: input.ephemeralStorageMb,
   });
   const requestPrice = regionPrices(table, region).requestPrice;

@@ -1,17 +1,18 @@
 /**
  * Checks one FunctionUsage before it is priced, so a library caller gets the same one-line
- * UsageError the CLI gives (limits from the Lambda quotas page: memory 128–10,240 MB,
- * ephemeral storage 512–10,240 MB).
+ * UsageError the CLI gives, against Lambda's limits (../lambda-limits.ts).
  */
 import { UsageError } from "../errors.js";
+import { LAMBDA_LIMITS, type LimitRange } from "../lambda-limits.js";
 import { ARCHITECTURES, type FunctionUsage } from "./types.js";
 
-export const MEMORY_MB_MIN = 128;
-export const MEMORY_MB_MAX = 10_240;
-export const EPHEMERAL_STORAGE_MB_MIN = 512;
-export const EPHEMERAL_STORAGE_MB_MAX = 10_240;
+// Kept for the package API; the values live in ../lambda-limits.ts.
+export const MEMORY_MB_MIN = LAMBDA_LIMITS.memoryMb.min;
+export const MEMORY_MB_MAX = LAMBDA_LIMITS.memoryMb.max;
+export const EPHEMERAL_STORAGE_MB_MIN = LAMBDA_LIMITS.ephemeralStorageMb.min;
+export const EPHEMERAL_STORAGE_MB_MAX = LAMBDA_LIMITS.ephemeralStorageMb.max;
 /** The longest month (31 days); PC cannot be enabled for more hours than that. */
-export const HOURS_PER_MONTH_MAX = 744;
+export const HOURS_PER_MONTH_MAX = LAMBDA_LIMITS.hoursPerMonth.max;
 
 function fail(where: string, field: string, rule: string, value: unknown): never {
   throw new UsageError(`${where}${field} must be ${rule}; got ${JSON.stringify(value)}`);
@@ -23,8 +24,22 @@ function wholeInRange(where: string, field: string, value: number, min: number, 
   }
 }
 
-function nonNegative(where: string, field: string, value: number) {
-  if (!Number.isFinite(value) || value < 0) fail(where, field, "a number ≥ 0", value);
+/** A whole count of invocations, at most what AWS could bill in a month. */
+function count(where: string, field: string, value: number) {
+  const { min, max } = LAMBDA_LIMITS.monthlyRequests;
+  wholeInRange(where, field, value, min, max);
+}
+
+/**
+ * An average invocation duration: at most the 900 s timeout, and at least the 1 ms Lambda bills
+ * whenever there are invocations to bill (with none, the duration prices nothing).
+ */
+function duration(where: string, field: string, value: number, requests: number) {
+  const { min, max }: LimitRange = LAMBDA_LIMITS.durationMs;
+  const low = requests > 0 ? min : 0;
+  if (!Number.isFinite(value) || value < low || value > max) {
+    fail(where, field, `a number of ms from ${low} to ${max}`, value);
+  }
 }
 
 /**
@@ -40,8 +55,8 @@ export function validateUsage(usage: FunctionUsage, label?: string): void {
     fail(where, "architecture", `one of ${ARCHITECTURES.join(", ")}`, usage.architecture);
   }
   wholeInRange(where, "memoryMb", usage.memoryMb, MEMORY_MB_MIN, MEMORY_MB_MAX);
-  nonNegative(where, "monthlyRequests", usage.monthlyRequests);
-  nonNegative(where, "averageDurationMs", usage.averageDurationMs);
+  count(where, "monthlyRequests", usage.monthlyRequests);
+  duration(where, "averageDurationMs", usage.averageDurationMs, usage.monthlyRequests);
   if (usage.ephemeralStorageMb !== undefined) {
     const { ephemeralStorageMb: mb } = usage;
     wholeInRange(
@@ -61,13 +76,17 @@ export function validateUsage(usage: FunctionUsage, label?: string): void {
       fail(where, "initDurationMs", "given with coldStartRate", initDurationMs);
   }
   if (initDurationMs !== undefined) {
-    nonNegative(where, "initDurationMs", initDurationMs);
+    const { min, max } = LAMBDA_LIMITS.initDurationMs;
+    if (!Number.isFinite(initDurationMs) || initDurationMs < min || initDurationMs > max) {
+      fail(where, "initDurationMs", `a number of ms from ${min} to ${max}`, initDurationMs);
+    }
     if (coldStartRate === undefined)
       fail(where, "coldStartRate", "given with initDurationMs", coldStartRate);
   }
   const pc = usage.provisioned;
   if (pc) {
-    wholeInRange(where, "provisioned.concurrency", pc.concurrency, 1, 1_000_000);
+    const { min, max } = LAMBDA_LIMITS.provisionedConcurrency;
+    wholeInRange(where, "provisioned.concurrency", pc.concurrency, min, max);
     if (
       !Number.isFinite(pc.hoursPerMonth) ||
       pc.hoursPerMonth < 0 ||
@@ -80,7 +99,7 @@ export function validateUsage(usage: FunctionUsage, label?: string): void {
         pc.hoursPerMonth,
       );
     }
-    nonNegative(where, "provisioned.requests", pc.requests);
-    nonNegative(where, "provisioned.averageDurationMs", pc.averageDurationMs);
+    count(where, "provisioned.requests", pc.requests);
+    duration(where, "provisioned.averageDurationMs", pc.averageDurationMs, pc.requests);
   }
 }

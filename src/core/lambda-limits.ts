@@ -1,0 +1,53 @@
+/**
+ * AWS Lambda's limits, in one place: every flag parser, scenario schema, validator and the
+ * emulator read them from here. Dependency-free on purpose, so the CLI's flag declarations
+ * can import it without loading the pricing engine.
+ *
+ * Sources (read 2026-11):
+ * - Lambda quotas, https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html:
+ *   memory 128–10,240 MB, ephemeral storage (/tmp) 512–10,240 MB, timeout 900 s,
+ *   invocation payload 6 MB (synchronous).
+ * - Execution environment lifecycle,
+ *   https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtime-environment.html: the INIT
+ *   phase of an on-demand environment is limited to 10 s (a longer one is retried inside the
+ *   first invocation, under the function's timeout, and billed as its duration).
+ * - Pricing, https://aws.amazon.com/lambda/pricing/: duration is billed per 1 ms, rounded up,
+ *   so an invocation bills at least 1 ms.
+ */
+
+/** An inclusive range with its unit, e.g. `{ min: 128, max: 10240, unit: "MB" }`. */
+export interface LimitRange {
+  readonly min: number;
+  readonly max: number;
+  readonly unit: string;
+}
+
+export const LAMBDA_LIMITS = {
+  /** Configured memory, whole MB. */
+  memoryMb: { min: 128, max: 10_240, unit: "MB" },
+  /** Configured ephemeral storage (/tmp), whole MB; the first 512 MB are free. */
+  ephemeralStorageMb: { min: 512, max: 10_240, unit: "MB" },
+  /** One on-demand invocation: at least the 1 ms billing unit, at most the 900 s timeout. */
+  durationMs: { min: 1, max: 900_000, unit: "ms" },
+  /** One on-demand INIT phase. */
+  initDurationMs: { min: 0, max: 10_000, unit: "ms" },
+  /** The function timeout, whole seconds. */
+  timeoutS: { min: 1, max: 900, unit: "s" },
+  /** Provisioned concurrency on one function (the per-region quota can be raised far above). */
+  provisionedConcurrency: { min: 1, max: 1_000_000, unit: "environments" },
+  /** Hours PC can be enabled in one month: the longest month has 31 × 24. */
+  hoursPerMonth: { min: 0, max: 744, unit: "h" },
+  /**
+   * Invocations in one month. No quota states it; this bound is far above what any account
+   * could be billed for (1,000,000 concurrent environments × 1,000 requests a second each for
+   * 31 days is 2.7e15) and keeps every count an exact integer (below 2^53).
+   */
+  monthlyRequests: { min: 0, max: 3e15, unit: "requests" },
+  /** Synchronous invocation payload, bytes (6 MB). */
+  payloadBytes: { min: 0, max: 6 * 1024 * 1024, unit: "bytes" },
+} as const satisfies Record<string, LimitRange>;
+
+/** `within(LAMBDA_LIMITS.memoryMb, 64)` is false. */
+export function within(range: LimitRange, value: number): boolean {
+  return Number.isFinite(value) && value >= range.min && value <= range.max;
+}
