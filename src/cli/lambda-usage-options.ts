@@ -1,17 +1,37 @@
 /**
  * The flags that describe one Lambda workload, declared once for every command that prices one
- * (crossover today; estimate declares the same flags with the same parsers and limits and can
- * switch to this). Light on purpose: commander and the flag parsers only, no pricing code.
+ * (estimate and crossover). Light on purpose: commander, the flag parsers and the limits only,
+ * no pricing code.
  */
 import type { Command } from "commander";
-import { integerInRange, oneOf, parseCount, parseDurationMs } from "./parse.js";
+import { LAMBDA_LIMITS } from "../core/lambda-limits.js";
+import { durationIn, memoryMb, oneOf, parseCount } from "./parse.js";
 
 /** Spelled as in core/pricing (kept here so the CLI's start-up does not load decimal.js). */
 export const LAMBDA_ARCHITECTURES = ["x86_64", "arm64"] as const;
 export type LambdaArchitectureFlag = (typeof LAMBDA_ARCHITECTURES)[number];
 
-/** Lambda's memory limits (AWS Lambda quotas): 128–10,240 MB. */
-export const MEMORY_MB_RANGE = [128, 10_240] as const;
+/** `--arch arm` and `--arch aarch64` are refused with the name Lambda uses. */
+export const parseArchitecture = oneOf(LAMBDA_ARCHITECTURES, {
+  arm: "arm64",
+  aarch64: "arm64",
+  amd64: "x86_64",
+  x64: "x86_64",
+  x86: "x86_64",
+  "x86-64": "x86_64",
+});
+
+/** One invocation's duration: Lambda bills at least 1 ms and stops it at the 900 s timeout. */
+export const parseInvocationDurationMs = durationIn(
+  LAMBDA_LIMITS.durationMs,
+  "Lambda bills at least 1 ms and times out at 900 s",
+);
+
+/** One on-demand INIT phase (a cold start). */
+export const parseInitDurationMs = durationIn(
+  LAMBDA_LIMITS.initDurationMs,
+  "Lambda limits an on-demand INIT phase to 10 s",
+);
 
 export interface LambdaUsageFlags {
   memory?: number;
@@ -23,30 +43,52 @@ export interface LambdaUsageFlags {
 }
 
 /**
- * Adds --memory, --duration, --requests, --region, --arch and --no-free-tier.
+ * Adds --memory, --duration, --requests, --region, --arch and --no-free-tier; `required` is how
+ * --help marks the first three (e.g. "required unless --scenario").
  *
  * @example
- * addLambdaUsageOptions(new Command("crossover")).parse(["--memory", "64"], { from: "user" });
- * // error: option '--memory <MB>' argument '64' is invalid. memory must be a whole number from 128 to 10240; got "64".
+ * addLambdaUsageOptions(new Command("crossover"), "required");
  */
-export function addLambdaUsageOptions(command: Command): Command {
+export function addLambdaUsageOptions(command: Command, required: string): Command {
+  const { memoryMb: memory } = LAMBDA_LIMITS;
   return command
     .option(
       "--memory <MB>",
-      "memory size, 128–10240 MB",
-      integerInRange("memory", MEMORY_MB_RANGE[0], MEMORY_MB_RANGE[1]),
+      `memory size, ${memory.min}–${memory.max} MB (${required})`,
+      memoryMb(),
     )
     .option(
       "--duration <time>",
-      "average duration of an invocation: 120ms, 1.5s or ms",
-      parseDurationMs,
+      `average duration of an invocation: 120ms, 1.5s, 2min or ms (${required})`,
+      parseInvocationDurationMs,
     )
-    .option("--requests <count>", "invocations a month: 3000000, 3M, 500k, 1.5B", parseCount)
+    .option(
+      "--requests <count>",
+      `on-demand invocations a month: 3000000, 3M, 500k, 1.5B (${required})`,
+      parseCount,
+    )
     .option("--region <region>", "AWS region (default: $AWS_REGION, then us-east-1)")
     .option(
       "--arch <arch>",
       "Lambda architecture, x86_64 or arm64 (default: x86_64)",
-      oneOf("architecture", LAMBDA_ARCHITECTURES),
+      parseArchitecture,
     )
     .option("--no-free-tier", "do not apply the monthly free tier (1M requests, 400,000 GB-s)");
+}
+
+/**
+ * Every required flag that is missing, named at once, or undefined when none is:
+ * `missingFlags({ memory: 1 }, [["memory", "--memory 512"], ["duration", "--duration 120ms"]])`
+ * is "missing --duration; give it, e.g. --duration 120ms".
+ */
+export function missingFlags<T extends object>(
+  flags: T,
+  required: ReadonlyArray<readonly [keyof T, string]>,
+  alternative = "",
+): string | undefined {
+  const missing = required.filter(([key]) => flags[key] === undefined).map(([, e]) => e);
+  if (missing.length === 0) return undefined;
+  const names = missing.map((example) => example.split(" ")[0]).join(", ");
+  const them = missing.length === 1 ? "it" : "them";
+  return `missing ${names}; give ${them}, e.g. ${missing.join(" ")}${alternative}`;
 }

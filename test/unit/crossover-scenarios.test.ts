@@ -313,7 +313,11 @@ describe("bad input (library callers get the CLI's errors)", () => {
     [{ fargateTask: "1vcpu-16gb" }, /valid sizes: /],
     [{ ec2Types: ["x9.huge"] }, /unknown EC2 instance type "x9.huge"/],
     [{ ec2Types: ["t4g.large"] }, /t4g.large is a burstable type .*30%.*--include-burstable/],
-    [{ region: "mars-1" }, /unknown region "mars-1"/],
+    [{ region: "mars-1" }, /"mars-1" is not a region in the price table/],
+    [
+      { region: "EU-WEST-1" },
+      /"EU-WEST-1" is not a region in the price table; did you mean eu-west-1\?/,
+    ],
     [{ memoryMb: 64 }, /memoryMb must be a whole number from 128 to 10240/],
   ] as Array<[Partial<CrossoverInput>, RegExp]>)("%o", (patch, message) => {
     expect(() => crossover({ ...BASE, ...patch }, tables)).toThrow(message);

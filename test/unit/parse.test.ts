@@ -1,12 +1,19 @@
+/** The one set of number rules for flags and scenario files (src/cli/parse.ts). */
 import { InvalidArgumentError } from "commander";
 import { describe, expect, it } from "vitest";
+import { commanderErrorLine } from "../../src/cli/error-line.js";
 import {
+  durationIn,
   fraction,
   integerInRange,
+  memoryMb,
+  numberIn,
   oneOf,
   parseCount,
   parseDurationMs,
 } from "../../src/cli/parse.js";
+import { LAMBDA_LIMITS } from "../../src/core/lambda-limits.js";
+import { closestRegion } from "../../src/core/unknown-region.js";
 
 describe("parseCount", () => {
   it.each([
@@ -18,55 +25,148 @@ describe("parseCount", () => {
     ["7,440,000", 7_440_000],
     ["1_000", 1000],
     ["2e6", 2_000_000],
+    ["1e+6", 1_000_000],
     ["0", 0],
+    ["3e15", 3e15],
   ])("reads %s as %d", (raw, expected) => {
     expect(parseCount(raw)).toBe(expected);
   });
 
-  it.each(["-5", "abc", "1.5", "3X", "", "1.0000001M"])("rejects %s with a hint", (raw) => {
+  it.each([
+    ["-5", /"-5" is negative/],
+    ["abc", /"abc" is not a count/],
+    ["1.5", /"1.5" is not a whole count/],
+    ["3X", /"3X" is not a count/],
+    ["", /"" is not a count/],
+    ["1.0000001M", /is not a whole count/],
+    ["0x10", /"0x10" is not a count/],
+    ["Infinity", /not a count/],
+    ["1e-3", /not a whole count/],
+    ["1e999999999", /"1e999999999" is too large/],
+    ["1e300", /more than AWS could bill in a month; use at most 3000000000000000/],
+    ["3000000000000001", /more than AWS could bill/],
+  ])("rejects %j", (raw, message) => {
     expect(() => parseCount(raw)).toThrow(InvalidArgumentError);
-    expect(() => parseCount(raw)).toThrow(/3M/);
+    expect(() => parseCount(raw)).toThrow(message);
   });
 });
 
-describe("parseDurationMs", () => {
+describe("parseDurationMs and durationIn", () => {
   it.each([
     ["120ms", 120],
     ["120", 120],
     ["1.5s", 1500],
-    ["2m", 120_000],
+    ["2min", 120_000],
     ["0.5 ms", 0.5],
+    ["1e3", 1000],
   ])("reads %s as %d ms", (raw, expected) => {
     expect(parseDurationMs(raw)).toBe(expected);
   });
 
-  it.each(["-1ms", "fast", "1h", ""])("rejects %s", (raw) => {
-    expect(() => parseDurationMs(raw)).toThrow(/not a duration/);
+  it.each([
+    ["-1ms", /is negative/],
+    ["fast", /not a duration/],
+    ["1h", /not a duration/],
+    ["", /not a duration/],
+    ["0x10", /not a duration/],
+    ["16m", /"16m" is ambiguous \(minutes or milliseconds\?\); write 16min or 16ms/],
+    ["1e400", /"1e400" is too large/],
+  ])("rejects %j", (raw, message) => {
+    expect(() => parseDurationMs(raw)).toThrow(message);
+  });
+
+  it("holds a duration to Lambda's limits", () => {
+    const invocation = durationIn(LAMBDA_LIMITS.durationMs, "why");
+    expect(invocation("900s")).toBe(900_000);
+    expect(() => invocation("0")).toThrow(/"0" is below 1 ms; use 1 to 900000 ms \(why\)/);
+    expect(() => invocation("15.1min")).toThrow(/is above 900000 ms/);
   });
 });
 
-describe("integerInRange", () => {
-  const memory = integerInRange("memory (MB)", 128, 10240);
+describe("integerInRange, memoryMb, numberIn, fraction", () => {
+  const memory = integerInRange(128, 10240, "MB");
   it("accepts the bounds", () => {
     expect(memory("128")).toBe(128);
     expect(memory("10240")).toBe(10240);
   });
-  it.each(["127", "10241", "256.5", "x"])("rejects %s naming the range", (raw) => {
-    expect(() => memory(raw)).toThrow("memory (MB) must be a whole number from 128 to 10240");
+  it.each([
+    ["127", /"127" is below 128; use a whole number of MB from 128 to 10240/],
+    ["10241", /is above 10240/],
+    ["256.5", /is not a whole number/],
+    ["x", /is not a plain decimal number/],
+    ["0x80", /is not a plain decimal number/],
+  ])("rejects %s naming the range", (raw, message) => {
+    expect(() => memory(raw)).toThrow(message);
+  });
+  it.each([
+    ["1GB", "1024"],
+    ["2 gib", "2048"],
+    ["512MB", "512"],
+  ])("%s: names the number of MB to type", (raw, mb) => {
+    expect(() => memoryMb()(raw)).toThrow(`give the number of MB alone, e.g. ${mb}`);
+  });
+  it("numberIn refuses hex, Infinity and NaN", () => {
+    const hours = numberIn(LAMBDA_LIMITS.hoursPerMonth);
+    expect(hours("730")).toBe(730);
+    for (const raw of ["0x10", "Infinity", "NaN", "1e999"]) expect(() => hours(raw)).toThrow();
+  });
+  it("fraction is (0, 1] unless zero is allowed", () => {
+    expect(fraction()("1")).toBe(1);
+    expect(() => fraction()("0")).toThrow(/"0" is too small; use a number greater than 0 to 1/);
+    expect(fraction({ allowZero: true })("0")).toBe(0);
+    expect(() => fraction()("1.01")).toThrow(/too large/);
   });
 });
 
-describe("fraction and oneOf", () => {
-  it("accepts (0, 1] and rejects 0 unless allowed", () => {
-    expect(fraction("x")("1")).toBe(1);
-    expect(() => fraction("x")("0")).toThrow(/greater than 0/);
-    expect(fraction("w", { allowZero: true })("0")).toBe(0);
-    expect(() => fraction("w")("1.01")).toThrow(/at most 1/);
+describe("oneOf", () => {
+  const arch = oneOf(["x86_64", "arm64"], { aarch64: "arm64", arm: "arm64" });
+  it("accepts exact words and names the one meant on a near miss", () => {
+    expect(arch("arm64")).toBe("arm64");
+    expect(() => arch("ARM64")).toThrow('"ARM64" is not a known value; did you mean arm64?');
+    expect(() => arch("aarch64")).toThrow("did you mean arm64?");
+    expect(() => arch("sparc")).toThrow('"sparc" is not a known value; use one of: x86_64, arm64');
   });
-  it("lists the allowed words", () => {
-    expect(oneOf("arch", ["x86_64", "arm64"])("arm64")).toBe("arm64");
-    expect(() => oneOf("arch", ["x86_64", "arm64"])("amd64")).toThrow(
-      'unknown arch "amd64"; use one of: x86_64, arm64.',
-    );
+});
+
+describe("commanderErrorLine", () => {
+  it.each([
+    [
+      "error: option '--memory <MB>' argument '64' is invalid. \"64\" is below 128; use x",
+      '--memory "64" is below 128; use x',
+    ],
+    ["error: unknown option '--output'", "unknown option --output; did you mean --format?"],
+    ["error: unknown option '--output=json'", "unknown option --output; did you mean --format?"],
+    [
+      "error: unknown option '--sise'\n(Did you mean --sizes?)",
+      "unknown option --sise; did you mean --sizes?",
+    ],
+    ["error: unknown option '--zz'", "unknown option --zz; see --help for the options"],
+    [
+      "error: unknown command 'estimat'\n(Did you mean estimate?)",
+      'unknown command "estimat"; did you mean estimate?',
+    ],
+    [
+      "error: option '--memory <MB>' argument missing",
+      "--memory needs a value; see --help for what it takes",
+    ],
+    ["error: required option '--config <file>' not specified", "--config is required; see --help"],
+    [
+      "error: missing required argument 'function'",
+      "the <function> argument is missing; see --help",
+    ],
+  ])("%j", (message, line) => {
+    expect(commanderErrorLine(message)).toBe(line);
+  });
+});
+
+describe("closestRegion", () => {
+  const known = ["eu-west-1", "eu-west-2", "us-east-1"];
+  it.each([
+    ["EU-WEST-1", "eu-west-1"],
+    ["eu-west1", "eu-west-1"],
+    ["euwest2", "eu-west-2"],
+    ["mars-1", undefined],
+  ])("%s → %s", (given, meant) => {
+    expect(closestRegion(given, known)).toBe(meant);
   });
 });

@@ -10,17 +10,20 @@ import { loadFargatePriceTable } from "../../data/fargate-prices.js";
 import { loadLambdaPriceTable } from "../../data/lambda-prices.js";
 import { renderCrossover } from "../../output/crossover.js";
 import { resolveRegion } from "../common-options.js";
+import { missingFlags } from "../lambda-usage-options.js";
 import type { CrossoverFlags } from "./crossover.js";
 
-function required<T>(value: T | undefined, flag: string, example: string): T {
-  if (value === undefined) throw new UsageError(`${flag} is required (e.g. ${flag} ${example})`);
-  return value;
-}
+const REQUIRED: ReadonlyArray<readonly [keyof CrossoverFlags, string]> = [
+  ["memory", "--memory 512"],
+  ["duration", "--duration 120ms"],
+  ["requests", "--requests 50M"],
+];
 
 export async function runCrossover(flags: CrossoverFlags, env: NodeJS.ProcessEnv): Promise<string> {
-  const memoryMb = required(flags.memory, "--memory", "512");
-  const durationMs = required(flags.duration, "--duration", "120ms");
-  const monthlyRequests = required(flags.requests, "--requests", "50M");
+  const { memory: memoryMb, duration: durationMs, requests: monthlyRequests } = flags;
+  if (memoryMb === undefined || durationMs === undefined || monthlyRequests === undefined) {
+    throw new UsageError(missingFlags(flags, REQUIRED) ?? "missing flags");
+  }
   const result = crossover(
     {
       region: resolveRegion(flags.region, env),

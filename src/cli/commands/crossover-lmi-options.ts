@@ -4,7 +4,7 @@
  * core/crossover/lmi-fleet.ts, and a test keeps the two lists equal.
  */
 import { type Command, InvalidArgumentError } from "commander";
-import { LAMBDA_ARCHITECTURES, type LambdaArchitectureFlag } from "../lambda-usage-options.js";
+import { type LambdaArchitectureFlag, parseArchitecture } from "../lambda-usage-options.js";
 import { integerInRange, oneOf } from "../parse.js";
 
 export const LMI_RUNTIME_NAMES = ["nodejs", "python", "java", "dotnet"] as const;
@@ -28,7 +28,7 @@ export function instanceTypeList(what: string) {
       .filter(Boolean);
     if (names.length === 0 || names.some((name) => !/^[a-z0-9-]+\.[a-z0-9-]+$/.test(name))) {
       throw new InvalidArgumentError(
-        `${what} must be a comma-separated list such as m7g.large,c7g.large; got "${raw}".`,
+        `"${raw}" is not a list of ${what}; use a comma-separated list such as m7g.large,c7g.large`,
       );
     }
     return names;
@@ -36,7 +36,7 @@ export function instanceTypeList(what: string) {
 }
 
 function memoryRatio(raw: string): 2 | 4 | 8 {
-  return Number(oneOf("GiB per vCPU", LMI_MEMORY_RATIOS)(raw.trim())) as 2 | 4 | 8;
+  return Number(oneOf(LMI_MEMORY_RATIOS)(raw.trim())) as 2 | 4 | 8;
 }
 
 /** Adds --runtime, --lmi-types, --lmi-arch, --lmi-memory-per-vcpu, --lmi-min-instances, --lmi-instances. */
@@ -45,18 +45,18 @@ export function addLmiOptions(command: Command): Command {
     .option(
       "--runtime <name>",
       "runtime, for LMI's concurrent requests per vCPU: nodejs 64, python 16, java 32, dotnet 32",
-      oneOf("runtime", LMI_RUNTIME_NAMES),
+      oneOf(LMI_RUNTIME_NAMES),
       "nodejs",
     )
     .option(
       "--lmi-types <list>",
       "candidate LMI instance types, comma-separated (default: every non-burstable type with ≥ 2 vCPUs of --lmi-arch)",
-      instanceTypeList("LMI types"),
+      instanceTypeList("LMI instance types"),
     )
     .option(
       "--lmi-arch <arch>",
       "LMI architecture, x86_64 or arm64",
-      oneOf("LMI architecture", LAMBDA_ARCHITECTURES),
+      parseArchitecture,
       "arm64",
     )
     .option(
@@ -67,12 +67,12 @@ export function addLmiOptions(command: Command): Command {
     .option(
       "--lmi-min-instances <N>",
       "smallest LMI fleet (default 3, one per Availability Zone)",
-      integerInRange("lmi-min-instances", 1, 100_000),
+      integerInRange(1, 100_000),
       3,
     )
     .option(
       "--lmi-instances <N>",
       "price exactly N LMI instances at every volume instead of sizing a fleet",
-      integerInRange("lmi-instances", 1, 100_000),
+      integerInRange(1, 100_000),
     );
 }

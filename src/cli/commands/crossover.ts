@@ -3,14 +3,16 @@
  * same work (issue 5). This file declares the flags only; the work is loaded lazily from
  * ./crossover-action.ts so the program's start-up stays close to bare node.
  */
-import { Command, InvalidArgumentError } from "commander";
+import { Command } from "commander";
 import { addFormatOption } from "../common-options.js";
+import type { CliIo } from "../io.js";
 import {
   addLambdaUsageOptions,
-  LAMBDA_ARCHITECTURES,
+  type LAMBDA_ARCHITECTURES,
   type LambdaUsageFlags,
+  parseArchitecture,
 } from "../lambda-usage-options.js";
-import { fraction, integerInRange, oneOf } from "../parse.js";
+import { fraction, integerInRange, numberIn, oneOf } from "../parse.js";
 import { addLmiOptions, instanceTypeList, type LmiFlags } from "./crossover-lmi-options.js";
 
 const SAVINGS_PLANS = ["none", "compute-1yr", "compute-3yr"] as const;
@@ -30,37 +32,21 @@ export interface CrossoverFlags extends LambdaUsageFlags, LmiFlags {
   format: "table" | "json" | "csv";
 }
 
-/** A peak-to-average ratio: a number ≥ 1. */
-function peakRatio(raw: string): number {
-  const value = Number(raw.trim());
-  if (raw.trim() === "" || !Number.isFinite(value) || value < 1) {
-    throw new InvalidArgumentError(
-      `peak-to-average must be a number of at least 1 (the peak is never below the average); got "${raw}".`,
-    );
-  }
-  return value;
-}
+/** A peak-to-average ratio: the peak is never below the average. */
+const peakRatio = numberIn({ min: 1, max: 1_000_000, unit: "" });
 
-/** vCPU-seconds of CPU work per request: a number > 0. */
-function cpuSeconds(raw: string): number {
-  const value = Number(raw.trim());
-  if (raw.trim() === "" || !Number.isFinite(value) || value <= 0) {
-    throw new InvalidArgumentError(
-      `CPU seconds per request must be a number of vCPU-seconds greater than 0, e.g. 0.05; got "${raw}".`,
-    );
-  }
-  return value;
-}
+/** vCPU-seconds of CPU work per request: more than 0, at most a 900 s invocation on 6 vCPUs. */
+const cpuSeconds = numberIn({ min: 0, max: 5400, unit: "vCPU-seconds" }, { exclusiveMin: true });
 
-export function crossoverCommand(): Command {
+export function crossoverCommand(io: CliIo): Command {
   const command = new Command("crossover").description(
     "from which monthly traffic Lambda Managed Instances, Fargate or EC2 cost no more than Lambda for the same work (offline)",
   );
-  addLambdaUsageOptions(command)
+  addLambdaUsageOptions(command, "required")
     .option(
       "--cpu-bound-fraction <f>",
       "share of the duration spent on CPU rather than waiting, (0, 1]",
-      fraction("CPU-bound fraction"),
+      fraction(),
       1,
     )
     .option(
@@ -72,20 +58,20 @@ export function crossoverCommand(): Command {
     .option(
       "--target-utilization <f>",
       "the busiest a fleet may run at the peak, (0, 1]",
-      fraction("target utilization"),
+      fraction(),
       0.6,
     )
     .option(
       "--min-instances <N>",
       "smallest fleet (tasks or instances) kept running",
-      integerInRange("min-instances", 1, 100_000),
+      integerInRange(1, 100_000),
       2,
     )
     .option("--fargate-task <size>", "Fargate task size, e.g. 1vcpu-2gb, 0.5vcpu-1gb", "1vcpu-2gb")
     .option(
       "--fargate-arch <arch>",
       "Fargate architecture, x86_64 or arm64",
-      oneOf("Fargate architecture", LAMBDA_ARCHITECTURES),
+      parseArchitecture,
       "x86_64",
     )
     .option(
@@ -96,7 +82,7 @@ export function crossoverCommand(): Command {
     .option(
       "--ec2-types <list>",
       "candidate EC2 instance types, comma-separated (default: m7g.large,c7g.large,m7i.large)",
-      instanceTypeList("EC2 types"),
+      instanceTypeList("EC2 instance types"),
     )
     .option(
       "--include-burstable",
@@ -106,7 +92,7 @@ export function crossoverCommand(): Command {
     .option(
       "--savings-plan <plan>",
       "none, compute-1yr or compute-3yr (discounts from the price data)",
-      oneOf("savings plan", SAVINGS_PLANS),
+      oneOf(SAVINGS_PLANS),
       "none",
     );
   addLmiOptions(command);
@@ -118,6 +104,6 @@ export function crossoverCommand(): Command {
     )
     .action(async (flags: CrossoverFlags) => {
       const { runCrossover } = await import("./crossover-action.js");
-      process.stdout.write(await runCrossover(flags, process.env));
+      io.stdout(await runCrossover(flags, io.env));
     });
 }

@@ -6,10 +6,12 @@
 import { UsageError } from "../../core/errors.js";
 import { priceLambda } from "../../core/pricing/price-lambda.js";
 import type { Architecture, FunctionUsage, LambdaPriceTable } from "../../core/pricing/types.js";
+import { unknownRegion } from "../../core/unknown-region.js";
 import { loadLambdaPriceTable } from "../../data/lambda-prices.js";
 import { renderEstimate } from "../../output/estimate.js";
 import { buildEstimateReport } from "../../output/estimate-model.js";
 import { resolveRegion } from "../common-options.js";
+import { missingFlags } from "../lambda-usage-options.js";
 import type { EstimateFlags } from "./estimate.js";
 
 /** Flags that describe one function, so they cannot be combined with --scenario. */
@@ -26,12 +28,11 @@ const FUNCTION_FLAGS: Array<[keyof EstimateFlags, string]> = [
   ["provisionedDuration", "--provisioned-duration"],
 ];
 
-function required<T>(value: T | undefined, flag: string, example: string): T {
-  if (value === undefined) {
-    throw new UsageError(`${flag} is required (e.g. ${flag} ${example}), or give --scenario FILE`);
-  }
-  return value;
-}
+const REQUIRED: ReadonlyArray<readonly [keyof EstimateFlags, string]> = [
+  ["memory", "--memory 1536"],
+  ["duration", "--duration 120ms"],
+  ["requests", "--requests 3M"],
+];
 
 /** One function from the flags; checks the flags that only make sense together. */
 function usageFromFlags(
@@ -39,12 +40,15 @@ function usageFromFlags(
   region: string,
   architecture: Architecture,
 ): FunctionUsage {
-  const durationMs = required(flags.duration, "--duration", "120ms");
+  const { memory, duration: durationMs, requests } = flags;
+  if (memory === undefined || durationMs === undefined || requests === undefined) {
+    throw new UsageError(missingFlags(flags, REQUIRED, ", or --scenario FILE") ?? "missing flags");
+  }
   const usage: FunctionUsage = {
     region,
     architecture,
-    memoryMb: required(flags.memory, "--memory", "1536"),
-    monthlyRequests: required(flags.requests, "--requests", "3M"),
+    memoryMb: memory,
+    monthlyRequests: requests,
     averageDurationMs: durationMs,
     ephemeralStorageMb: flags.ephemeralStorage,
   };
@@ -88,9 +92,8 @@ function checkRegions(
 ) {
   usages.forEach((usage, index) => {
     if (!Object.hasOwn(table.regions, usage.region)) {
-      const known = Object.keys(table.regions).sort().join(", ");
       throw new UsageError(
-        `${source(usage, index)} "${usage.region}" is not a region in the price table; known regions: ${known}`,
+        `${source(usage, index)} ${unknownRegion(usage.region, Object.keys(table.regions))}`,
       );
     }
   });

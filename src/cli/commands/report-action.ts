@@ -5,6 +5,7 @@
 import { CheckFailedError, UsageError } from "../../core/errors.js";
 import { knownRegions } from "../../core/pricing/lookup.js";
 import { MonthError, resolveReportMonth } from "../../core/report/month.js";
+import { unknownRegion } from "../../core/unknown-region.js";
 import { loadLambdaPriceTable } from "../../data/lambda-prices.js";
 import { renderReportCsv, reportFileName } from "../../output/report-csv.js";
 import { renderReportJson } from "../../output/report-json.js";
@@ -29,9 +30,7 @@ export async function runReport(flags: ReportFlags, env: NodeJS.ProcessEnv, now:
       : (flags.regions?.split(",") ?? [resolveRegion(undefined, env)]);
   const unknown = regions.filter((r) => !known.includes(r));
   if (unknown.length > 0) {
-    throw new UsageError(
-      `--regions: unknown region ${unknown.map((r) => `"${r}"`).join(", ")}; known regions: ${known.join(", ")}, or all.`,
-    );
+    throw new UsageError(`--regions ${unknownRegion(unknown[0] ?? "", known)}, or all`);
   }
   const [{ generateMonthlyReport }, { writeFileAtomic }, { readPreviousReport }] =
     await Promise.all([

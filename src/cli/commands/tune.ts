@@ -4,16 +4,23 @@
  * loaded lazily from ./tune-action.ts, so the AWS SDK is read only when tune actually runs.
  */
 import { Command, InvalidArgumentError, Option } from "commander";
+import { LAMBDA_LIMITS } from "../../core/lambda-limits.js";
 import { parseSizeList } from "../../core/tuning/size-list.js";
 import { STRATEGIES } from "../../core/tuning/types.js";
 import { addAwsOptions, addFormatOption } from "../common-options.js";
-import { fraction, integerInRange, oneOf, parseCount, parseDurationMs } from "../parse.js";
+import type { CliIo } from "../io.js";
+import { parseInvocationDurationMs } from "../lambda-usage-options.js";
+import { fraction, integerInRange, memoryMb, numberIn, oneOf, parseCount } from "../parse.js";
 
 /** `--sizes 128,256,512`, `--sizes 128..3008[:64]` (see size-list.ts) or "auto". */
 export function parseSizes(raw: string): number[] | "auto" {
   if (raw.trim() === "auto") return "auto";
+  // Single sizes meet the same rules as --memory (so `1GB` gets the number to type); ranges
+  // are checked by parseSizeList.
+  const size = memoryMb();
+  for (const part of raw.split(",")) if (part.trim() && !part.includes("..")) size(part.trim());
   const parsed = parseSizeList(raw);
-  if ("error" in parsed) throw new InvalidArgumentError(`${parsed.error}.`);
+  if ("error" in parsed) throw new InvalidArgumentError(parsed.error);
   return parsed.sizes;
 }
 
@@ -21,40 +28,34 @@ export function parseSizes(raw: string): number[] | "auto" {
 export function parseMargin(raw: string): number {
   const text = raw.trim();
   const percent = text.endsWith("%");
-  const value = Number(percent ? text.slice(0, -1) : text) / (percent ? 100 : 1);
-  if (text === "" || text === "%" || !Number.isFinite(value) || value < 0 || value > 0.5) {
+  try {
+    const share = numberIn({ min: 0, max: percent ? 50 : 0.5, unit: "" });
+    return share(percent ? text.slice(0, -1) : text) / (percent ? 100 : 1);
+  } catch {
     throw new InvalidArgumentError(
-      `equivalence margin "${raw}" is not a share from 0 to 50%; give it as 1% or 0.01.`,
+      `"${raw}" is not a share from 0 to 50%; give it as 1% or 0.01`,
     );
   }
-  return value;
 }
 
 /** `--invocations 50` or `--invocations auto`. */
 export function parseInvocations(raw: string): number | "auto" {
   if (raw.trim() === "auto") return "auto";
-  return integerInRange("invocations per size", 1, 100_000)(raw);
+  return integerInRange(1, 100_000)(raw);
 }
 
 /** Alias names as Lambda allows them: letters, digits, - and _, not all digits, ≤ 128. */
 export function parseAliasName(raw: string): string {
   if (!/^[a-zA-Z0-9_-]{1,128}$/.test(raw) || /^\d+$/.test(raw)) {
     throw new InvalidArgumentError(
-      `alias "${raw}" is not a valid alias name; use 1–128 letters, digits, - or _, not only digits.`,
+      `"${raw}" is not a valid alias name; use 1–128 letters, digits, - or _, not only digits`,
     );
   }
   return raw;
 }
 
-function trimFraction(raw: string): number {
-  const value = Number(raw.trim());
-  if (raw.trim() === "" || !Number.isFinite(value) || value < 0 || value >= 0.5) {
-    throw new InvalidArgumentError(
-      `trim must be a number from 0 to below 0.5 (e.g. 0.2); got "${raw}".`,
-    );
-  }
-  return value;
-}
+/** Power Tuning's trimmed mean drops this share from each end, so it stays below a half. */
+const trimFraction = numberIn({ min: 0, max: 0.49, unit: "" });
 
 export interface TuneFlags {
   sizes: number[] | "auto";
@@ -81,7 +82,7 @@ export interface TuneFlags {
   trim?: number;
 }
 
-export function tuneCommand(): Command {
+export function tuneCommand(_io: CliIo): Command {
   const command = new Command("tune")
     .summary("measure a real function at each memory size and recommend one; leaves it as found")
     .description(
@@ -91,7 +92,7 @@ export function tuneCommand(): Command {
     .addOption(
       new Option(
         "--sizes <list>",
-        'memory sizes in MB (128–10240): 128,512,1024, a range 128..3008 (step 64) or 128..3008:128, or "auto"',
+        `memory sizes in MB (${LAMBDA_LIMITS.memoryMb.min}–${LAMBDA_LIMITS.memoryMb.max}): 128,512,1024, a range 128..3008 (step 64) or 128..3008:128, or "auto"`,
       )
         .argParser(parseSizes)
         .default("auto"),
@@ -106,31 +107,31 @@ export function tuneCommand(): Command {
         "--max-invocations <n>",
         "with --invocations auto: at most this many in all (never more than 50 per size)",
       )
-        .argParser(integerInRange("max invocations", 1, 1_000_000))
+        .argParser(integerInRange(1, 1_000_000))
         .default(400),
     )
     .addOption(
       new Option("--concurrency <n>", "invocations in flight at once, shared by all sizes")
-        .argParser(integerInRange("concurrency", 1, 1000))
+        .argParser(integerInRange(1, 1000))
         .default(4),
     )
     .option("--payload <json>", "event to send: inline JSON or @file.json (default {})")
     .option("--payloads <@file>", 'weighted events: @file with [{"payload": …, "weight": 3}, …]')
     .addOption(
       new Option("--strategy <strategy>", "what to optimise: cost, speed or balanced")
-        .argParser(oneOf("strategy", STRATEGIES))
+        .argParser(oneOf(STRATEGIES))
         .default("cost"),
     )
     .addOption(
       new Option("--balanced-weight <w>", "with --strategy balanced: weight of cost (0–1)")
-        .argParser(fraction("balanced weight", { allowZero: true }))
+        .argParser(fraction({ allowZero: true }))
         .default(0.5),
     )
     .addOption(
       new Option(
         "--max-duration <duration>",
-        "exclude sizes whose p90 exceeds this (e.g. 3s)",
-      ).argParser(parseDurationMs),
+        "exclude sizes whose p90 exceeds this (e.g. 3s; at most 900s, Lambda's timeout)",
+      ).argParser(parseInvocationDurationMs),
     )
     .addOption(
       new Option(

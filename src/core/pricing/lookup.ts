@@ -1,6 +1,7 @@
 /** Finding a region's and an architecture's prices in a table, with errors a user can act on. */
 import { PricingDataError, UsageError } from "../errors.js";
 import type { Decimal } from "../money/index.js";
+import { unknownRegion } from "../unknown-region.js";
 import type { Architecture, ArchitecturePrices, LambdaPriceTable, RegionPrices } from "./types.js";
 
 /** Region codes in the table, sorted, for messages and `--help`. */
@@ -13,14 +14,12 @@ export function knownRegions(table: LambdaPriceTable): string[] {
  *
  * @example
  * regionPrices(table, "eu-west-1").requestPrice.toFixed(); // "0.0000002"
- * regionPrices(table, "mars-1"); // throws UsageError: unknown region "mars-1"; known regions: af-south-1, …
+ * regionPrices(table, "EU-WEST-1"); // throws UsageError: "EU-WEST-1" is not a region in the price table; did you mean eu-west-1?
  */
 export function regionPrices(table: LambdaPriceTable, region: string): RegionPrices {
   const prices = Object.hasOwn(table.regions, region) ? table.regions[region] : undefined;
   if (!prices) {
-    throw new UsageError(
-      `unknown region "${region}"; the price table (${table.asOf}) knows: ${knownRegions(table).join(", ")}`,
-    );
+    throw new UsageError(unknownRegion(region, knownRegions(table)));
   }
   return prices;
 }
