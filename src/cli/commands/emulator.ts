@@ -3,9 +3,10 @@
  * restJson1 + CloudWatch JSON 1.0 and query) that serves until SIGINT/SIGTERM. The emulator itself is
  * imported lazily in the action so other commands never load it.
  */
-import { readFile } from "node:fs/promises";
 import { Command } from "commander";
 import { ConfigError } from "../../core/errors.js";
+import { checkNesting, readInputFile } from "../input-file.js";
+import type { CliIo } from "../io.js";
 import { integerInRange } from "../parse.js";
 
 export const DEFAULT_EMULATOR_PORT = 4010;
@@ -18,7 +19,7 @@ interface EmulatorFlags {
   host: string;
 }
 
-export function emulatorCommand(): Command {
+export function emulatorCommand(_io: CliIo): Command {
   return new Command("emulator")
     .description(
       "run a local AWS (Lambda and CloudWatch APIs) with synthetic functions; point --endpoint-url at it",
@@ -27,7 +28,7 @@ export function emulatorCommand(): Command {
     .option(
       "--port <port>",
       "TCP port (0 picks a free one)",
-      integerInRange("--port", 0, 65_535),
+      integerInRange(0, 65_535),
       DEFAULT_EMULATOR_PORT,
     )
     .option(
@@ -66,14 +67,13 @@ export function emulatorCommand(): Command {
     });
 }
 
+/** Configs with a month of history for many functions stay far below this. */
+const CONFIG_MAX_BYTES = 16 * 1024 * 1024;
+
 async function readConfig(file: string): Promise<unknown> {
-  let text: string;
-  try {
-    text = await readFile(file, "utf8");
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? "unreadable";
-    throw new ConfigError(`cannot read emulator config ${file} (${code})`);
-  }
+  const what = `--config ${file}`;
+  const text = readInputFile(file, what, CONFIG_MAX_BYTES);
+  checkNesting(text, what, "json");
   try {
     return JSON.parse(text);
   } catch (error) {

@@ -18,43 +18,53 @@
  *     provisioned: { concurrency: 5, hours: 730, requests: 1M, duration: 80ms }  # optional
  * ```
  */
-import { readFileSync } from "node:fs";
 import * as z from "zod/mini";
 import { UsageError } from "../../core/errors.js";
+import { LAMBDA_LIMITS, type LimitRange } from "../../core/lambda-limits.js";
 import type { Architecture, FunctionUsage } from "../../core/pricing/types.js";
 import { describeIssues, formatPath } from "../../core/pricing/validation-issues.js";
-import { parseCount, parseDurationMs } from "../parse.js";
+import { checkNesting, readInputFile } from "../input-file.js";
+import { parseInitDurationMs, parseInvocationDurationMs } from "../lambda-usage-options.js";
+import { parseCount } from "../parse.js";
 
-const count = z.union([z.number().check(z.gte(0)), z.string()], {
-  error: 'must be a count ≥ 0: a number or text such as "3M", "500k"',
+/** A scenario of thousands of functions is far below this; a 50 MB one took a minute and 3 GB. */
+export const SCENARIO_MAX_BYTES = 2 * 1024 * 1024;
+
+// Counts and durations are checked by the flag parsers (convert below): one set of rules.
+const count = z.union([z.number(), z.string()], {
+  error: 'must be a count: a whole number or text such as "3M", "500k"',
 });
-const duration = z.union([z.number().check(z.gte(0)), z.string()], {
-  error: 'must be a duration ≥ 0: a number of ms or text such as "120ms", "1.5s"',
+const duration = z.union([z.number(), z.string()], {
+  error: 'must be a duration: a number of ms or text such as "120ms", "1.5s"',
 });
 
 /** A whole number within [min, max], with one message for every way of missing it. */
-function intRange(min: number, max: number) {
+function intRange({ min, max }: LimitRange) {
   const error = `must be a whole number from ${min} to ${max}`;
   return z.int({ error }).check(z.gte(min, { error }), z.lte(max, { error }));
 }
+
+const { hoursPerMonth } = LAMBDA_LIMITS;
 
 const functionSchema = z.strictObject({
   name: z.optional(z.string().check(z.minLength(1))),
   region: z.optional(z.string()),
   architecture: z.optional(z.enum(["x86_64", "arm64"])),
-  memoryMb: intRange(128, 10_240),
+  memoryMb: intRange(LAMBDA_LIMITS.memoryMb),
   requests: count,
   duration,
-  ephemeralStorageMb: z.optional(intRange(512, 10_240)),
+  ephemeralStorageMb: z.optional(intRange(LAMBDA_LIMITS.ephemeralStorageMb)),
   coldStartRate: z.optional(
     z.number({ error: "must be a number from 0 to 1" }).check(z.gte(0), z.lte(1)),
   ),
   initDuration: z.optional(duration),
   provisioned: z.optional(
     z.strictObject({
-      concurrency: intRange(1, 1_000_000),
+      concurrency: intRange(LAMBDA_LIMITS.provisionedConcurrency),
       hours: z.optional(
-        z.number({ error: "must be a number of hours from 0 to 744" }).check(z.gte(0), z.lte(744)),
+        z
+          .number({ error: `must be a number of hours from 0 to ${hoursPerMonth.max}` })
+          .check(z.gte(hoursPerMonth.min), z.lte(hoursPerMonth.max)),
       ),
       requests: z.optional(count),
       duration: z.optional(duration),
@@ -72,33 +82,21 @@ export interface Scenario {
   usages: FunctionUsage[];
 }
 
-/** Runs a flag parser on a file value, turning its complaint into one naming the field. */
+/**
+ * Runs a flag parser on a file value (a number as its text, so `0.5` requests and `1e300` meet
+ * the same rules as on the command line), turning its complaint into one naming the field.
+ */
 function convert(value: number | string, parse: (raw: string) => number, where: string): number {
-  if (typeof value === "number") return value;
   try {
-    return parse(value);
+    return parse(String(value));
   } catch (error) {
     throw new UsageError(`${where} ${(error as Error).message}`);
   }
 }
 
-function readScenarioText(file: string): string {
-  try {
-    return readFileSync(file, "utf8");
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const why =
-      code === "ENOENT"
-        ? "no such file"
-        : code === "EISDIR"
-          ? "is a directory"
-          : (code ?? "unreadable");
-    throw new UsageError(`--scenario ${file}: cannot read it (${why})`);
-  }
-}
-
 async function parseScenarioText(file: string, text: string): Promise<unknown> {
   const isYaml = /\.ya?ml$/i.test(file);
+  checkNesting(text, `--scenario ${file}`, isYaml ? "yaml" : "json");
   try {
     if (!isYaml) return JSON.parse(text);
     // YAML is parsed only when a YAML file is given: the library is not needed otherwise.
@@ -120,7 +118,8 @@ export async function loadScenario(
   file: string,
   defaults: { region: string; architecture: Architecture },
 ): Promise<Scenario> {
-  const json = await parseScenarioText(file, readScenarioText(file));
+  const text = readInputFile(file, `--scenario ${file}`, SCENARIO_MAX_BYTES);
+  const json = await parseScenarioText(file, text);
   const result = scenarioSchema.safeParse(json, { jitless: true });
   if (!result.success) {
     throw new UsageError(`--scenario ${file}: ${describeIssues(result.error.issues, json)}`);
@@ -133,7 +132,7 @@ export async function loadScenario(
     if (fn.initDuration !== undefined && fn.coldStartRate === undefined) {
       throw new UsageError(`${at("coldStartRate")} must be given with initDuration`);
     }
-    const averageDurationMs = convert(fn.duration, parseDurationMs, at("duration"));
+    const averageDurationMs = convert(fn.duration, parseInvocationDurationMs, at("duration"));
     const pc = fn.provisioned;
     return {
       name: fn.name ?? `function ${index + 1}`,
@@ -147,7 +146,7 @@ export async function loadScenario(
       initDurationMs:
         fn.initDuration === undefined
           ? undefined
-          : convert(fn.initDuration, parseDurationMs, at("initDuration")),
+          : convert(fn.initDuration, parseInitDurationMs, at("initDuration")),
       provisioned: pc && {
         concurrency: pc.concurrency,
         hoursPerMonth: pc.hours ?? 730,
@@ -158,7 +157,7 @@ export async function loadScenario(
         averageDurationMs:
           pc.duration === undefined
             ? averageDurationMs
-            : convert(pc.duration, parseDurationMs, `${at("provisioned")}.duration`),
+            : convert(pc.duration, parseInvocationDurationMs, `${at("provisioned")}.duration`),
       },
     };
   });

@@ -2,24 +2,23 @@
  * Reads `--payload '{"k":1}'`, `--payload @event.json` and `--payloads @weighted.json` into
  * weighted payloads, failing with one line (exit 2) on anything that is not what we can send.
  */
-import { readFileSync } from "node:fs";
 import { UsageError } from "../../core/errors.js";
+import { LAMBDA_LIMITS } from "../../core/lambda-limits.js";
 import type { WeightedPayload } from "../../tune/payloads.js";
+import { checkNesting, readInputFile } from "../input-file.js";
 
-function readAtFile(raw: string, flag: string): string {
+/** One event is at most Lambda's 6 MB payload; a weighted list holds a few of them. */
+const PAYLOAD_MAX_BYTES = LAMBDA_LIMITS.payloadBytes.max;
+const PAYLOADS_MAX_BYTES = 4 * PAYLOAD_MAX_BYTES;
+
+function readAtFile(raw: string, flag: string, maxBytes: number): string {
   const path = raw.slice(1);
-  if (!path) throw new UsageError(`${flag} @ needs a file name, e.g. ${flag} @event.json.`);
-  try {
-    return readFileSync(path, "utf8");
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new UsageError(
-      `${flag}: cannot read ${path} (${code === "ENOENT" ? "no such file" : (code ?? (error as Error).message)}).`,
-    );
-  }
+  if (!path) throw new UsageError(`${flag} @ needs a file name; e.g. ${flag} @event.json`);
+  return readInputFile(path, `${flag} ${raw}`, maxBytes);
 }
 
 function parseJson(text: string, what: string): unknown {
+  checkNesting(text, what, "json");
   try {
     return JSON.parse(text);
   } catch (error) {
@@ -34,7 +33,10 @@ export function loadPayloads(payload?: string, payloads?: string): WeightedPaylo
         '--payloads takes a file: --payloads @weighted.json with [{"payload": …, "weight": 3}, …].',
       );
     }
-    const list = parseJson(readAtFile(payloads, "--payloads"), `--payloads ${payloads}`);
+    const list = parseJson(
+      readAtFile(payloads, "--payloads", PAYLOADS_MAX_BYTES),
+      `--payloads ${payloads}`,
+    );
     if (!Array.isArray(list) || list.length === 0) {
       throw new UsageError(
         `--payloads ${payloads} must be a non-empty JSON array of {"payload": …, "weight": n}.`,
@@ -55,7 +57,9 @@ export function loadPayloads(payload?: string, payloads?: string): WeightedPaylo
     });
   }
   if (payload === undefined) return [{ payload: "{}", weight: 1 }];
-  const text = payload.startsWith("@") ? readAtFile(payload, "--payload") : payload;
+  const text = payload.startsWith("@")
+    ? readAtFile(payload, "--payload", PAYLOAD_MAX_BYTES)
+    : payload;
   const what = payload.startsWith("@") ? `--payload ${payload}` : "--payload";
   return [{ payload: JSON.stringify(parseJson(text, what)), weight: 1 }];
 }
