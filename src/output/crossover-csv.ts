@@ -4,11 +4,12 @@
  * "break-even-lmi"), or a line of text ("assumption", "caveat") in `note`. The LMI columns come
  * last, after `note`, so readers of the older columns are unaffected. Money is exact.
  */
-import { stringify } from "csv-stringify/sync";
+
 import type { SweepRow } from "../core/crossover/crossover.js";
 import type { BreakEven } from "../core/crossover/types.js";
 import { type Decimal, toPlainString } from "../core/money/index.js";
 import type { CrossoverReport } from "./crossover.js";
+import { toCsv } from "./csv.js";
 
 export const CROSSOVER_CSV_COLUMNS = [
   "kind",
@@ -100,5 +101,5 @@ export function renderCrossoverCsv({ result: r }: CrossoverReport): string {
     ...r.assumptions.map((a) => textRow("assumption", a)),
     ...r.caveats.map((c) => textRow("caveat", c)),
   ];
-  return stringify(rows);
+  return toCsv(rows);
 }

@@ -1,5 +1,5 @@
 /** `estimate --format csv`: a header and one row per cost line, exact decimals (not rounded). */
-import { stringify } from "csv-stringify/sync";
+import { toCsv } from "./csv.js";
 import type { EstimateReport } from "./estimate-model.js";
 
 export const ESTIMATE_CSV_COLUMNS = [
@@ -26,5 +26,5 @@ export function renderEstimateCsv(report: EstimateReport): string {
     line.cost.toFixed(),
     line.freeTierQuantity?.toFixed() ?? "",
   ]);
-  return stringify([[...ESTIMATE_CSV_COLUMNS], ...rows]);
+  return toCsv([[...ESTIMATE_CSV_COLUMNS], ...rows]);
 }

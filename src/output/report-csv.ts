@@ -3,10 +3,11 @@
  * The same model always gives the same bytes (no dates, no locale), so a rerun for the same
  * month is identical.
  */
-import { stringify } from "csv-stringify/sync";
+
 import type { Decimal } from "../core/money/index.js";
 import { roundTo } from "../core/money/index.js";
 import type { MonthlyReport, ReportRow } from "../core/report/types.js";
+import { toCsv } from "./csv.js";
 
 export const REPORT_CSV_HEADER = [
   "month",
@@ -60,7 +61,7 @@ function csvRow(row: ReportRow): string[] {
 
 /** The whole file, header included, "\n" line endings. */
 export function renderReportCsv(report: MonthlyReport): string {
-  return stringify([[...REPORT_CSV_HEADER], ...report.rows.map(csvRow)], {
+  return toCsv([[...REPORT_CSV_HEADER], ...report.rows.map(csvRow)], {
     record_delimiter: "\n",
   });
 }

@@ -3,8 +3,9 @@
  * durations ms to 0.01; an empty cell is a value that does not exist (no successful
  * invocation, or an interval from one invocation). `recommended` is true on one row at most.
  */
-import { stringify } from "csv-stringify/sync";
+
 import type { TuneResult } from "../core/tuning/types.js";
+import { toCsv } from "./csv.js";
 
 export const TUNE_CSV_COLUMNS = [
   "function",
@@ -63,9 +64,7 @@ export function renderTuneCsv(result: TuneResult): string {
     monthly.get(s.memoryMb)?.toFixed() ?? "",
     result.recommendation?.memoryMb === s.memoryMb,
   ]);
-  return stringify([[...TUNE_CSV_COLUMNS], ...rows], {
-    cast: { boolean: (value) => String(value) },
-  });
+  return toCsv([[...TUNE_CSV_COLUMNS], ...rows]);
 }
 
 function ms(value: number | null): string {

@@ -7,6 +7,7 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { dec } from "../core/money/index.js";
 import { formatMonth, parseMonth, previousMonthOf } from "../core/report/month.js";
+import { restoreCell } from "../output/csv.js";
 import { reportFileName } from "../output/report-csv.js";
 import type { PreviousReport } from "../output/report-summary.js";
 
@@ -70,7 +71,7 @@ export async function readPreviousReport(
         .filter((r) => r.length > total)
         .map((r) => ({
           region: r[region] ?? "",
-          functionName: r[name] ?? "",
+          functionName: restoreCell(r[name] ?? ""),
           totalCost: dec(r[total] ?? "0"),
         })),
     };

@@ -1,6 +1,7 @@
 /** Renders the `--dry-run` plan: what tune would change, and what the run would roughly cost. */
-import { stringify } from "csv-stringify/sync";
+
 import { formatUsd } from "../core/money/index.js";
+import { toCsv } from "../output/csv.js";
 import { stringifyExact } from "../output/exact-json.js";
 import type { TunePlan } from "./plan.js";
 
@@ -26,7 +27,7 @@ export function renderPlan(plan: TunePlan, format: "table" | "json" | "csv"): st
   }
   if (format === "csv") {
     const rows = [["step", "change"], ...plan.changes.map((change, i) => [String(i + 1), change])];
-    return stringify(rows, { quoted: true }).trimEnd();
+    return toCsv(rows, { quoted: true }).trimEnd();
   }
   const { invocations: inv, estimatedTuningCost: cost } = plan;
   return [
