@@ -4,6 +4,34 @@
  */
 import { AwsError, ConfigError, UsageError } from "../core/errors.js";
 
+/** Node's codes for "the endpoint could not be reached at all", as opposed to an AWS answer. */
+const NETWORK_CODES: Record<string, string> = {
+  ENOTFOUND: "no such host",
+  EAI_AGAIN: "DNS lookup failed",
+  ECONNREFUSED: "connection refused",
+  ECONNRESET: "connection reset",
+  ETIMEDOUT: "timed out",
+  EHOSTUNREACH: "host unreachable",
+  ENETUNREACH: "network unreachable",
+};
+
+/** Which endpoint failed and why, when `error` is a network failure (the SDK passes it on). */
+function networkFailure(error: unknown): { endpoint: string; why: string } | undefined {
+  const e = (error ?? {}) as {
+    code?: string;
+    name?: string;
+    hostname?: string;
+    address?: string;
+    port?: number;
+  };
+  const code = e.code ?? e.name ?? "";
+  const why = NETWORK_CODES[code];
+  if (!why) return undefined;
+  const host = e.hostname ?? e.address;
+  const endpoint = host ? `${host}${e.port ? `:${e.port}` : ""}` : "the AWS endpoint";
+  return { endpoint, why: `${why}, ${code}` };
+}
+
 interface SdkErrorLike {
   name?: string;
   message?: string;
@@ -49,10 +77,11 @@ export function toAwsError(error: unknown, context: AwsCallContext): Error {
       exitCode: 2,
     });
   }
-  if (name === "ECONNREFUSED" || (error as { code?: string })?.code === "ECONNREFUSED") {
-    return new ConfigError(
-      `cannot reach the AWS endpoint for ${context.action} (connection refused); is --endpoint-url right and the emulator running?`,
-      { cause: error },
+  const network = networkFailure(error);
+  if (network) {
+    return new AwsError(
+      `cannot reach ${network.endpoint} for ${context.action} (${network.why}); check --endpoint-url, the network, and that the service is running`,
+      { cause: error, action: context.action },
     );
   }
   const detail = sdk.message ? `: ${sdk.message}` : "";
