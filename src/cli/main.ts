@@ -1,8 +1,11 @@
 #!/usr/bin/env node
 /** The bin entry. Everything else lives in program.ts so it can be imported without running. */
+import { endQuietlyOnEpipe } from "./io.js";
 import { runCli } from "./program.js";
 
 // The AWS SDK warns on Node 20 about its future Node 22 floor; it is noise for our users.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
+endQuietlyOnEpipe(process.stdout);
+endQuietlyOnEpipe(process.stderr);
 
 process.exitCode = await runCli(process.argv.slice(2));

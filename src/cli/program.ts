@@ -6,6 +6,8 @@
 import { Command, CommanderError } from "commander";
 import { LambdaCostError } from "../core/errors.js";
 import { commandFactories } from "./commands/index.js";
+import { commanderErrorLine } from "./error-line.js";
+import { type CliIo, processIo } from "./io.js";
 import { VERSION } from "./version.js";
 
 /**
@@ -13,47 +15,56 @@ import { VERSION } from "./version.js";
  * for top-level help, an unknown name, or no arguments): building all five costs a few ms of
  * every start-up (npm run bench:startup).
  */
-export function buildProgram(argv: readonly string[] = []): Command {
+export function buildProgram(argv: readonly string[] = [], io: CliIo = processIo): Command {
   const program = new Command("lambda-cost")
     .description("What your AWS Lambda functions cost, and how to make them cheaper or faster.")
     .version(VERSION, "-V, --version")
     .exitOverride()
-    .showSuggestionAfterError(true);
+    .showSuggestionAfterError(true)
+    // Errors are written by exitCodeFor as one line in the house style, not by commander.
+    .configureOutput({
+      writeOut: (text) => io.stdout(text),
+      writeErr: (text) => io.stderr(text),
+      outputError: () => {},
+    });
   const named = argv[0] !== undefined && Object.hasOwn(commandFactories, argv[0]);
   const factories = named ? [commandFactories[argv[0] as string]] : Object.values(commandFactories);
   for (const factory of factories) {
     if (!factory) continue;
-    const command = factory();
+    const command = factory(io);
     command.copyInheritedSettings(program);
     program.addCommand(command);
   }
   return program;
 }
 
-/** Runs the CLI and returns the exit code instead of exiting. */
-export async function runCli(argv: readonly string[]): Promise<number> {
-  const program = buildProgram(argv);
+/**
+ * Runs the CLI and returns the exit code instead of exiting: the bin calls it with the process's
+ * streams, tests call it in-process with their own `io`.
+ */
+export async function runCli(argv: readonly string[], io: CliIo = processIo): Promise<number> {
+  const program = buildProgram(argv, io);
   try {
     await program.parseAsync([...argv], { from: "user" });
     return typeof process.exitCode === "number" ? process.exitCode : 0;
   } catch (error) {
-    return exitCodeFor(error);
+    return exitCodeFor(error, io);
   }
 }
 
-export function exitCodeFor(error: unknown): number {
+export function exitCodeFor(error: unknown, io: CliIo = processIo): number {
   if (error instanceof CommanderError) {
-    // Commander has already printed its one-line message (or the help / version text).
     const benign = ["commander.helpDisplayed", "commander.help", "commander.version"];
     if (benign.includes(error.code)) return 0;
+    io.stderr(`lambda-cost: ${commanderErrorLine(error.message)}\n`);
     return 2;
   }
   if (error instanceof LambdaCostError) {
-    process.stderr.write(`lambda-cost: ${error.message}\n`);
+    io.stderr(`lambda-cost: ${error.message}\n`);
     return error.exitCode;
   }
   const stack = error instanceof Error ? (error.stack ?? error.message) : String(error);
-  process.stderr.write(
+  io.stderr(
     `lambda-cost: unexpected error — please report it with the command you ran.\n${stack}\n`,
   );
   return 3;

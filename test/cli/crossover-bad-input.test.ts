@@ -9,45 +9,45 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { BIN, runBin } from "./run-cli.js";
+import { expectOneLineExit2 as expectLine, runInProcess } from "./run-in-process.js";
 
 const BASE = ["crossover", "--memory", "512", "--duration", "120ms", "--requests", "50M"];
 const ENV = { AWS_REGION: undefined, AWS_DEFAULT_REGION: undefined };
 
-function expectOneLineExit2(args: string[], message: RegExp) {
-  const { code, stdout, stderr } = runBin(args, { env: ENV });
-  expect(stdout).toBe("");
-  expect(stderr.trim().split("\n"), stderr).toHaveLength(1);
-  expect(stderr).toMatch(message);
-  expect(stderr).not.toMatch(/\n\s+at /);
-  expect(code).toBe(2);
+/** In-process through runCli (the spawned bin is checked once, below). */
+async function expectOneLineExit2(args: string[], message: RegExp) {
+  expectLine(await runInProcess(args, ENV), message, expect);
 }
 
 describe("crossover: its own bad flags exit 2 with one line", () => {
   it.each([
     [
       ["--cpu-bound-fraction", "0"],
-      /CPU-bound fraction must be a number greater than 0 and at most 1; got "0"/,
+      /--cpu-bound-fraction "0" is too small; use a number greater than 0 to 1$/,
     ],
     [
       ["--cpu-bound-fraction", "1.5"],
-      /CPU-bound fraction must be a number greater than 0 and at most 1; got "1.5"/,
+      /--cpu-bound-fraction "1.5" is too large; use a number greater than 0 to 1$/,
     ],
     [
       ["--target-utilization", "0"],
-      /target utilization must be a number greater than 0 and at most 1/,
+      /--target-utilization "0" is too small; use a number greater than 0 to 1/,
     ],
+    [["--target-utilization", "1.01"], /--target-utilization "1.01" is too large/],
     [
-      ["--target-utilization", "1.01"],
-      /target utilization must be a number greater than 0 and at most 1/,
+      ["--peak-to-average", "0.5"],
+      /--peak-to-average "0.5" is too small; use a number from 1 to 1000000/,
     ],
-    [["--peak-to-average", "0.5"], /peak-to-average must be a number of at least 1/],
-    [["--peak-to-average", "abc"], /peak-to-average must be a number of at least 1/],
+    [["--peak-to-average", "abc"], /--peak-to-average "abc" is not a plain decimal number/],
     [
       ["--cpu-seconds-per-request", "0"],
-      /CPU seconds per request must be a number of vCPU-seconds greater than 0/,
+      /--cpu-seconds-per-request "0" is too small; use a number greater than 0 to 5400 vCPU-seconds/,
     ],
-    [["--min-instances", "0"], /min-instances must be a whole number from 1 to 100000/],
-    [["--min-instances", "2.5"], /min-instances must be a whole number/],
+    [
+      ["--min-instances", "0"],
+      /--min-instances "0" is below 1; use a whole number from 1 to 100000/,
+    ],
+    [["--min-instances", "2.5"], /--min-instances "2.5" is not a whole number/],
     [
       ["--fargate-task", "1vcpu-1gb"],
       /"1vcpu-1gb" is not a valid Fargate task size; valid sizes: 0\.25vcpu-\{0\.5,1,2\}gb, 0\.5vcpu-\{1\.\.4\}gb, 1vcpu-\{2\.\.8\}gb, 2vcpu-\{4\.\.16\}gb, 4vcpu-\{8\.\.30\}gb, 8vcpu-\{16\.\.60 by 4\}gb, 16vcpu-\{32\.\.120 by 8\}gb/,
@@ -55,13 +55,16 @@ describe("crossover: its own bad flags exit 2 with one line", () => {
     [["--fargate-task", "huge"], /not a valid Fargate task size; valid sizes:/],
     [
       ["--fargate-arch", "sparc"],
-      /unknown Fargate architecture "sparc"; use one of: x86_64, arm64/,
+      /--fargate-arch "sparc" is not a known value; use one of: x86_64, arm64/,
     ],
     [
       ["--ec2-types", "x9.huge"],
       /unknown EC2 instance type "x9.huge"; pricing\/ec2.json knows: t4g\.nano/,
     ],
-    [["--ec2-types", ","], /EC2 types must be a comma-separated list/],
+    [
+      ["--ec2-types", ","],
+      /--ec2-types "," is not a list of EC2 instance types; use a comma-separated list/,
+    ],
     [
       ["--ec2-types", "t4g.large"],
       /t4g\.large is a burstable type that sustains only 30% of each vCPU; add --include-burstable/,
@@ -79,10 +82,13 @@ describe("crossover: its own bad flags exit 2 with one line", () => {
       /Fargate Spot does not run arm64 tasks \(Amazon ECS Developer Guide.*\); drop --fargate-spot or use --fargate-arch x86_64/,
     ],
     [["--region", "ap-south-1"], /no Fargate prices for ap-south-1; priced: us-east-1/],
-    [["--savings-plan", "compute-5yr"], /savings-plan/],
-    [["--format", "xml"], /format/],
-  ])("%j", (extra, message) => {
-    expectOneLineExit2([...BASE, ...extra], message);
+    [
+      ["--savings-plan", "compute-5yr"],
+      /--savings-plan "compute-5yr" is not a known value; use one of: none/,
+    ],
+    [["--format", "xml"], /--format "xml" is not a known value; use one of: table, json, csv/],
+  ])("%j", async (extra, message) => {
+    await expectOneLineExit2([...BASE, ...extra], message);
   });
 });
 
@@ -90,11 +96,11 @@ describe("crossover: what estimate rejects, crossover rejects", () => {
   it.each([
     [
       ["crossover", "--memory", "64", "--duration", "120ms", "--requests", "50M"],
-      /memory must be a whole number from 128 to 10240; got "64"/,
+      /--memory "64" is below 128; use a whole number of MB from 128 to 10240/,
     ],
     [
       ["crossover", "--memory", "10241", "--duration", "120ms", "--requests", "50M"],
-      /memory must be a whole number from 128 to 10240/,
+      /--memory "10241" is above 10240/,
     ],
     [
       ["crossover", "--memory", "512", "--duration", "fast", "--requests", "50M"],
@@ -108,14 +114,60 @@ describe("crossover: what estimate rejects, crossover rejects", () => {
       ["crossover", "--memory", "512", "--duration", "120ms", "--requests", "1.5"],
       /not a whole count/,
     ],
-    [[...BASE, "--region", "mars-1"], /unknown region "mars-1"/],
-    [[...BASE, "--arch", "sparc"], /unknown architecture "sparc"; use one of: x86_64, arm64/],
-    [["crossover", "--duration", "120ms", "--requests", "50M"], /--memory is required/],
-    [["crossover", "--memory", "512", "--requests", "50M"], /--duration is required/],
-    [["crossover", "--memory", "512", "--duration", "120ms"], /--requests is required/],
-    [[...BASE, "--bogus"], /unknown option '--bogus'/],
-  ])("%j", (args, message) => {
-    expectOneLineExit2(args, message);
+    [
+      [...BASE, "--region", "mars-1"],
+      /"mars-1" is not a region in the price table; use one of the 30 priced region codes/,
+    ],
+    [
+      [...BASE, "--arch", "sparc"],
+      /--arch "sparc" is not a known value; use one of: x86_64, arm64/,
+    ],
+    [
+      ["crossover", "--duration", "120ms", "--requests", "50M"],
+      /missing --memory; give it, e.g. --memory 512$/,
+    ],
+    [
+      ["crossover", "--memory", "512", "--requests", "50M"],
+      /missing --duration; give it, e.g. --duration 120ms$/,
+    ],
+    [
+      ["crossover", "--memory", "512", "--duration", "120ms"],
+      /missing --requests; give it, e.g. --requests 50M$/,
+    ],
+    [[...BASE, "--bogus"], /unknown option --bogus; see --help for the options/],
+    [
+      ["crossover"],
+      /missing --memory, --duration, --requests; give them, e.g. --memory 512 --duration 120ms --requests 50M$/,
+    ],
+    [[...BASE, "--requests", "1e999999999"], /--requests "1e999999999" is too large/],
+    [[...BASE, "--duration", "0"], /--duration "0" is below 1 ms/],
+    [
+      [...BASE, "--peak-to-average", "0x2"],
+      /--peak-to-average "0x2" is not a plain decimal number/,
+    ],
+    [[...BASE, "--peak-to-average", "1e999"], /--peak-to-average "1e999" is too large/],
+    [
+      [...BASE, "--cpu-seconds-per-request", "Infinity"],
+      /"Infinity" is not a plain decimal number/,
+    ],
+    [[...BASE, "--arch", "aarch64"], /--arch "aarch64" is not a known value; did you mean arm64\?/],
+    [
+      [...BASE, "--region", "US-EAST-1"],
+      /"US-EAST-1" is not a region in the price table; did you mean us-east-1\?/,
+    ],
+  ])("%j", async (args, message) => {
+    await expectOneLineExit2(args, message);
+  });
+});
+
+describe("crossover: through the spawned bin", () => {
+  it("gives the same one line as in-process (one case through the real entry)", () => {
+    const { code, stdout, stderr } = runBin([...BASE, "--cpu-bound-fraction", "0x1"], { env: ENV });
+    expect(stderr).toBe(
+      'lambda-cost: --cpu-bound-fraction "0x1" is not a plain decimal number; use a number greater than 0 to 1\n',
+    );
+    expect(stdout).toBe("");
+    expect(code).toBe(2);
   });
 });
 

@@ -1,5 +1,10 @@
+import { execFileSync, spawn } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { runBin } from "./run-cli.js";
+import { BIN, runBin } from "./run-cli.js";
+import { expectOneLineExit2, runInProcess } from "./run-in-process.js";
 
 describe("lambda-cost (no command)", () => {
   it("prints help with --help and exits 0", () => {
@@ -12,6 +17,64 @@ describe("lambda-cost (no command)", () => {
     const { code, stderr } = runBin(["--bogus"]);
     expect(code).toBe(2);
     expect(stderr.trim().split("\n")).toHaveLength(1);
-    expect(stderr).toContain("unknown option '--bogus'");
+    expect(stderr).toBe("lambda-cost: unknown option --bogus; see --help for the options\n");
+  });
+
+  it("ends quietly when the reader of stdout goes away (EPIPE, as with `| head`)", async () => {
+    const child = spawn(process.execPath, [BIN, "estimate", "--help"], {
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    child.stdout.destroy(); // the reader is gone before the first write
+    let stderr = "";
+    child.stderr.on("data", (chunk: Buffer) => {
+      stderr += chunk.toString();
+    });
+    const code = await new Promise((resolve) => child.on("close", resolve));
+    expect(stderr).toBe("");
+    expect(code).toBe(0);
+  });
+});
+
+describe("lambda-cost: one line for every command's mistakes", () => {
+  it.each([
+    [["estimat"], /^lambda-cost: unknown command "estimat"; did you mean estimate\?$/],
+    [
+      ["report", "--endpoint-url", "localhost:4010"],
+      /^lambda-cost: --endpoint-url "localhost:4010" has no http:\/\/ or https:\/\/ scheme/,
+    ],
+    [
+      ["report", "--regions", "EU-WEST-1"],
+      /^lambda-cost: --regions "EU-WEST-1" is not a region list/,
+    ],
+    [
+      ["report", "--regions", "eu-west-9"],
+      /^lambda-cost: --regions "eu-west-9" is not a region in the price table; did you mean eu-west-1\?, or all$/,
+    ],
+    [
+      ["report", "--concurrency", "0x4"],
+      /^lambda-cost: --concurrency "0x4" is not a plain decimal number/,
+    ],
+    [["emulator", "--port", "1e9"], /^lambda-cost: --port "1e9" is above 65535/],
+  ])("%j", async (args, message) => {
+    expectOneLineExit2(await runInProcess(args, { AWS_REGION: "us-east-1" }), message, expect);
+  });
+
+  it("emulator --config: a FIFO, a deep document and a missing file are one line each", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "lc-emu-config-"));
+    const fifo = join(dir, "config.fifo");
+    execFileSync("mkfifo", [fifo]);
+    const deep = join(dir, "deep.json");
+    writeFileSync(deep, `{"functions":${"[".repeat(200_000)}${"]".repeat(200_000)}}`);
+    for (const [path, message] of [
+      [fifo, /--config .*config\.fifo: is not a regular file/],
+      [deep, /--config .*deep\.json: nested more than 64 deep/],
+      [join(dir, "none.json"), /--config .*none\.json: cannot read it \(no such file\)/],
+    ] as const) {
+      expectOneLineExit2(
+        await runInProcess(["emulator", "--config", path, "--port", "0"]),
+        message,
+        expect,
+      );
+    }
   });
 });

@@ -3,12 +3,14 @@
  * changes nothing: the emulator sees no mutating request (and, for flag errors, no request).
  * Spawns the built bin (run `npm run build` first when running this file alone).
  */
+import { execFileSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { EmulatorHandle } from "../../src/emulator/types.js";
 import { emulatorWith, fn, mutatingRequests } from "../integration/tune-harness.js";
+import { expectOneLineExit2, runInProcess } from "./run-in-process.js";
 import { runBinAsync } from "./tune-spawn.js";
 
 let emulator: EmulatorHandle;
@@ -16,6 +18,12 @@ const dir = mkdtempSync(join(tmpdir(), "lc-tune-cli-"));
 const file = (name: string, text: string) => {
   const path = join(dir, name);
   writeFileSync(path, text);
+  return path;
+};
+
+const fifo = (name: string) => {
+  const path = join(dir, name);
+  execFileSync("mkfifo", [path]);
   return path;
 };
 
@@ -38,63 +46,69 @@ function tune(args: string[], extraEnv: NodeJS.ProcessEnv = {}) {
   });
 }
 
-function expectOneLineExit2(
-  result: { code: number | null; stdout: string; stderr: string },
-  pattern: RegExp,
-) {
-  expect(result.code).toBe(2);
-  const lines = result.stderr.split("\n").filter((line) => line.trim() !== "");
-  expect(lines).toHaveLength(1);
-  expect(lines[0]).toMatch(pattern);
-  expect(result.stderr).not.toMatch(/\n\s+at /); // no stack trace
-  expect(result.stdout).toBe("");
-}
-
 describe("tune: bad flags exit 2 before any AWS call", () => {
   const cases: Array<[string, string[], RegExp]> = [
     [
       "size below 128",
       ["--sizes", "64,128"],
-      /size "64" is not a whole number of MB from 128 to 10240/,
+      /--sizes "64" is below 128; use a whole number of MB from 128 to 10240$/,
     ],
-    ["size above 10240", ["--sizes", "128,20000"], /"20000".*128 to 10240/],
+    ["size above 10240", ["--sizes", "128,20000"], /"20000" is above 10240; .*128 to 10240/],
     ["size not an integer", ["--sizes", "128.5"], /"128.5" is not a whole number/],
-    ["size not a number", ["--sizes", "128,big"], /"big" is not a whole number/],
-    ["empty size list", ["--sizes", ","], /size list is empty/],
-    ["range backwards", ["--sizes", "3008..128"], /range "3008..128" is not FROM..TO/],
+    ["size not a number", ["--sizes", "128,big"], /"big" is not a plain decimal number/],
+    ["size in GB", ["--sizes", "1GB"], /"1GB" has a unit; give the number of MB alone, e.g. 1024/],
+    ["size in hex", ["--sizes", "0x400"], /"0x400" is not a plain decimal number/],
+    ["empty size list", ["--sizes", ","], /--sizes: the size list is empty; give sizes in MB/],
+    ["range backwards", ["--sizes", "3008..128"], /--sizes: range "3008..128" is not FROM..TO/],
     [
       "range too fine",
       ["--sizes", "128..10240:1"],
-      /gives more than 100 sizes; use a coarser step, e.g. 128..10240:103/,
+      /gives more than 100 sizes; use a coarser step, e.g. 128..10240:103$/,
     ],
     ["range step 0", ["--sizes", "128..3008:0"], /has step 0 MB; use a step from 1 to 2880/],
     [
       "equivalence margin not a share",
       ["--equivalence-margin", "lots"],
-      /equivalence margin "lots" is not a share from 0 to 50%; give it as 1% or 0.01/,
+      /--equivalence-margin "lots" is not a share from 0 to 50%; give it as 1% or 0.01$/,
     ],
     ["equivalence margin above 50%", ["--equivalence-margin", "80%"], /is not a share from 0/],
+    ["equivalence margin in hex", ["--equivalence-margin", "0x0"], /"0x0" is not a share/],
     [
       "zero invocations",
       ["--invocations", "0"],
-      /invocations per size must be a whole number from 1/,
+      /--invocations "0" is below 1; use a whole number from 1 to 100000/,
     ],
-    [
-      "negative invocations",
-      ["--invocations", "-5"],
-      /invocations per size must be a whole number/,
-    ],
+    ["negative invocations", ["--invocations", "-5"], /--invocations "-5" is negative/],
     [
       "max invocations below 1",
       ["--max-invocations", "0"],
-      /max invocations must be a whole number from 1/,
+      /--max-invocations "0" is below 1; use a whole number from 1 to 1000000/,
     ],
-    ["concurrency 0", ["--concurrency", "0"], /concurrency must be a whole number from 1 to 1000/],
+    [
+      "concurrency 0",
+      ["--concurrency", "0"],
+      /--concurrency "0" is below 1; use a whole number from 1 to 1000/,
+    ],
     ["payload not JSON", ["--payload", "{oops"], /--payload is not valid JSON/],
     [
       "payload file missing",
       ["--payload", "@/nonexistent/event.json"],
-      /cannot read \/nonexistent\/event.json \(no such file\)/,
+      /--payload @\/nonexistent\/event.json: cannot read it \(no such file\)/,
+    ],
+    [
+      "payload a FIFO",
+      ["--payload", `@${fifo("event.fifo")}`],
+      /--payload @.*event.fifo: is not a regular file/,
+    ],
+    [
+      "payload nested 200,000 deep",
+      ["--payload", `@${file("deep.json", `${"[".repeat(200_000)}${"]".repeat(200_000)}`)}`],
+      /--payload @.*deep.json: nested more than 64 deep/,
+    ],
+    [
+      "payload too large",
+      ["--payload", `@${file("big.json", `"${"x".repeat(7 * 1024 * 1024)}"`)}`],
+      /big.json: is 7.0 MB; files up to 6 MB are read/,
     ],
     [
       "payload file not JSON",
@@ -125,35 +139,68 @@ describe("tune: bad flags exit 2 before any AWS call", () => {
     [
       "unknown strategy",
       ["--strategy", "fastest"],
-      /unknown strategy "fastest"; use one of: cost, speed, balanced/,
+      /--strategy "fastest" is not a known value; use one of: cost, speed, balanced/,
     ],
     [
       "weight above 1",
       ["--balanced-weight", "1.5"],
-      /balanced weight must be a number from 0 to 1/,
+      /--balanced-weight "1.5" is too large; use a number from 0 to 1/,
+    ],
+    ["weight below 0", ["--balanced-weight", "-0.1"], /--balanced-weight "-0.1" is negative/],
+    ["bad max duration", ["--max-duration", "soon"], /--max-duration "soon" is not a duration/],
+    ["max duration overflowing", ["--max-duration", "1e400"], /"1e400" is too large/],
+    ["max duration past the timeout", ["--max-duration", "901s"], /"901s" is above 900000 ms/],
+    ["max duration in m", ["--max-duration", "16m"], /"16m" is ambiguous .*; write 16min or 16ms/],
+    ["bad monthly invocations", ["--monthly-invocations", "lots"], /"lots" is not a count/],
+    [
+      "astronomical monthly invocations",
+      ["--monthly-invocations", "1e999999999"],
+      /--monthly-invocations "1e999999999" is too large/,
+    ],
+    ["hex monthly invocations", ["--monthly-invocations", "0x10"], /"0x10" is not a count/],
+    [
+      "endpoint without a scheme",
+      ["--endpoint-url", "localhost:4010"],
+      /--endpoint-url "localhost:4010" has no http:\/\/ or https:\/\/ scheme; use a full URL with its scheme, e.g. http:\/\/localhost:4010/,
     ],
     [
-      "weight below 0",
-      ["--balanced-weight", "-0.1"],
-      /balanced weight must be a number from 0 to 1/,
+      "--output for --format",
+      ["--output", "json"],
+      /unknown option --output; did you mean --format\?/,
     ],
-    ["bad max duration", ["--max-duration", "soon"], /"soon" is not a duration/],
-    ["bad monthly invocations", ["--monthly-invocations", "lots"], /"lots" is not a count/],
+    [
+      "--format JSON",
+      ["--format", "JSON"],
+      /--format "JSON" is not a known value; did you mean json\?/,
+    ],
     ["alias without apply", ["--alias", "live"], /--alias needs --apply/],
     [
       "alias all digits",
       ["--apply", "--yes", "--alias", "42"],
-      /alias "42" is not a valid alias name/,
+      /--alias "42" is not a valid alias name/,
     ],
     ["apply without a terminal or --yes", ["--apply"], /add --yes to apply without asking/],
     ["apply and dry run", ["--apply", "--yes", "--dry-run"], /contradict/],
-    ["trim too large", ["--trim", "0.6"], /trim must be a number from 0 to below 0.5/],
-    ["unknown format", ["--format", "xml"], /format/],
+    ["trim too large", ["--trim", "0.6"], /--trim "0.6" is too large; use a number from 0 to 0.49/],
+    [
+      "unknown format",
+      ["--format", "xml"],
+      /--format "xml" is not a known value; use one of: table, json, csv/,
+    ],
+    ["no function", [], /the <function> argument is missing/],
   ];
   it.each(cases)("%s", async (_label, args, pattern) => {
     const before = emulator.requests().length;
-    expectOneLineExit2(await tune(args), pattern);
+    // Flag errors run in-process (runCli); "no function" drops the name the others share.
+    const argv =
+      args.length === 0 ? ["tune"] : ["tune", "app", "--endpoint-url", emulator.endpoint, ...args];
+    expectOneLineExit2(await runInProcess(argv, env()), pattern, expect);
     expect(emulator.requests().length).toBe(before);
+  });
+
+  it("the spawned bin gives the same line (one case through the real entry)", async () => {
+    const result = await tune(["--sizes", "64"]);
+    expectOneLineExit2(result, /^lambda-cost: --sizes "64" is below 128/, expect);
   });
 });
 
@@ -163,7 +210,11 @@ describe("tune: bad environment exits 2 and changes nothing", () => {
       ["tune", "nope", "--endpoint-url", emulator.endpoint, "--invocations", "5"],
       env(),
     );
-    expectOneLineExit2(result, /function nope not found in region us-east-1, account 123456789012/);
+    expectOneLineExit2(
+      result,
+      /function nope not found in region us-east-1, account 123456789012/,
+      expect,
+    );
     expect(mutatingRequests(emulator)).toEqual([]);
   });
 
@@ -181,7 +232,7 @@ describe("tune: bad environment exits 2 and changes nothing", () => {
         XDG_STATE_HOME: dir,
       },
     );
-    expectOneLineExit2(result, /no AWS credentials found; set AWS_ACCESS_KEY_ID/);
+    expectOneLineExit2(result, /no AWS credentials found; set AWS_ACCESS_KEY_ID/, expect);
     expect(mutatingRequests(emulator)).toEqual([]);
   });
 
@@ -194,6 +245,7 @@ describe("tune: bad environment exits 2 and changes nothing", () => {
     expectOneLineExit2(
       result,
       /cannot write the tune journal in .*state-file\/lambda-cost .*nothing was changed/,
+      expect,
     );
     expect(mutatingRequests(emulator)).toEqual([]);
   });

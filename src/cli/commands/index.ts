@@ -4,6 +4,7 @@
  * Rule: nothing under src/cli may statically import @aws-sdk/*, src/aws or src/emulator.
  */
 import type { Command } from "commander";
+import type { CliIo } from "../io.js";
 import { crossoverCommand } from "./crossover.js";
 import { emulatorCommand } from "./emulator.js";
 import { estimateCommand } from "./estimate.js";
@@ -11,7 +12,7 @@ import { reportCommand } from "./report.js";
 import { tuneCommand } from "./tune.js";
 
 /** By name, in the order `lambda-cost --help` lists them: the README's order. */
-export const commandFactories: Record<string, () => Command> = {
+export const commandFactories: Record<string, (io: CliIo) => Command> = {
   estimate: estimateCommand,
   tune: tuneCommand,
   crossover: crossoverCommand,

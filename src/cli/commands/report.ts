@@ -5,6 +5,8 @@
  */
 import { Command, InvalidArgumentError, Option } from "commander";
 import { MonthError, parseMonth } from "../../core/report/month.js";
+import { parseEndpointUrl } from "../common-options.js";
+import type { CliIo } from "../io.js";
 import { integerInRange, oneOf } from "../parse.js";
 
 export const REPORT_FORMATS = ["table", "json", "csv"] as const;
@@ -26,7 +28,7 @@ export function parseMonthFlag(raw: string): string {
   try {
     parseMonth(raw);
   } catch (error) {
-    if (error instanceof MonthError) throw new InvalidArgumentError(error.message);
+    if (error instanceof MonthError) throw new InvalidArgumentError(`"${raw}": ${error.message}`);
     throw error;
   }
   return raw.trim();
@@ -38,14 +40,14 @@ export function parseRegionsFlag(raw: string): string {
   if (raw.trim() === "all") return "all";
   if (parts.some((p) => !/^[a-z]{2}(-[a-z]+)+-\d$/.test(p))) {
     throw new InvalidArgumentError(
-      `"${raw}" is not a region list; use comma-separated region codes such as us-east-1,eu-west-1, or "all".`,
+      `"${raw}" is not a region list; use comma-separated region codes such as us-east-1,eu-west-1, or "all"`,
     );
   }
   return parts.join(",");
 }
 
-export function reportCommand(): Command {
-  return new Command("report")
+export function reportCommand(io: CliIo): Command {
+  const command = new Command("report")
     .description(
       "monthly per-function cost report from CloudWatch metrics, written as CSV to --out-dir",
     )
@@ -67,7 +69,7 @@ export function reportCommand(): Command {
         "stdout: table = summary + table; json = the report model; csv = the CSV itself (summary to stderr). The CSV file is written in every format",
       )
         .choices(REPORT_FORMATS)
-        .argParser(oneOf("format", REPORT_FORMATS))
+        .argParser(oneOf(REPORT_FORMATS))
         .default("table"),
     )
     .option("--no-free-tier", "do not apply the monthly free tier (1M requests, 400,000 GB-s)")
@@ -75,15 +77,17 @@ export function reportCommand(): Command {
     .option(
       "--endpoint-url <url>",
       "send AWS calls to this URL instead (the lambda-cost emulator, LocalStack)",
+      parseEndpointUrl,
     )
     .option(
       "--concurrency <n>",
       "regions read at once (and PC-configuration calls in flight per region)",
-      integerInRange("--concurrency", 1, 64),
+      integerInRange(1, 64),
       4,
     )
     .action(async (flags: ReportFlags) => {
       const { runReport } = await import("./report-action.js");
-      await runReport(flags, process.env, new Date());
+      await runReport(flags, io.env, new Date());
     });
+  return command;
 }

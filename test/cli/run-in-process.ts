@@ -1,0 +1,53 @@
+/**
+ * Runs the CLI in this process through its entry function (runCli with buffers for stdout and
+ * stderr), about 100× cheaper than spawning node: the bad-input suites use it; each command keeps
+ * one spawned case (run-cli.ts) to prove the bin wires the same entry. Anything a command writes
+ * to process.stdout directly is captured too, so "nothing on stdout" still holds.
+ */
+import { vi } from "vitest";
+import { runCli } from "../../src/cli/program.js";
+import type { CliResult } from "./run-cli.js";
+
+export async function runInProcess(
+  args: readonly string[],
+  env: NodeJS.ProcessEnv = {},
+): Promise<CliResult> {
+  let stdout = "";
+  let stderr = "";
+  // Commands that read process.env themselves (tune, report: the AWS SDK does) see `env` too.
+  for (const [name, value] of Object.entries(env)) vi.stubEnv(name, value);
+  const direct = vi.spyOn(process.stdout, "write").mockImplementation((chunk) => {
+    stdout += String(chunk);
+    return true;
+  });
+  try {
+    const code = await runCli(args, {
+      stdout: (text) => {
+        stdout += text;
+      },
+      stderr: (text) => {
+        stderr += text;
+      },
+      env: { ...process.env, NO_COLOR: "1", ...env },
+    });
+    return { code, stdout, stderr };
+  } finally {
+    direct.mockRestore();
+    vi.unstubAllEnvs();
+  }
+}
+
+/** The house rule for bad input: exit 2, nothing on stdout, one `lambda-cost: ` line, no stack. */
+export function expectOneLineExit2(
+  result: CliResult,
+  message: RegExp,
+  expect: typeof import("vitest").expect,
+): void {
+  const lines = result.stderr.split("\n").filter((line) => line.trim() !== "");
+  expect(lines, result.stderr).toHaveLength(1);
+  expect(lines[0]).toMatch(/^lambda-cost: /);
+  expect(lines[0]).toMatch(message);
+  expect(result.stderr).not.toMatch(/\n\s+at /);
+  expect(result.stdout).toBe("");
+  expect(result.code).toBe(2);
+}
