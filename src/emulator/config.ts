@@ -5,19 +5,21 @@
  */
 import * as z from "zod/mini";
 import { ConfigError } from "../core/errors.js";
+import { LAMBDA_LIMITS } from "../core/lambda-limits.js";
 import type { EmulatorConfig } from "./types.js";
 
+const { memoryMb, ephemeralStorageMb, timeoutS, durationMs } = LAMBDA_LIMITS;
 const num = (min: number, max: number) => z.number().check(z.gte(min), z.lte(max));
 const int = (min: number, max: number) => z.int().check(z.gte(min), z.lte(max));
 const share = () => z._default(num(0, 1), 0);
 
 const modelSchema = z.strictObject({
-  fixedMs: z._default(num(0, 900_000), 0),
+  fixedMs: z._default(num(0, durationMs.max), 0),
   cpuMs: z._default(num(0, 10_000_000), 0),
   parallelCpuMs: z._default(num(0, 10_000_000), 0),
   threads: z._default(int(1, 1024), 1),
-  initMs: z._default(num(0, 900_000), 0),
-  memoryUsedMb: z._default(num(1, 10_240), 64),
+  initMs: z._default(num(0, durationMs.max), 0),
+  memoryUsedMb: z._default(num(1, memoryMb.max), 64),
   gcPressure: z._default(num(0, 100), 0),
   noiseCv: z._default(num(0, 5), 0),
   errorRate: share(),
@@ -28,7 +30,7 @@ const modelSchema = z.strictObject({
 const monthSchema = z.strictObject({
   month: z.string().check(z.regex(/^\d{4}-(0[1-9]|1[0-2])$/, "must be YYYY-MM")),
   invocationsPerDay: z.int().check(z.gte(0), z.lte(1e12)),
-  avgDurationMs: num(0, 900_000),
+  avgDurationMs: num(0, durationMs.max),
   provisionedShare: z.optional(num(0, 1)),
 });
 
@@ -38,10 +40,10 @@ const functionSchema = z.strictObject({
     z.string().check(z.regex(/^[a-z]{2}(-[a-z]+)+-\d$/, "must be a region")),
     "us-east-1",
   ),
-  memorySize: z._default(int(128, 10_240), 128),
-  timeout: z._default(int(1, 900), 3),
+  memorySize: z._default(int(memoryMb.min, memoryMb.max), 128),
+  timeout: z._default(int(timeoutS.min, timeoutS.max), 3),
   architecture: z._default(z.enum(["x86_64", "arm64"]), "x86_64"),
-  ephemeralStorage: z._default(int(512, 10_240), 512),
+  ephemeralStorage: z._default(int(ephemeralStorageMb.min, ephemeralStorageMb.max), 512),
   logFormat: z._default(z.enum(["Text", "JSON"]), "Text"),
   runtime: z._default(z.string(), "nodejs20.x"),
   description: z.optional(z.string()),
@@ -75,8 +77,8 @@ const faultsSchema = z.strictObject({
         region: z.optional(z.string()),
         afterRequests: int(0, 1e9),
         patch: z.strictObject({
-          MemorySize: z.optional(int(128, 10_240)),
-          Timeout: z.optional(int(1, 900)),
+          MemorySize: z.optional(int(memoryMb.min, memoryMb.max)),
+          Timeout: z.optional(int(timeoutS.min, timeoutS.max)),
           Description: z.optional(z.string()),
         }),
       }),

@@ -1,4 +1,5 @@
 /** UpdateFunctionConfiguration and PublishVersion: RevisionId checks, InProgress, no-op publishes. */
+import { LAMBDA_LIMITS } from "../core/lambda-limits.js";
 import type { ConfigSnapshot, FunctionRecord } from "./function-record.js";
 import { sameConfig } from "./function-record.js";
 import { functionConfiguration } from "./function-view.js";
@@ -30,10 +31,10 @@ export function checkRevision(given: string | undefined, current: string): void 
 
 const LOG_LEVELS = ["TRACE", "DEBUG", "INFO", "WARN", "ERROR", "FATAL"];
 
-/** Limits from the UpdateFunctionConfiguration API reference. */
-const MEMORY_MB = { min: 128, max: 10_240 };
-const TIMEOUT_SEC = { min: 1, max: 900 };
-const EPHEMERAL_MB = { min: 512, max: 10_240 };
+/** Limits from the UpdateFunctionConfiguration API reference (values in core/lambda-limits.ts). */
+const MEMORY_MB = LAMBDA_LIMITS.memoryMb;
+const TIMEOUT_SEC = LAMBDA_LIMITS.timeoutS;
+const EPHEMERAL_MB = LAMBDA_LIMITS.ephemeralStorageMb;
 
 function patchedConfig(current: ConfigSnapshot, body: Record<string, unknown>): ConfigSnapshot {
   const next: ConfigSnapshot = { ...current };

@@ -334,7 +334,7 @@ describe("estimate: hostile input (issue 18) and common mistakes (issue 9)", () 
     [
       "too large",
       file("big.json", `{"functions":[],"pad":"${"x".repeat(3 * 1024 * 1024)}"}`),
-      /big\.json: is 3\.0 MB; files up to 2 MB are read/,
+      /big\.json: is 3\.0 MB; files up to 1 MB are read/,
     ],
     [
       "a FIFO",

@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runBin } from "./run-cli.js";
+import { expectOneLineExit2, runInProcess } from "./run-in-process.js";
 
 // A server that only counts connections: bad input must be refused before any AWS call.
 let server: Server;
@@ -34,25 +35,28 @@ describe("lambda-cost report: bad input exits 2 with one line, before any AWS ca
     [["--regions", "mars-1"], /"mars-1" is not a region list/],
     [
       ["--regions", "us-east-1,us-east-9"],
-      /unknown region "us-east-9"; known regions: .*us-west-2/,
+      /--regions "us-east-9" is not a region in the price table; did you mean us-east-1\?, or all$/,
     ],
-    [["--concurrency", "0"], /--concurrency must be a whole number from 1 to 64; got "0"/],
-    [["--concurrency", "many"], /--concurrency must be a whole number/],
-    [["--format", "xml"], /unknown format "xml"; use one of: table, json, csv/],
-    [["--bogus"], /unknown option '--bogus'/],
-  ])("%j", (args, message) => {
+    [["--concurrency", "0"], /--concurrency "0" is below 1; use a whole number from 1 to 64/],
+    [["--concurrency", "many"], /--concurrency "many" is not a plain decimal number/],
+    [["--format", "xml"], /--format "xml" is not a known value; use one of: table, json, csv/],
+    [["--format", "CSV"], /--format "CSV" is not a known value; did you mean csv\?/],
+    [["--bogus"], /unknown option --bogus; see --help for the options/],
+    [["-o", "csv"], /unknown option -o; did you mean --format\?/],
+  ])("%j", async (args, message) => {
     const outDir = mkdtempSync(join(tmpdir(), "report-cli-"));
     const before = connections;
-    const { code, stdout, stderr } = runBin(
-      ["report", ...args, "--endpoint-url", endpoint, "--out-dir", join(outDir, "r")],
-      { env },
-    );
-    expect(code).toBe(2);
-    expect(stderr.trim().split("\n")).toHaveLength(1);
-    expect(stderr).toMatch(message);
-    expect(stdout).toBe("");
+    const argv = ["report", ...args, "--endpoint-url", endpoint, "--out-dir", join(outDir, "r")];
+    expectOneLineExit2(await runInProcess(argv, env), message, expect);
     expect(connections).toBe(before);
     expect(existsSync(join(outDir, "r"))).toBe(false);
+  });
+
+  it("the spawned bin gives the same line (one case through the real entry)", () => {
+    const { code, stdout, stderr } = runBin(["report", "--month", "2026-13"], { env });
+    expect(stderr).toMatch(/^lambda-cost: --month "2026-13" is not a month; use YYYY-MM/);
+    expect(stdout).toBe("");
+    expect(code).toBe(2);
   });
 
   it("documents every flag in --help", () => {

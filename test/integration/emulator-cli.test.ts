@@ -149,7 +149,7 @@ describe("lambda-cost emulator (CLI)", () => {
     [
       "a missing file",
       join(dir, "missing.json"),
-      /cannot read emulator config .*missing\.json \(ENOENT\)/,
+      /--config .*missing\.json: cannot read it \(no such file\)/,
     ],
   ])("a config with %s exits 2 with one line naming the problem", (_label, path, message) => {
     const result = runBin(["emulator", "--config", path, "--port", "0"]);
@@ -162,7 +162,9 @@ describe("lambda-cost emulator (CLI)", () => {
   it("a bad --port exits 2", () => {
     const result = runBin(["emulator", "--config", "examples/emulator.json", "--port", "70000"]);
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain("--port must be a whole number from 0 to 65535");
+    expect(result.stderr).toBe(
+      'lambda-cost: --port "70000" is above 65535; use a whole number from 0 to 65535\n',
+    );
   });
 
   it("a port in use or an unknown host exits 2 with one line", async () => {

@@ -28,7 +28,7 @@ export function parseMonthFlag(raw: string): string {
   try {
     parseMonth(raw);
   } catch (error) {
-    if (error instanceof MonthError) throw new InvalidArgumentError(`"${raw}": ${error.message}`);
+    if (error instanceof MonthError) throw new InvalidArgumentError(error.message);
     throw error;
   }
   return raw.trim();

@@ -1,6 +1,7 @@
 /**
  * The whole pure analysis of a finished sampling run, and the default size spread.
  */
+import { LAMBDA_LIMITS } from "../lambda-limits.js";
 import { type Decimal, sum } from "../money/index.js";
 import { recommend } from "./recommend.js";
 import { summarizeSize } from "./summarize.js";
@@ -111,8 +112,8 @@ export function sizesAuto(currentMemoryMb?: number): number[] {
   if (
     currentMemoryMb !== undefined &&
     Number.isInteger(currentMemoryMb) &&
-    currentMemoryMb >= 128 &&
-    currentMemoryMb <= 10240
+    currentMemoryMb >= LAMBDA_LIMITS.memoryMb.min &&
+    currentMemoryMb <= LAMBDA_LIMITS.memoryMb.max
   ) {
     sizes.add(currentMemoryMb);
   }
