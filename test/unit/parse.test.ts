@@ -13,6 +13,7 @@ import {
   parseDurationMs,
 } from "../../src/cli/parse.js";
 import { LAMBDA_LIMITS } from "../../src/core/lambda-limits.js";
+import { shown } from "../../src/core/pricing/validation-issues.js";
 import { closestRegion } from "../../src/core/unknown-region.js";
 
 describe("parseCount", () => {
@@ -168,5 +169,13 @@ describe("closestRegion", () => {
     ["mars-1", undefined],
   ])("%s → %s", (given, meant) => {
     expect(closestRegion(given, known)).toBe(meant);
+  });
+});
+
+describe("shown (the value quoted in a validation message)", () => {
+  it("survives a value nested too deep to stringify", () => {
+    let deep: unknown = 1;
+    for (let i = 0; i < 200_000; i += 1) deep = [deep];
+    expect(shown(deep)).toBe("(a value too deeply nested to show)");
   });
 });

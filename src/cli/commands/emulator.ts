@@ -24,7 +24,10 @@ export function emulatorCommand(_io: CliIo): Command {
     .description(
       "run a local AWS (Lambda and CloudWatch APIs) with synthetic functions; point --endpoint-url at it",
     )
-    .requiredOption("--config <file>", "emulator config (JSON): seed, faults, functions, history")
+    .requiredOption(
+      "--config <file>",
+      "emulator config (JSON): seed, faults, functions, history (required)",
+    )
     .option(
       "--port <port>",
       "TCP port (0 picks a free one)",

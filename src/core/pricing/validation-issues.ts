@@ -41,7 +41,13 @@ export function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
 
 export function shown(value: unknown): string {
   if (value === undefined) return "nothing";
-  const text = JSON.stringify(value);
+  let text: string;
+  try {
+    text = JSON.stringify(value);
+  } catch {
+    // A value nested deep enough to overflow the stack (the CLI refuses such files earlier).
+    return "(a value too deeply nested to show)";
+  }
   return text.length > 40 ? `${text.slice(0, 37)}...` : text;
 }
 
