@@ -24,10 +24,12 @@ export function commanderErrorLine(message: string): string {
   const invalid = /^option '(\S+)[^']*' argument '([\s\S]*)' is invalid\. ([\s\S]*)$/.exec(text);
   if (invalid) {
     const [, flag, value, why = ""] = invalid;
-    // Our parsers start with the quoted value; commander's own (choices) do not.
-    return why.startsWith('"')
-      ? `${flag} ${why}`
-      : `${flag} "${value}" is not allowed; ${lowerFirst(why)}`;
+    // Our parsers start with the quoted value; commander's choices and core's own do not.
+    if (why.startsWith('"')) return `${flag} ${why}`;
+    if (why.startsWith("Allowed choices")) {
+      return `${flag} "${value}" is not allowed; ${lowerFirst(why.replace(/\.$/, ""))}`;
+    }
+    return `${flag}: ${why.replace(/\.$/, "")}`;
   }
   const unknown = /^unknown option '([^'=]+)[^']*'(?:\s*\(Did you mean (\S+?)\?\))?$/.exec(text);
   if (unknown) {

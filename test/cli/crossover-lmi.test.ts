@@ -90,10 +90,19 @@ describe("crossover --format json: the managedInstances object", () => {
 describe("crossover: bad LMI input exits 2 with one line naming what is allowed", () => {
   const BASE = ["crossover", "--memory", "512", "--duration", "120ms", "--requests", "50M"];
   it.each([
-    [["--runtime", "ruby"], /unknown runtime "ruby"; use one of: nodejs, python, java, dotnet/],
-    [["--lmi-instances", "0"], /lmi-instances must be a whole number from 1 to 100000; got "0"/],
-    [["--lmi-memory-per-vcpu", "3"], /unknown GiB per vCPU "3"; use one of: 2, 4, 8/],
-    [["--lmi-arch", "sparc"], /unknown LMI architecture "sparc"; use one of: x86_64, arm64/],
+    [
+      ["--runtime", "ruby"],
+      /--runtime "ruby" is not a known value; use one of: nodejs, python, java, dotnet/,
+    ],
+    [
+      ["--lmi-instances", "0"],
+      /--lmi-instances "0" is below 1; use a whole number from 1 to 100000/,
+    ],
+    [
+      ["--lmi-memory-per-vcpu", "3"],
+      /--lmi-memory-per-vcpu "3" is not a known value; use one of: 2, 4, 8/,
+    ],
+    [["--lmi-arch", "sparc"], /--lmi-arch "sparc" is not a known value; use one of: x86_64, arm64/],
     [
       ["--lmi-types", "x9.huge"],
       /--lmi-types x9\.huge is not in pricing\/ec2\.json; LMI can use the arm64 types with at least 2 vCPUs: m7g\.large, /,

@@ -179,3 +179,18 @@ describe("shown (the value quoted in a validation message)", () => {
     expect(shown(deep)).toBe("(a value too deeply nested to show)");
   });
 });
+
+describe("commanderErrorLine: messages that do not start with the value", () => {
+  it("puts the flag first and drops the full stop", () => {
+    expect(
+      commanderErrorLine(
+        `error: option '--sizes <list>' argument '3008..128' is invalid. range "3008..128" is not FROM..TO.`,
+      ),
+    ).toBe('--sizes: range "3008..128" is not FROM..TO');
+    expect(
+      commanderErrorLine(
+        "error: option '--format <f>' argument 'xml' is invalid. Allowed choices are table, json.",
+      ),
+    ).toBe('--format "xml" is not allowed; allowed choices are table, json');
+  });
+});

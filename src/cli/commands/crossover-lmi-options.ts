@@ -53,12 +53,7 @@ export function addLmiOptions(command: Command): Command {
       "candidate LMI instance types, comma-separated (default: every non-burstable type with ≥ 2 vCPUs of --lmi-arch)",
       instanceTypeList("LMI instance types"),
     )
-    .option(
-      "--lmi-arch <arch>",
-      "LMI architecture, x86_64 or arm64",
-      parseArchitecture,
-      "arm64",
-    )
+    .option("--lmi-arch <arch>", "LMI architecture, x86_64 or arm64", parseArchitecture, "arm64")
     .option(
       "--lmi-memory-per-vcpu <GiB>",
       "GiB per vCPU of LMI environments: 2, 4 or 8 (default: by family, c 2, m 4, r 8)",

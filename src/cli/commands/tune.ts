@@ -32,9 +32,7 @@ export function parseMargin(raw: string): number {
     const share = numberIn({ min: 0, max: percent ? 50 : 0.5, unit: "" });
     return share(percent ? text.slice(0, -1) : text) / (percent ? 100 : 1);
   } catch {
-    throw new InvalidArgumentError(
-      `"${raw}" is not a share from 0 to 50%; give it as 1% or 0.01`,
-    );
+    throw new InvalidArgumentError(`"${raw}" is not a share from 0 to 50%; give it as 1% or 0.01`);
   }
 }
 
