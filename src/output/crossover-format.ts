@@ -1,10 +1,6 @@
 /** Small formatters shared by the crossover renderers. */
 import type { BreakEven } from "../core/crossover/types.js";
-
-/** 50000000 → "50,000,000". */
-export function grouped(n: number): string {
-  return n.toLocaleString("en-US", { maximumFractionDigits: 0 });
-}
+import { formatCount } from "../core/money/index.js";
 
 /** 1500000 → "1.5M"; 10000000000 → "10B"; 999 → "999". */
 export function compactCount(n: number): string {
@@ -29,7 +25,7 @@ export function describeBreakEven(b: BreakEven): string {
   const first =
     b.status === "always"
       ? "always (from 1 request a month)"
-      : `${grouped(b.requestsPerMonth)} requests a month (${rps} rps average)`;
+      : `${formatCount(b.requestsPerMonth, 0)} requests a month (${rps} rps average)`;
   const type = b.instanceType ? ` with ${b.instanceType}` : "";
   return `${first}${type}${describeSustained(b)}`;
 }
@@ -45,5 +41,5 @@ export function describeSustained(b: BreakEven): string {
     b.steadyInstanceType && b.steadyInstanceType !== b.instanceType
       ? ` (${b.steadyInstanceType})`
       : "";
-  return `; at every volume from ${grouped(steady)}${type} to 10B`;
+  return `; at every volume from ${formatCount(steady, 0)}${type} to 10B`;
 }

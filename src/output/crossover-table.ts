@@ -1,10 +1,11 @@
 /** `crossover --format table` (the default): costs at the asked volume, break-even, sweep, chart. */
-import Table from "cli-table3";
 import type { CrossoverResult } from "../core/crossover/crossover.js";
-import { formatUsd } from "../core/money/index.js";
+import { formatCount, formatUsd, groupDigits, roundTo } from "../core/money/index.js";
 import type { CrossoverReport } from "./crossover.js";
 import { renderCrossoverChart } from "./crossover-chart.js";
-import { compactCount, describeBreakEven, grouped } from "./crossover-format.js";
+import { compactCount, describeBreakEven } from "./crossover-format.js";
+import type { RenderOptions } from "./format.js";
+import { renderTable, wrapProse } from "./text-table.js";
 
 const NAMES = {
   lambda: "Lambda",
@@ -19,19 +20,9 @@ const SIZED_BY = {
   minimum: "minimum",
   given: "as given",
 } as const;
-/** No rule between body rows: the tables stay readable and half as tall. */
-const COMPACT = { mid: "", "left-mid": "", "mid-mid": "", "right-mid": "" };
 
-function summaryTable(r: CrossoverResult): string {
-  const table = new Table({
-    head: ["Option", "Configuration", "Fleet", "Monthly cost", "No dearer than Lambda from"],
-    style: { head: [], border: [] },
-    chars: COMPACT,
-    // Break-even sentences wrap instead of pushing the table past a terminal's width.
-    colWidths: [null, null, null, null, 52],
-    wordWrap: true,
-    colAligns: ["left", "left", "right", "right", "left"],
-  });
+function summaryTable(r: CrossoverResult, maxWidth: number): string {
+  const table: string[][] = [];
   const i = r.input;
   const mark = (option: keyof typeof NAMES) => (r.cheapest === option ? " *" : "");
   table.push([
@@ -71,29 +62,27 @@ function summaryTable(r: CrossoverResult): string {
       describeBreakEven(r.ec2.breakEven),
     ]);
   }
-  return table.toString();
+  return renderTable(
+    [
+      { head: "Option" },
+      { head: "Configuration" },
+      { head: "Fleet", align: "right" },
+      { head: "Monthly cost", align: "right" },
+      // Break-even sentences wrap instead of pushing the table wide, even in a file.
+      { head: "No dearer than Lambda from", wrapAt: 50 },
+    ],
+    table,
+    { maxWidth },
+  );
 }
 
-function sweepTable(r: CrossoverResult): string {
-  const table = new Table({
-    head: [
-      "Requests/month",
-      "Avg rps",
-      "Lambda",
-      "Fargate (tasks)",
-      "EC2 (instances)",
-      "LMI (instances)",
-      "Cheapest",
-    ],
-    style: { head: [], border: [] },
-    chars: COMPACT,
-    colAligns: ["right", "right", "right", "right", "right", "right", "left"],
-  });
+function sweepTable(r: CrossoverResult, maxWidth: number): string {
+  const table: string[][] = [];
   for (const row of r.sweep) {
     const star = (option: keyof typeof NAMES) => (row.cheapest === option ? "*" : " ");
     table.push([
       compactCount(row.monthlyRequests),
-      row.averageRps.toDecimalPlaces(1).toFixed(1),
+      groupDigits(roundTo(row.averageRps, 1).toFixed(1)),
       `${formatUsd(row.lambda)}${star("lambda")}`,
       `${formatUsd(row.fargate)} (${row.fargateTasks})${star("fargate")}`,
       row.ec2 === null
@@ -105,7 +94,19 @@ function sweepTable(r: CrossoverResult): string {
       NAMES[row.cheapest],
     ]);
   }
-  return table.toString();
+  return renderTable(
+    [
+      { head: "Requests/month", align: "right" },
+      { head: "Avg rps", align: "right" },
+      { head: "Lambda", align: "right" },
+      { head: "Fargate (tasks)", align: "right" },
+      { head: "EC2 (instances)", align: "right" },
+      { head: "LMI (instances)", align: "right" },
+      { head: "Cheapest" },
+    ],
+    table,
+    { maxWidth },
+  );
 }
 
 /** The three LMI bill lines, so the fee and the request charge are visible. */
@@ -117,21 +118,30 @@ function lmiBreakdown(r: CrossoverResult): string[] {
   ];
 }
 
-export function renderCrossoverTable({ result: r, color }: CrossoverReport): string {
+export function renderCrossoverTable(
+  { result: r, color }: CrossoverReport,
+  options: RenderOptions = {},
+): string {
+  const maxWidth = options.maxWidth ?? Number.POSITIVE_INFINITY;
+  const prose = (text: string) => wrapProse(text, maxWidth);
   const out = [
-    `Lambda vs LMI and containers at ${grouped(r.input.monthlyRequests)} requests a month (${r.averageRps.toDecimalPlaces(2).toFixed(2)} rps average) in ${r.input.region}, USD a month; * cheapest`,
-    `Work: ${r.cpuSecondsPerRequest.toDecimalPlaces(6).toFixed()} vCPU-s a request → ${r.vcpusNeeded.toDecimalPlaces(3).toFixed()} vCPUs at the peak`,
-    summaryTable(r),
-    ...lmiBreakdown(r),
+    prose(
+      `Lambda vs LMI and containers at ${formatCount(r.input.monthlyRequests)} requests a month (${r.averageRps.toDecimalPlaces(2).toFixed(2)} rps average) in ${r.input.region}, USD a month; * cheapest`,
+    ),
+    prose(
+      `Work: ${r.cpuSecondsPerRequest.toDecimalPlaces(6).toFixed()} vCPU-s a request → ${r.vcpusNeeded.toDecimalPlaces(3).toFixed()} vCPUs at the peak`,
+    ),
+    summaryTable(r, maxWidth),
+    ...lmiBreakdown(r).map(prose),
     "",
     "Sweep (* cheapest):",
-    sweepTable(r),
+    sweepTable(r, maxWidth),
     "",
-    renderCrossoverChart(r, color),
+    prose(renderCrossoverChart(r, color)),
     "",
     "Assumptions:",
-    ...r.assumptions.map((a) => `- ${a}`),
+    ...r.assumptions.map((a) => prose(`- ${a}`)),
   ];
-  if (r.caveats.length > 0) out.push("Caveats:", ...r.caveats.map((c) => `- ${c}`));
+  if (r.caveats.length > 0) out.push("Caveats:", ...r.caveats.map((c) => prose(`- ${c}`)));
   return `${out.join("\n")}\n`;
 }

@@ -3,7 +3,7 @@
  * (crossover-json.ts) is the stable contract; the table and CSV render the same result.
  */
 import type { CrossoverResult } from "../core/crossover/crossover.js";
-import type { OutputFormat, Renderer } from "./format.js";
+import type { OutputFormat, Renderer, RenderOptions } from "./format.js";
 
 /** What a renderer gets: the result, and whether the terminal takes colour (the chart uses it). */
 export interface CrossoverReport {
@@ -19,7 +19,11 @@ export const crossoverRenderers = {
   csv: async () => (await import("./crossover-csv.js")).renderCrossoverCsv,
 } satisfies Record<OutputFormat, LazyRenderer>;
 
-export async function renderCrossover(format: OutputFormat, report: CrossoverReport) {
+export async function renderCrossover(
+  format: OutputFormat,
+  report: CrossoverReport,
+  options: RenderOptions = {},
+): Promise<string> {
   const render = await crossoverRenderers[format]();
-  return render(report);
+  return render(report, options);
 }

@@ -6,7 +6,7 @@
  */
 import type { EstimateReport } from "./estimate-model.js";
 import { renderEstimateTable } from "./estimate-table.js";
-import type { OutputFormat, Renderer } from "./format.js";
+import type { OutputFormat, Renderer, RenderOptions } from "./format.js";
 
 type LazyRenderer = () => Promise<Renderer<EstimateReport>>;
 
@@ -19,7 +19,8 @@ export const estimateRenderers = {
 export async function renderEstimate(
   format: OutputFormat,
   report: EstimateReport,
+  options: RenderOptions = {},
 ): Promise<string> {
   const render = await estimateRenderers[format]();
-  return render(report);
+  return render(report, options);
 }

@@ -2,8 +2,10 @@
  * The few lines a person reads after a monthly run: the total and what it is made of, the
  * most expensive functions, what changed since last month's report, and any failed region.
  */
-import { type Decimal, formatUsd, sum, ZERO } from "../core/money/index.js";
+import { type Decimal, formatCount, formatUsd, sum, ZERO } from "../core/money/index.js";
 import type { MonthlyReport } from "../core/report/types.js";
+import type { RenderOptions } from "./format.js";
+import { wrapProse } from "./text-table.js";
 
 export interface PreviousReport {
   month: string;
@@ -52,11 +54,12 @@ export function renderReportSummary(
   report: MonthlyReport,
   previous?: PreviousReport,
   writtenTo?: string,
+  options: RenderOptions = {},
 ): string {
   const t = report.totals;
   const lines = [
-    `Lambda cost report ${report.month} · account ${report.accountId} · ${report.rows.length} functions in ${report.regions.join(", ")}`,
-    `Total ${formatUsd(t.totalCost)}: requests ${formatUsd(t.requestCost)}, duration ${formatUsd(t.durationCost)}, ephemeral storage ${formatUsd(t.ephemeralStorageCost)}, provisioned concurrency ${formatUsd(t.provisionedConcurrencyCost)}, free tier −${formatUsd(t.freeTierCredit)}`,
+    `Lambda cost report ${report.month} · account ${report.accountId} · ${formatCount(report.rows.length)} functions in ${report.regions.join(", ")}`,
+    `Total ${formatUsd(t.totalCost)}: requests ${formatUsd(t.requestCost)}, duration ${formatUsd(t.durationCost)}, ephemeral storage ${formatUsd(t.ephemeralStorageCost)}, provisioned concurrency ${formatUsd(t.provisionedConcurrencyCost)}, free tier ${formatUsd(t.freeTierCredit.negated())}`,
   ];
   const top = [...report.rows]
     .sort((a, b) => b.totalCost.comparedTo(a.totalCost))
@@ -74,5 +77,5 @@ export function renderReportSummary(
   }
   lines.push("Estimate from CloudWatch metrics; see the notes for what they cannot show.");
   if (writtenTo) lines.push(`Written: ${writtenTo}`);
-  return `${lines.join("\n")}\n`;
+  return `${wrapProse(lines.join("\n"), options.maxWidth ?? Number.POSITIVE_INFINITY)}\n`;
 }

@@ -1,53 +1,63 @@
 /**
  * `tune --format table`: one row per size, then the recommendation and how sure it is, the
  * monthly projection, what the run cost, and the charts. Dollars per invocation to 9 places
- * (they are millionths of a dollar), per 1M invocations and per month to 4 and 2.
+ * (they are millionths of a dollar), per 1M invocations and per month to 4 and 2. Memory sizes
+ * are written as AWS writes them (1769 MB); counts and durations with thousands separators.
  */
-import Table from "cli-table3";
-import { formatUsd } from "../core/money/index.js";
+import { formatCount, formatUsd, groupDigits } from "../core/money/index.js";
 import type { SizeSummary, TuneResult } from "../core/tuning/types.js";
+import type { RenderOptions } from "./format.js";
+import { type Column, renderTable, wrapProse } from "./text-table.js";
 import { renderTuneCharts } from "./tune-chart.js";
 
-const HEAD = [
-  "MB",
-  "inv",
-  "err",
-  "cold",
-  "mean ms",
-  "p50",
-  "p90",
-  "p99",
-  "billed ms (95% CI)",
-  "$ / invocation",
-  "$ / 1M",
-  "max mem",
-  "feasible",
+const COLUMNS: Column[] = [
+  { head: "MB", align: "right" },
+  { head: "inv", align: "right" },
+  { head: "err", align: "right" },
+  { head: "cold", align: "right" },
+  { head: "mean ms", align: "right" },
+  { head: "p50", align: "right" },
+  { head: "p90", align: "right" },
+  { head: "p99", align: "right" },
+  { head: "billed ms (95% CI)", align: "right" },
+  { head: "$ / invocation", align: "right" },
+  { head: "$ / 1M", align: "right" },
+  { head: "max mem", align: "right" },
+  { head: "feasible" },
 ];
 
-export function renderTuneTable(result: TuneResult): string {
-  const table = new Table({ head: HEAD, style: { head: [], border: [] } });
-  for (const s of result.sizes) table.push(row(s, result.recommendation?.memoryMb));
+export function renderTuneTable(result: TuneResult, options: RenderOptions = {}): string {
+  const maxWidth = options.maxWidth ?? Number.POSITIVE_INFINITY;
+  const rows = result.sizes.map((s) => row(s, result.recommendation?.memoryMb));
+  const prose = (lines: string[]) => wrapProse(lines.join("\n"), maxWidth);
   const lines = [
-    `${result.function} (${result.region}, ${result.architecture}), memory before the run: ${result.originalMemoryMb} MB`,
-    table.toString(),
-    ...result.sizes
-      .filter((s) => !s.feasible)
-      .map((s) => `Infeasible: ${s.memoryMb} MB — ${s.reason ?? "no successful invocation"}.`),
-    ...recommendationLines(result),
-    ...projectionLines(result),
-    `Tuning run: ${result.totalInvocations ?? result.sizes.reduce((n, s) => n + s.invocations, 0)} invocations cost ${formatUsd(result.tuningCost, 6)}${result.stopReason ? `; sampling stopped: ${result.stopReason}` : ""}${result.throttles ? `; ${result.throttles} throttled calls retried` : ""}.`,
-    result.restored
-      ? "The function is back exactly as found."
-      : "WARNING: the function is NOT back as found; run `lambda-cost tune --recover`.",
+    prose([
+      `${result.function} (${result.region}, ${result.architecture}), memory before the run: ${result.originalMemoryMb} MB`,
+    ]),
+    renderTable(COLUMNS, rows, { maxWidth }),
+    prose([
+      ...result.sizes
+        .filter((s) => !s.feasible)
+        .map((s) => `Infeasible: ${s.memoryMb} MB — ${s.reason ?? "no successful invocation"}.`),
+      ...recommendationLines(result),
+      ...projectionLines(result),
+      `Tuning run: ${formatCount(result.totalInvocations ?? result.sizes.reduce((n, s) => n + s.invocations, 0))} invocations cost ${formatUsd(result.tuningCost, 6)}${result.stopReason ? `; sampling stopped: ${result.stopReason}` : ""}${result.throttles ? `; ${formatCount(result.throttles)} throttled calls retried` : ""}.`,
+      result.restored
+        ? "The function is back exactly as found."
+        : `WARNING: the function is NOT back as found; run \`lambda-cost tune ${result.function} --recover\`.`,
+      ...trimLines(result),
+    ]),
   ];
-  if (result.trim !== undefined) {
-    lines.push(
-      `Trimmed means (${result.trim * 100}% from each end, Power Tuning's method, for comparison only — costs use the full mean): ${result.sizes
-        .map((s) => `${s.memoryMb} MB ${fmt(s.billedDurationMs.trimmedMean)} ms`)
-        .join(", ")}`,
-    );
-  }
-  return `${lines.join("\n")}\n\n${renderTuneCharts(result)}`;
+  return `${lines.filter((l) => l !== "").join("\n")}\n\n${wrapProse(renderTuneCharts(result), maxWidth)}`;
+}
+
+function trimLines(result: TuneResult): string[] {
+  if (result.trim === undefined) return [];
+  return [
+    `Trimmed means (${result.trim * 100}% from each end, Power Tuning's method, for comparison only — costs use the full mean): ${result.sizes
+      .map((s) => `${s.memoryMb} MB ${fmt(s.billedDurationMs.trimmedMean)} ms`)
+      .join(", ")}`,
+  ];
 }
 
 function row(s: SizeSummary, recommended: number | undefined): string[] {
@@ -60,12 +70,12 @@ function row(s: SizeSummary, recommended: number | undefined): string[] {
     : "";
   const cold =
     s.coldStarts > 0 && s.meanInitDurationMs !== null
-      ? `${s.coldStarts} (init ${fmt(s.meanInitDurationMs)})`
-      : String(s.coldStarts);
+      ? `${formatCount(s.coldStarts)} (init ${fmt(s.meanInitDurationMs)})`
+      : formatCount(s.coldStarts);
   return [
-    s.memoryMb === recommended ? `${s.memoryMb} *` : String(s.memoryMb),
-    String(s.invocations),
-    String(s.errors),
+    s.memoryMb === recommended ? `${s.memoryMb} *` : `${s.memoryMb}  `,
+    formatCount(s.invocations),
+    formatCount(s.errors),
     cold,
     fmt(s.durationMs.mean),
     fmt(s.durationMs.p50),
@@ -99,7 +109,7 @@ function recommendationLines(result: TuneResult): string[] {
 function projectionLines(result: TuneResult): string[] {
   const p = result.monthlyProjection;
   if (!p) return [];
-  const volume = `${p.monthlyInvocations.toLocaleString("en-US")} invocations a month (${p.source === "flag" ? "--monthly-invocations" : "CloudWatch, last 30 days"})`;
+  const volume = `${formatCount(p.monthlyInvocations)} invocations a month (${p.source === "flag" ? "--monthly-invocations" : "CloudWatch, last 30 days"})`;
   const bySize = p.bySize.map((r) => `${r.memoryMb} MB ${formatUsd(r.monthlyCost)}`).join(", ");
   const saving =
     p.monthlySaving === null || p.currentMonthlyCost === null
@@ -112,7 +122,8 @@ function projectionLines(result: TuneResult): string[] {
   ];
 }
 
+/** Milliseconds: 2 decimals below 100 ms, 1 above, thousands separated ("7,047.4"). */
 function fmt(value: number | null | undefined): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return "–";
-  return value.toFixed(value < 100 ? 2 : 1);
+  return groupDigits(value.toFixed(value < 100 ? 2 : 1));
 }

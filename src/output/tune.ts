@@ -4,7 +4,7 @@
  * TuneResult (src/core/tuning/types.ts), which the runner composes.
  */
 import type { TuneResult } from "../core/tuning/types.js";
-import type { OutputFormat, Renderer } from "./format.js";
+import type { OutputFormat, Renderer, RenderOptions } from "./format.js";
 
 type LazyRenderer = () => Promise<Renderer<TuneResult>>;
 
@@ -15,7 +15,11 @@ export const tuneRenderers = {
 } satisfies Record<OutputFormat, LazyRenderer>;
 
 /** Renders a tune result in one format. `await renderTune("json", result)`. */
-export async function renderTune(format: OutputFormat, result: TuneResult): Promise<string> {
+export async function renderTune(
+  format: OutputFormat,
+  result: TuneResult,
+  options: RenderOptions = {},
+): Promise<string> {
   const render = await tuneRenderers[format]();
-  return render(result);
+  return render(result, options);
 }

@@ -45,9 +45,10 @@ export async function renderTuneOutcome(
     balancedWeight: number;
     maxDuration?: number | undefined;
     trim?: number | undefined;
+    maxWidth?: number | undefined;
   },
 ): Promise<string> {
-  return renderTune(flags.format, toTuneResult(run, flags));
+  return renderTune(flags.format, toTuneResult(run, flags), { maxWidth: flags.maxWidth });
 }
 
 export function renderRecovered(

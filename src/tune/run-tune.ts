@@ -76,6 +76,8 @@ export interface TuneDeps {
   /** Last-30-days Invocations from CloudWatch, when reachable; undefined to skip. */
   monthlyInvocations?: ((snapshot: FunctionSnapshot) => Promise<number | undefined>) | undefined;
   onProgress?: ((event: { total?: number; done?: number }) => void) | undefined;
+  /** Shows the finished run before --apply asks about it (the CLI prints the result here). */
+  beforeApply?: ((result: TuneRunResult) => Promise<void>) | undefined;
 }
 
 export interface TuneRunResult {
@@ -166,6 +168,7 @@ export async function runTune(options: TuneOptions, deps: TuneDeps): Promise<Tun
     restored: cleanup.restored,
   };
   if (options.apply && analysis.recommendation) {
+    await deps.beforeApply?.(result);
     result.applied = await applyRecommendation(
       target,
       snap,

@@ -1,8 +1,8 @@
 /**
  * Wires `tune` for the command line: the AWS target (or the emulator via --endpoint-url), the
  * price table, the pure core, the journal directory, CloudWatch for the monthly volume, a
- * renderers. Prints nothing itself: progress and notices go through the CLI's callbacks; it
- * returns the text to print (and an error to exit with after printing, when no size worked).
+ * renderers. Prints nothing itself: progress, notices and the result go through the CLI's
+ * callbacks. With --apply the result is printed before the question that asks about it.
  */
 import { CloudWatchClient } from "@aws-sdk/client-cloudwatch";
 import { readMonthlyMetrics } from "../aws/cloudwatch-metrics.js";
@@ -14,9 +14,10 @@ import { loadLambdaPriceTable } from "../data/lambda-prices.js";
 import { createTuneCore } from "./core-wiring.js";
 import { defaultJournalDir } from "./journal.js";
 import type { WeightedPayload } from "./payloads.js";
+import { reportingCalls } from "./progress-target.js";
 import { renderRecovered, renderTuneOutcome } from "./render.js";
 import { renderPlan } from "./render-plan.js";
-import { runTune } from "./run-tune.js";
+import { runTune, type TuneRunResult } from "./run-tune.js";
 
 export interface WireInput {
   functionName: string;
@@ -29,17 +30,21 @@ export interface WireInput {
   progress: TuneProgress;
   /** Prints one line about a change made or undone (the CLI writes it to stderr). */
   notify(line: string): void;
+  /** Prints the result (stdout or --out); called once, before any --apply question. */
+  emit(text: string): Promise<void>;
+  /** The widest line the table format may print (Infinity for a pipe or a file). */
+  maxWidth: number;
 }
 
 /** What the run reports as it goes; the CLI draws it. */
 export interface TuneProgress {
-  update(event: { total?: number; done?: number }): void;
+  /** `phase` says what the run is doing; `total` adds a batch of invocations; `done` counts them. */
+  update(event: { phase?: string; total?: number; done?: number }): void;
   stop(): void;
 }
 
-/** The text to print and, when no size worked, the error to exit with after printing it. */
+/** When no size worked, the error to exit with after the result was printed. */
 export interface WireOutput {
-  text: string;
   failure?: CheckFailedError | undefined;
 }
 
@@ -50,9 +55,18 @@ export async function wireTune(input: WireInput): Promise<WireOutput> {
     profile: flags.profile,
     endpointUrl: flags.endpointUrl,
   };
-  const target = createLambdaTuningTarget({ connection, functionName: input.functionName });
-  const core = createTuneCore(loadLambdaPriceTable());
   const { progress, notify } = input;
+  const target = reportingCalls(
+    createLambdaTuningTarget({ connection, functionName: input.functionName }),
+    (phase) => progress.update({ phase }),
+  );
+  const core = createTuneCore(loadLambdaPriceTable());
+  let printed = false;
+  const show = async (run: TuneRunResult) => {
+    progress.stop();
+    printed = true;
+    await input.emit(await renderTuneOutcome(run, { ...flags, maxWidth: input.maxWidth }));
+  };
   try {
     const outcome = await runTune(
       {
@@ -89,23 +103,27 @@ export async function wireTune(input: WireInput): Promise<WireOutput> {
         monthlyInvocations: (snapshot) =>
           lastThirtyDaysInvocations(connection, snapshot.functionName),
         onProgress: progress.update,
+        beforeApply: show,
       },
     );
     progress.stop();
-    if (outcome.kind === "plan") return { text: renderPlan(outcome.plan, flags.format) };
-    if (outcome.kind === "recovered") {
-      return { text: renderRecovered(outcome.functionName, outcome.recovered, flags.format) };
+    if (outcome.kind === "plan") {
+      await input.emit(renderPlan(outcome.plan, flags.format));
+      return {};
     }
-    const text = await renderTuneOutcome(outcome.result, flags);
+    if (outcome.kind === "recovered") {
+      await input.emit(renderRecovered(outcome.functionName, outcome.recovered, flags.format));
+      return {};
+    }
+    if (!printed) await show(outcome.result);
     if (outcome.result.analysis.recommendation === null) {
       return {
-        text,
         failure: new CheckFailedError(
           "no memory size worked (every size failed or was excluded); see each size's reason.",
         ),
       };
     }
-    return { text };
+    return {};
   } finally {
     progress.stop();
   }

@@ -230,10 +230,10 @@ describe("estimate --scenario", () => {
     );
   });
 
-  it("renders the table with function, region and architecture columns", () => {
+  it("renders the table with each line's function, region and architecture", () => {
     const { stdout } = runBin(["estimate", "--scenario", SCENARIO]);
     expect(stdout).toMatch(
-      /│ worker +│ eu-west-1 │ x86_64 │ Provisioned concurrency +│ +2,880,000 │ GB-s +│ +\$0\.000004646 │ \$13\.38 │/,
+      /│ worker \(eu-west-1, x86_64\) +│ Provisioned concurrency +│ +2,880,000 │ GB-s +│ +\$0\.000004646 │ \$13\.38 │/,
     );
     expect(stdout).toMatch(/│ Total \(per month\) │.*│ \$48\.27 │/);
   });

@@ -11,6 +11,7 @@ import { loadLambdaPriceTable } from "../../data/lambda-prices.js";
 import { renderCrossover } from "../../output/crossover.js";
 import { resolveRegion } from "../common-options.js";
 import { missingFlags } from "../lambda-usage-options.js";
+import { outputWidth } from "../terminal.js";
 import type { CrossoverFlags } from "./crossover.js";
 
 const REQUIRED: ReadonlyArray<readonly [keyof CrossoverFlags, string]> = [
@@ -57,5 +58,5 @@ export async function runCrossover(flags: CrossoverFlags, env: NodeJS.ProcessEnv
     },
   );
   const color = Boolean(process.stdout.isTTY) && !env.NO_COLOR && env.TERM !== "dumb";
-  return renderCrossover(flags.format, { result, color });
+  return renderCrossover(flags.format, { result, color }, { maxWidth: outputWidth() });
 }

@@ -12,6 +12,7 @@ import { renderEstimate } from "../../output/estimate.js";
 import { buildEstimateReport } from "../../output/estimate-model.js";
 import { resolveRegion } from "../common-options.js";
 import { missingFlags } from "../lambda-usage-options.js";
+import { outputWidth } from "../terminal.js";
 import type { EstimateFlags } from "./estimate.js";
 
 /** Flags that describe one function, so they cannot be combined with --scenario. */
@@ -137,5 +138,7 @@ export async function runEstimate(flags: EstimateFlags, env: NodeJS.ProcessEnv):
   const table = loadLambdaPriceTable();
   checkRegions(usages, table, source);
   const estimate = priceLambda(usages, table, { freeTier });
-  return await renderEstimate(flags.format, buildEstimateReport(estimate, usages));
+  return await renderEstimate(flags.format, buildEstimateReport(estimate, usages), {
+    maxWidth: outputWidth(),
+  });
 }

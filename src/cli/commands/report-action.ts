@@ -12,6 +12,7 @@ import { renderReportJson } from "../../output/report-json.js";
 import { renderReportSummary } from "../../output/report-summary.js";
 import { renderReportTable } from "../../output/report-table.js";
 import { resolveRegion } from "../common-options.js";
+import { outputWidth } from "../terminal.js";
 import type { ReportFlags } from "./report.js";
 
 export async function runReport(flags: ReportFlags, env: NodeJS.ProcessEnv, now: Date) {
@@ -60,12 +61,17 @@ export async function runReport(flags: ReportFlags, env: NodeJS.ProcessEnv, now:
     csv,
   );
   const previous = await readPreviousReport(flags.outDir, report.month, report.accountId);
-  const summary = renderReportSummary(report, previous, path);
   if (flags.format === "json") process.stdout.write(renderReportJson(report));
   else if (flags.format === "csv") {
     process.stdout.write(csv);
-    process.stderr.write(summary);
-  } else process.stdout.write(`${summary}\n${renderReportTable(report)}`);
+    process.stderr.write(
+      renderReportSummary(report, previous, path, { maxWidth: outputWidth(process.stderr) }),
+    );
+  } else {
+    const options = { maxWidth: outputWidth() };
+    const summary = renderReportSummary(report, previous, path, options);
+    process.stdout.write(`${summary}\n${renderReportTable(report, options)}`);
+  }
   if (report.failedRegions.length > 0) {
     const names = report.failedRegions.map((f) => f.region).join(", ");
     throw new CheckFailedError(

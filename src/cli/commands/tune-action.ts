@@ -6,7 +6,8 @@
 import { createInterface } from "node:readline/promises";
 import { UsageError } from "../../core/errors.js";
 import { resolveRegion } from "../common-options.js";
-import { createProgressBar } from "../progress-bar.js";
+import { createStatusLine } from "../progress-bar.js";
+import { outputWidth } from "../terminal.js";
 import type { TuneFlags } from "./tune.js";
 import { loadPayloads } from "./tune-payloads.js";
 
@@ -36,20 +37,22 @@ export async function runTuneCommand(functionName: string, flags: TuneFlags): Pr
 
   const region = regionOf(functionName) ?? resolveRegion(flags.region, process.env);
   const { wireTune } = await import("../../tune/wire.js");
-  const progress = await createProgressBar();
-  const notify = (line: string) => {
-    progress.interrupt(() => process.stderr.write(`lambda-cost: ${line}\n`));
-  };
+  // The status line is drawn from here on; everything else printed during the run goes
+  // through progress.write so that the two never overlap.
+  const progress = createStatusLine();
+  const notify = (line: string) => progress.write(process.stderr, `lambda-cost: ${line}\n`);
   const controller = new AbortController();
   let signals = 0;
   const onSignal = (name: NodeJS.Signals) => {
     signals += 1;
     if (signals === 1) {
-      process.stderr.write(
-        `\nlambda-cost: ${name}: stopping and putting the function back first (press Ctrl-C twice more to quit at once and leave it for --recover)…\n`,
+      progress.write(
+        process.stderr,
+        `lambda-cost: ${name}: stopping and putting the function back first (press Ctrl-C twice more to quit at once and leave it for --recover)…\n`,
       );
       controller.abort(new Error(name));
     } else if (signals >= 3) {
+      progress.stop();
       process.stderr.write(
         "lambda-cost: quitting without cleanup; run `lambda-cost tune <function> --recover` to put the function back.\n",
       );
@@ -59,7 +62,7 @@ export async function runTuneCommand(functionName: string, flags: TuneFlags): Pr
   process.on("SIGINT", onSignal);
   process.on("SIGTERM", onSignal);
   try {
-    const { text, failure } = await wireTune({
+    const { failure } = await wireTune({
       functionName,
       flags,
       payloads,
@@ -68,8 +71,9 @@ export async function runTuneCommand(functionName: string, flags: TuneFlags): Pr
       confirm,
       progress,
       notify,
+      emit: (text) => writeOutput(text, flags.out),
+      maxWidth: flags.out ? Number.POSITIVE_INFINITY : outputWidth(),
     });
-    await writeOutput(text, flags.out);
     if (failure) throw failure;
   } finally {
     progress.stop();

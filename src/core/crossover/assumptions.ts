@@ -1,5 +1,5 @@
 /** Every assumption of the crossover model, in words, with the numbers and sources used. */
-import { type Decimal, dec } from "../money/index.js";
+import { type Decimal, dec, formatCount } from "../money/index.js";
 import {
   HOURS_PER_MONTH,
   MB_PER_VCPU,
@@ -46,7 +46,7 @@ export function describeAssumptions(ctx: AssumptionContext): string[] {
   const { input, task, sizing, tables, fargatePrices, plan, ec2, lmi } = ctx;
   const out: string[] = [];
   out.push(
-    `A month is ${HOURS_PER_MONTH} hours (${SECONDS_PER_MONTH.toLocaleString("en-US")} s); average requests per second = monthly requests / ${SECONDS_PER_MONTH.toLocaleString("en-US")}.`,
+    `A month is ${HOURS_PER_MONTH} hours (${formatCount(SECONDS_PER_MONTH)} s); average requests per second = monthly requests / ${formatCount(SECONDS_PER_MONTH)}.`,
   );
   if (input.cpuSecondsPerRequest !== undefined) {
     out.push(

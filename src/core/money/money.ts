@@ -46,9 +46,26 @@ export function roundTo(value: Decimal, places: number): Decimal {
 export function formatUsd(value: Decimal, places = 2): string {
   const rounded = roundTo(value, places);
   const negative = rounded.isNegative() && !rounded.isZero();
-  const [whole = "0", fraction] = rounded.abs().toFixed(places).split(".");
+  return `${negative ? "-" : ""}$${groupDigits(rounded.abs().toFixed(places))}`;
+}
+
+/**
+ * Counts and quantities for people, with thousands separators and an ASCII minus:
+ * `formatCount(37200000)` is "37,200,000"; `formatCount(dec("0.4"))` is "0.4";
+ * `formatCount(dec("1764210.0000000001"), 1)` is "1,764,210". Rounds half up to at most
+ * `maxPlaces` decimals and drops trailing zeros.
+ */
+export function formatCount(value: DecimalInput, maxPlaces = 4): string {
+  const rounded = roundTo(new Decimal(value), maxPlaces);
+  const negative = rounded.isNegative() && !rounded.isZero();
+  return `${negative ? "-" : ""}${groupDigits(rounded.abs().toFixed())}`;
+}
+
+/** The one thousands separator: "1234567.5" → "1,234,567.5" (digits after the point untouched). */
+export function groupDigits(plain: string): string {
+  const [whole = "0", fraction] = plain.split(".");
   const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
-  return `${negative ? "-" : ""}$${grouped}${fraction === undefined ? "" : `.${fraction}`}`;
+  return fraction === undefined ? grouped : `${grouped}.${fraction}`;
 }
 
 /** A plain decimal string with no exponent, for JSON and CSV: "0.0000166667". */
