@@ -20,7 +20,7 @@ await build({
   chunkNames: "chunks/[name]-[hash]",
   sourcemap: "linked",
   logLevel: "warning",
-  // CommonJS dependencies (cli-table3, …) call require(); give the ESM bundle one.
+  // CommonJS dependencies (csv-stringify, asciichart, …) may call require(); give the ESM bundle one.
   banner: {
     js: 'import { createRequire as __lcCreateRequire } from "node:module"; const require = __lcCreateRequire(import.meta.url);',
   },

@@ -1,11 +1,12 @@
 /**
- * `tune --format csv`: a header and one row per size. Dollars are exact decimals (not rounded),
- * durations ms to 0.01; an empty cell is a value that does not exist (no successful
- * invocation, or an interval from one invocation). `recommended` is true on one row at most.
+ * `tune --format csv`: a header and one row per size. Dollars at the precision of the JSON
+ * (tune-json.ts: per invocation to 15 places, per 1M and per month to 9), durations ms to 0.01;
+ * an empty cell is a value that does not exist (no successful invocation, or an interval from
+ * one invocation). `recommended` is true on one row at most.
  */
-
 import type { TuneResult } from "../core/tuning/types.js";
 import { toCsv } from "./csv.js";
+import { money, PER_INVOCATION_PLACES, PER_MILLION_PLACES } from "./tune-json.js";
 
 export const TUNE_CSV_COLUMNS = [
   "function",
@@ -57,11 +58,11 @@ export function renderTuneCsv(result: TuneResult): string {
     ms(s.billedDurationMs.mean),
     ms(s.billedDurationMs.ci95[0]),
     ms(s.billedDurationMs.ci95[1]),
-    s.costPerInvocation.isFinite() ? s.costPerInvocation.toFixed() : "",
-    s.costPerMillion.isFinite() ? s.costPerMillion.toFixed() : "",
+    money(s.costPerInvocation, PER_INVOCATION_PLACES)?.toFixed() ?? "",
+    money(s.costPerMillion, PER_MILLION_PLACES)?.toFixed() ?? "",
     s.maxMemoryUsedMb,
     Number.isFinite(s.memoryHeadroom) ? (Math.round(s.memoryHeadroom * 1e4) / 1e4).toString() : "",
-    monthly.get(s.memoryMb)?.toFixed() ?? "",
+    monthly.get(s.memoryMb)?.toDecimalPlaces(PER_MILLION_PLACES).toFixed() ?? "",
     result.recommendation?.memoryMb === s.memoryMb,
   ]);
   return toCsv([[...TUNE_CSV_COLUMNS], ...rows]);

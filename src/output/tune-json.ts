@@ -10,13 +10,15 @@
  *    monthlyProjection?, tuningCost, restored, totalInvocations?, stopReason?, throttles?,
  *    trim? }`.
  *
- * Dollars are JSON numbers written from the exact decimal text (`0.0000040666744`), never
- * through a float and never rounded — the same convention as `estimate --format json`; read
- * them with a decimal-aware parser if you need every digit. Durations are ms, rounded to
- * 0.01 ms as REPORT lines print them. A bound that does not exist (an interval from a single
+ * Dollars are JSON numbers written from the decimal text (`0.0000040666744`), never through a
+ * float — the convention of `estimate --format json`; read them with a decimal-aware parser if
+ * you need every digit. `tuningCost` is exact (whole billed milliseconds × prices). Figures
+ * priced from a MEAN duration (a float that need not end) are rounded half up: per invocation
+ * to 15 places, per 1M invocations and per month to 9 (the same figure, so the two agree), as
+ * docs/cli.md says. Durations are ms, rounded to 0.01 ms as REPORT lines print them. A bound that does not exist (an interval from a single
  * invocation, statistics of a size with no successful invocation) is null.
  */
-import type { Decimal } from "../core/money/index.js";
+import { type Decimal, roundTo } from "../core/money/index.js";
 import type { SizeSummary, TuneResult } from "../core/tuning/types.js";
 import { stringifyExact } from "./exact-json.js";
 
@@ -38,10 +40,13 @@ export function toTuneJson(result: TuneResult): Record<string, unknown> {
           monthlyInvocations: projection.monthlyInvocations,
           source: projection.source,
           currentMemoryMb: projection.currentMemoryMb,
-          currentMonthlyCost: projection.currentMonthlyCost,
-          recommendedMonthlyCost: projection.recommendedMonthlyCost,
-          monthlySaving: projection.monthlySaving,
-          bySize: projection.bySize,
+          currentMonthlyCost: nullableMoney(projection.currentMonthlyCost, PER_MILLION_PLACES),
+          recommendedMonthlyCost: money(projection.recommendedMonthlyCost, PER_MILLION_PLACES),
+          monthlySaving: nullableMoney(projection.monthlySaving, PER_MILLION_PLACES),
+          bySize: projection.bySize.map((r) => ({
+            ...r,
+            monthlyCost: money(r.monthlyCost, PER_MILLION_PLACES),
+          })),
         }
       : undefined,
     tuningCost: result.tuningCost,
@@ -82,9 +87,9 @@ function sizeJson(s: SizeSummary): Record<string, unknown> {
           ? undefined
           : ms(s.billedDurationMs.trimmedMean),
     }),
-    costPerInvocation: money(s.costPerInvocation),
-    costPerInvocationCi95: s.costPerInvocationCi95.map(money),
-    costPerMillion: money(s.costPerMillion),
+    costPerInvocation: money(s.costPerInvocation, PER_INVOCATION_PLACES),
+    costPerInvocationCi95: s.costPerInvocationCi95.map((v) => money(v, PER_INVOCATION_PLACES)),
+    costPerMillion: money(s.costPerMillion, PER_MILLION_PLACES),
     maxMemoryUsedMb: s.maxMemoryUsedMb,
     memoryHeadroom: Number.isFinite(s.memoryHeadroom)
       ? Math.round(s.memoryHeadroom * 1e4) / 1e4
@@ -96,8 +101,17 @@ function ms(value: number | null): number | null {
   return value === null || !Number.isFinite(value) ? null : Math.round(value * 100) / 100;
 }
 
-function money(value: Decimal): Decimal | null {
-  return value.isFinite() ? value : null;
+/** Places for dollars priced from a mean duration: one invocation, and 1M or a month of them. */
+export const PER_INVOCATION_PLACES = 15;
+export const PER_MILLION_PLACES = 9;
+
+/** Rounded half up to `places`; null when the figure does not exist (an infinite bound). */
+export function money(value: Decimal, places: number): Decimal | null {
+  return value.isFinite() ? roundTo(value, places) : null;
+}
+
+function nullableMoney(value: Decimal | null, places: number): Decimal | null {
+  return value === null ? null : money(value, places);
 }
 
 function omitUndefined(value: Record<string, unknown>): Record<string, unknown> {
