@@ -112,8 +112,9 @@ function drawTable(columns: Column[], rows: string[][], widths: number[], totalR
 }
 
 /**
- * Column widths that fit `maxWidth`: the natural widths when they fit; else the widest column
- * gives up one cell at a time, never below its longest word; undefined when nothing fits.
+ * Column widths that fit `maxWidth`: the natural widths when they fit; else one cell at a time
+ * comes off the column whose narrowing adds the fewest wrapped lines (the widest on a tie),
+ * never below a column's longest word; undefined when nothing fits.
  */
 function fitWidths(
   columns: Column[],
@@ -125,18 +126,32 @@ function fitWidths(
   const widths = [...natural];
   const total = () => widths.reduce((a, b) => a + b, frame);
   if (total() <= maxWidth) return widths;
-  const floor = columns.map((c, i) =>
-    Math.max(longestWord(c.head), ...rows.map((r) => longestWord(r[i] ?? ""))),
-  );
+  const cells = (i: number) => [columns[i]?.head ?? "", ...rows.map((r) => r[i] ?? "")];
+  const floor = columns.map((_, i) => Math.max(...cells(i).map(longestWord)));
   if (floor.reduce((a, b) => a + b, frame) > maxWidth) return undefined;
+  // Lines each cell takes at the current widths, per row (the head is row 0).
+  const height = (i: number, w: number) => cells(i).map((c) => wrapText(c, w).length);
+  const heights = columns.map((_, i) => height(i, widths[i] ?? 1));
+  const tableLines = () =>
+    heights[0]?.reduce((sum, _, r) => sum + Math.max(...heights.map((h) => h[r] ?? 1)), 0) ?? 0;
   while (total() > maxWidth) {
-    let widest = -1;
+    let best = -1;
+    let bestLines = Number.POSITIVE_INFINITY;
     for (let i = 0; i < widths.length; i++) {
       const w = widths[i] ?? 0;
-      if (w > (floor[i] ?? 0) && (widest < 0 || w > (widths[widest] ?? 0))) widest = i;
+      if (w <= (floor[i] ?? 0)) continue;
+      const kept = heights[i] as number[];
+      heights[i] = height(i, w - 1);
+      const lines = tableLines();
+      heights[i] = kept;
+      if (lines < bestLines || (lines === bestLines && w > (widths[best] ?? 0))) {
+        best = i;
+        bestLines = lines;
+      }
     }
-    if (widest < 0) return undefined;
-    widths[widest] = (widths[widest] ?? 1) - 1;
+    if (best < 0) return undefined;
+    widths[best] = (widths[best] ?? 1) - 1;
+    heights[best] = height(best, widths[best] ?? 1);
   }
   return widths;
 }

@@ -1,36 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { dec } from "../../src/core/money/index.js";
-import { buildMonthlyReport } from "../../src/core/report/build-report.js";
-import { parseMonth } from "../../src/core/report/month.js";
-import type { FunctionMonthInput } from "../../src/core/report/types.js";
 import { fixed, renderReportCsv, reportFileName } from "../../src/output/report-csv.js";
 import { renderReportJson } from "../../src/output/report-json.js";
 import { renderReportSummary } from "../../src/output/report-summary.js";
 import { parseCsv } from "../../src/report/previous-report.js";
-import { TEST_PRICE_TABLE } from "./report-price-table.js";
+import { monthlyReport } from "./output-fixtures.js";
 
-const input = (functionName: string, invocations: number): FunctionMonthInput => ({
-  region: "us-east-1",
-  functionName,
-  architecture: "x86_64",
-  memoryMb: 1024,
-  ephemeralStorageMb: 512,
-  invocations: dec(invocations),
-  // 99.5 ms each, so billed ms = 100 ms each: 0.1 GB-s per invocation at 1 GB.
-  durationMsSum: dec(invocations).times("99.5"),
-  provisionedInvocations: dec(0),
-  provisionedConcurrency: 0,
-});
-
-// a: 1,000,000 invocations → 100,000 GB-s → 0.2 + 1.66667 = 1.86667 (free tier off);
-// b: 10,000 → 1,000 GB-s → 0.002 + 0.0166667 = 0.0186667.
-const report = buildMonthlyReport([input("b", 10_000), input("a", 1_000_000)], TEST_PRICE_TABLE, {
-  month: parseMonth("2026-10"),
-  accountId: "123456789012",
-  freeTier: false,
-  regions: ["us-east-1"],
-  failedRegions: [{ region: "eu-west-1", message: 'boom, "quoted"' }],
-});
+const report = monthlyReport();
 
 describe("report renderers", () => {
   it.each([

@@ -1,65 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { type Decimal, dec } from "../../src/core/money/index.js";
 import { analyzeTuning } from "../../src/core/tuning/analyze.js";
-import type { InvocationSample, TuneResult } from "../../src/core/tuning/types.js";
 import { renderTune } from "../../src/output/tune.js";
 import { renderTuneCharts } from "../../src/output/tune-chart.js";
 import { TUNE_CSV_COLUMNS } from "../../src/output/tune-csv.js";
-
-// us-east-1 x86_64: $0.20 per 1M requests, $0.0000166667 per GB-s (hand model, not the engine).
-const costModel = (memoryMb: number, billedMs: number): Decimal =>
-  dec("0.0000002").plus(
-    dec(memoryMb).div(1024).times(dec(billedMs).div(1000)).times("0.0000166667"),
-  );
-
-const run = (
-  memoryMb: number,
-  billed: number[],
-  extra: Partial<InvocationSample> = {},
-): InvocationSample[] =>
-  billed.map((ms) => ({
-    memoryMb,
-    durationMs: ms - 0.5,
-    billedDurationMs: ms,
-    maxMemoryUsedMb: 100,
-    coldStart: false,
-    ...extra,
-  }));
-
-/**
- * 128 MB: out of memory ×2. 512 MB: billed 398, 402, 400, 400 → mean 400 (0.2 GB-s):
- *   $0.0000002 + 0.2 × $0.0000166667 = $0.00000353334 → $3.53334 per 1M.
- * 1024 MB: billed 180 ×4 → 0.18 GB-s: $0.0000002 + $0.000003000006 = $0.000003200006 → $3.200006.
- * Monthly at 10M: 512 → $35.3334, 1024 → $32.00006, saving $3.33334.
- */
-function result(): TuneResult {
-  const analysis = analyzeTuning({
-    samplesBySize: new Map([
-      [128, run(128, [40, 40], { errorType: "Runtime.OutOfMemory", maxMemoryUsedMb: 128 })],
-      [512, run(512, [398, 402, 400, 400])],
-      [1024, run(1024, [180, 180, 180, 180])],
-    ]),
-    costModel,
-    strategyOptions: { strategy: "cost", balancedWeight: 0.5 },
-    originalMemoryMb: 512,
-    monthly: { invocations: 10_000_000, source: "flag" },
-  });
-  return {
-    function: "resize-image",
-    region: "us-east-1",
-    architecture: "x86_64",
-    strategy: "cost",
-    balancedWeight: 0.5,
-    originalMemoryMb: 512,
-    sizes: analysis.sizes,
-    recommendation: analysis.recommendation,
-    monthlyProjection: analysis.monthlyProjection,
-    tuningCost: analysis.tuningCost,
-    restored: true,
-    totalInvocations: analysis.totalInvocations,
-    stopReason: "4 invocations per size",
-  };
-}
+import { costModel, tuneResult as result, run } from "./output-fixtures.js";
 
 describe("tune JSON (the stable contract)", () => {
   it("has the issue's top-level fields", async () => {
