@@ -235,7 +235,7 @@ describe("estimate --scenario", () => {
     expect(stdout).toMatch(
       /│ worker \(eu-west-1, x86_64\) +│ Provisioned concurrency +│ +2,880,000 │ GB-s +│ +\$0\.000004646 │ \$13\.38 │/,
     );
-    expect(stdout).toMatch(/│ Total \(per month\) │.*│ \$48\.27 │/);
+    expect(stdout).toMatch(/│ Total \(per month\) +│.*│ \$48\.27 │/);
   });
 
   it("reads JSON too, and freeTier: false in the file or --no-free-tier turns the free tier off", () => {
