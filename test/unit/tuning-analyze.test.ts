@@ -1,29 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { type Decimal, dec } from "../../src/core/money/index.js";
+import { dec } from "../../src/core/money/index.js";
 import { analyzeTuning, sizesAuto } from "../../src/core/tuning/analyze.js";
-import type { InvocationSample } from "../../src/core/tuning/types.js";
-
-// us-east-1 x86_64: $0.20 per 1M requests, $0.0000166667 per GB-s (hand model, not the engine).
-const costModel = (memoryMb: number, billedMs: number): Decimal =>
-  dec("0.0000002").plus(
-    dec(memoryMb).div(1024).times(dec(billedMs).div(1000)).times("0.0000166667"),
-  );
-
-const run = (memoryMb: number, billed: number[], errorType?: string): InvocationSample[] =>
-  billed.map((ms) => ({
-    memoryMb,
-    durationMs: ms - 0.5,
-    billedDurationMs: ms,
-    maxMemoryUsedMb: 100,
-    coldStart: false,
-    errorType,
-  }));
+import { costModel, run } from "./output-fixtures.js";
 
 describe("analyzeTuning", () => {
   // 128 MB: OOM ×2 at 40 ms. 512 MB: 400 ms ×4 → 0.2 GB-s. 1024 MB: 180 ms ×4 → 0.18 GB-s.
   const samplesBySize = new Map([
     [1024, run(1024, [180, 180, 180, 180])],
-    [128, run(128, [40, 40], "Runtime.OutOfMemory")],
+    [128, run(128, [40, 40], { errorType: "Runtime.OutOfMemory" })],
     [512, run(512, [400, 400, 400, 400])],
   ]);
   const analysis = analyzeTuning({
@@ -81,7 +65,7 @@ describe("analyzeTuning", () => {
 
   it("recommends nothing and projects nothing when no size is feasible", () => {
     const none = analyzeTuning({
-      samplesBySize: new Map([[128, run(128, [40], "Sandbox.Timedout")]]),
+      samplesBySize: new Map([[128, run(128, [40], { errorType: "Sandbox.Timedout" })]]),
       costModel,
       strategyOptions: { strategy: "speed", balancedWeight: 0.5 },
       originalMemoryMb: 128,
