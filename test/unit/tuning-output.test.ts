@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { analyzeTuning } from "../../src/core/tuning/analyze.js";
+import type { TuneResult } from "../../src/core/tuning/types.js";
 import { renderTune } from "../../src/output/tune.js";
 import { renderTuneCharts } from "../../src/output/tune-chart.js";
 import { TUNE_CSV_COLUMNS } from "../../src/output/tune-csv.js";
