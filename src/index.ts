@@ -33,7 +33,6 @@ export { loadEc2PriceTable } from "./data/ec2-prices.js";
 export { crossoverWithShippedPrices } from "./data/fargate-ec2-crossover.js";
 export { loadFargatePriceTable } from "./data/fargate-prices.js";
 export {
-  defaultLambdaPricePath,
   estimateLambdaCost,
   loadLambdaPriceTable,
 } from "./data/lambda-prices.js";

@@ -1,16 +1,17 @@
 /** Loads and validates pricing/ec2.json (or another file of the same shape). */
+import shipped from "../../pricing/ec2.json" with { type: "json" };
 import { parseEc2PriceTable } from "../core/crossover/price-tables.js";
 import type { Ec2PriceTable } from "../core/crossover/types.js";
-import { loadPriceFile, shippedPricingPath } from "./fargate-and-ec2-files.js";
+import { loadPriceFile, parseShippedTable } from "./price-files.js";
 
 /**
+ * The shipped table when no path is given (imported with the code, so bundles carry it).
+ *
  * @example
  * loadEc2PriceTable().regions["us-east-1"]?.hourlyPrices["m7g.large"]?.toFixed(); // "0.0816"
  */
 export function loadEc2PriceTable(path?: string | URL): Ec2PriceTable {
-  return loadPriceFile(
-    "EC2 price table",
-    path ?? shippedPricingPath("ec2.json"),
-    parseEc2PriceTable,
-  );
+  return path === undefined
+    ? parseShippedTable("ec2.json", shipped, parseEc2PriceTable)
+    : loadPriceFile("EC2 price table", path, parseEc2PriceTable);
 }

@@ -1,10 +1,9 @@
 /**
- * Loads the shipped Lambda price table (pricing/lambda.json) from disk and validates it.
- * The only I/O around the pricing engine; the core itself never reads files.
+ * The Lambda price table: the shipped pricing/lambda.json, imported as a JSON module so it
+ * travels through the module graph (a bundle carries it; nothing is looked up on disk), or a
+ * file the caller names. The only I/O around the pricing engine; the core never reads files.
  */
-import { existsSync, readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
-import { PricingDataError } from "../core/errors.js";
+import shipped from "../../pricing/lambda.json" with { type: "json" };
 import { priceLambda } from "../core/pricing/price-lambda.js";
 import { parseLambdaPriceTable } from "../core/pricing/price-table-schema.js";
 import type {
@@ -13,24 +12,13 @@ import type {
   LambdaPriceTable,
   PricingOptions,
 } from "../core/pricing/types.js";
+import { loadPriceFile, parseShippedTable } from "./price-files.js";
+
+/** Validated once per process: every command prices against the same shipped table. */
+let shippedTable: LambdaPriceTable | undefined;
 
 /**
- * Where pricing/lambda.json is. This module runs from src/data (tests), dist/data (the
- * library) or from inside the esbuild bundle — dist/bin/lambda-cost.js or a split chunk in
- * dist/bin/chunks/ — so `../../pricing` is right for the first three but one level short for a
- * chunk. Looking up to three levels up covers all of them without knowing which we are.
- */
-export function defaultLambdaPricePath(): string {
-  const candidates = ["../../pricing/lambda.json", "../../../pricing/lambda.json"].map((rel) =>
-    fileURLToPath(new URL(rel, import.meta.url)),
-  );
-  return candidates.find((path) => existsSync(path)) ?? (candidates[0] as string);
-}
-
-let cached: { path: string; table: LambdaPriceTable } | undefined;
-
-/**
- * Reads and validates a Lambda price table; the shipped one by default.
+ * Validates and returns a Lambda price table: the shipped one by default, or the file at `path`.
  *
  * @example
  * const table = loadLambdaPriceTable();
@@ -38,43 +26,9 @@ let cached: { path: string; table: LambdaPriceTable } | undefined;
  * loadLambdaPriceTable("/nope.json"); // throws PricingDataError: cannot read the Lambda price table …
  */
 export function loadLambdaPriceTable(path?: string | URL): LambdaPriceTable {
-  const file =
-    path === undefined
-      ? defaultLambdaPricePath()
-      : path instanceof URL
-        ? fileURLToPath(path)
-        : path;
-  if (cached && cached.path === file) return cached.table;
-  let text: string;
-  try {
-    text = readFileSync(file, "utf8");
-  } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-    throw new PricingDataError(`cannot read the Lambda price table ${file} (${reason})`, {
-      cause: error,
-    });
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    throw new PricingDataError(
-      `the Lambda price table ${file} is not valid JSON: ${(error as Error).message}`,
-      {
-        cause: error,
-      },
-    );
-  }
-  try {
-    const table = parseLambdaPriceTable(json);
-    cached = { path: file, table };
-    return table;
-  } catch (error) {
-    if (error instanceof PricingDataError) {
-      throw new PricingDataError(`${file}: ${error.message}`, { cause: error });
-    }
-    throw error;
-  }
+  if (path !== undefined) return loadPriceFile("Lambda price table", path, parseLambdaPriceTable);
+  shippedTable ??= parseShippedTable("lambda.json", shipped, parseLambdaPriceTable);
+  return shippedTable;
 }
 
 /**

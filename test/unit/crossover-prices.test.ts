@@ -8,10 +8,10 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { PricingDataError } from "../../src/core/errors.js";
 import { loadEc2PriceTable } from "../../src/data/ec2-prices.js";
-import { shippedPricingPath } from "../../src/data/fargate-and-ec2-files.js";
 import { loadFargatePriceTable } from "../../src/data/fargate-prices.js";
 
-const shipped = (file: string) => JSON.parse(readFileSync(shippedPricingPath(file), "utf8"));
+const shipped = (file: string) =>
+  JSON.parse(readFileSync(new URL(`../../pricing/${file}`, import.meta.url), "utf8"));
 const dir = mkdtempSync(join(tmpdir(), "lambda-cost-prices-"));
 function write(name: string, content: unknown): string {
   const path = join(dir, name);

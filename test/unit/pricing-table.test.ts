@@ -8,9 +8,11 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { PricingDataError } from "../../src/core/errors.js";
 import { parseLambdaPriceTable } from "../../src/core/pricing/index.js";
-import { defaultLambdaPricePath, loadLambdaPriceTable } from "../../src/data/lambda-prices.js";
+import { loadLambdaPriceTable } from "../../src/data/lambda-prices.js";
 
-const raw = JSON.parse(readFileSync(defaultLambdaPricePath(), "utf8"));
+const SHIPPED = new URL("../../pricing/lambda.json", import.meta.url);
+
+const raw = JSON.parse(readFileSync(SHIPPED, "utf8"));
 const table = loadLambdaPriceTable();
 
 describe("the shipped table", () => {
@@ -70,7 +72,7 @@ describe("the shipped table", () => {
   });
 
   it("stores prices as plain decimal strings, never numbers or exponents", () => {
-    const text = readFileSync(defaultLambdaPricePath(), "utf8");
+    const text = readFileSync(SHIPPED, "utf8");
     expect(text).not.toMatch(/"(requestPrice|pricePerGbSecond|\w+PerGbSecond)": \d/);
     expect(text).not.toMatch(/\de-\d/);
   });

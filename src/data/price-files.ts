@@ -1,19 +1,18 @@
 /**
- * Reads one of the shipped container price files (pricing/fargate.json, pricing/ec2.json).
- * This module runs from src/data (tests), dist/data (the library) or from inside the esbuild
- * bundle — dist/bin/lambda-cost.js or a split chunk in dist/bin/chunks/ — so `../../pricing` is
- * right for the first three and one level short for a chunk; both are tried.
+ * The two ways a price table reaches the code. The shipped tables (pricing/*.json) are imported
+ * as JSON modules by each loader, so they travel through the module graph: a bundle of the
+ * library (esbuild, a Lambda deployment package) carries them, and no path is worked out at run
+ * time. A table the caller names by path is read from disk here.
  */
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { PricingDataError } from "../core/errors.js";
 
-/** The shipped file's path, e.g. `shippedPricingPath("fargate.json")`. */
-export function shippedPricingPath(file: string): string {
-  const candidates = [`../../pricing/${file}`, `../../../pricing/${file}`].map((rel) =>
-    fileURLToPath(new URL(rel, import.meta.url)),
-  );
-  return candidates.find((path) => existsSync(path)) ?? (candidates[0] as string);
+/**
+ * Validates a shipped table with `parse`; a failure (a broken edit of pricing/) names the file.
+ */
+export function parseShippedTable<T>(file: string, json: unknown, parse: (json: unknown) => T): T {
+  return withFileName(`pricing/${file}`, () => parse(json));
 }
 
 /**
@@ -35,13 +34,15 @@ export function loadPriceFile<T>(what: string, path: string | URL, parse: (json:
   } catch (error) {
     throw new PricingDataError(
       `the ${what} ${file} is not valid JSON: ${(error as Error).message}`,
-      {
-        cause: error,
-      },
+      { cause: error },
     );
   }
+  return withFileName(file, () => parse(json));
+}
+
+function withFileName<T>(file: string, parse: () => T): T {
   try {
-    return parse(json);
+    return parse();
   } catch (error) {
     if (error instanceof PricingDataError) {
       throw new PricingDataError(`${file}: ${error.message}`, { cause: error });
