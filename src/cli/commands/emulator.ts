@@ -1,7 +1,8 @@
 /**
- * `lambda-cost emulator --config FILE [--port 4010] [--host 127.0.0.1]`: a local AWS (Lambda
- * restJson1 + CloudWatch JSON 1.0 and query) that serves until SIGINT/SIGTERM. The emulator itself is
- * imported lazily in the action so other commands never load it.
+ * `lambda-cost emulator [--config FILE] [--port 4010] [--host 127.0.0.1]`: a local AWS (Lambda
+ * restJson1 + CloudWatch JSON 1.0 and query) that serves until SIGINT/SIGTERM; without --config
+ * it serves the built-in demo account. The emulator itself is imported lazily in the action so
+ * other commands never load it.
  */
 import { Command } from "commander";
 import { ConfigError } from "../../core/errors.js";
@@ -14,7 +15,7 @@ export const DEFAULT_EMULATOR_PORT = 4010;
 const LISTEN_ERRORS = ["EADDRINUSE", "EADDRNOTAVAIL", "EACCES", "ENOTFOUND", "EAI_AGAIN"];
 
 interface EmulatorFlags {
-  config: string;
+  config?: string;
   port: number;
   host: string;
 }
@@ -24,9 +25,9 @@ export function emulatorCommand(_io: CliIo): Command {
     .description(
       "run a local AWS (Lambda and CloudWatch APIs) with synthetic functions; point --endpoint-url at it",
     )
-    .requiredOption(
+    .option(
       "--config <file>",
-      "emulator config (JSON): seed, faults, functions, history (required)",
+      "emulator config (JSON): seed, faults, functions, history (default: the built-in demo account)",
     )
     .option(
       "--port <port>",
@@ -41,10 +42,13 @@ export function emulatorCommand(_io: CliIo): Command {
     )
     .addHelpText(
       "after",
-      "\nExample:\n  lambda-cost emulator --config examples/emulator.json\n  aws --endpoint-url http://127.0.0.1:4010 lambda list-functions",
+      "\nExamples:\n  lambda-cost emulator                       # the built-in demo account\n  lambda-cost emulator --config my-account.json\n  aws --endpoint-url http://127.0.0.1:4010 lambda list-functions",
     )
     .action(async (flags: EmulatorFlags) => {
-      const input = await readConfig(flags.config);
+      const input =
+        flags.config === undefined
+          ? (await import("../../emulator/demo-account.js")).demoAccountConfig
+          : await readConfig(flags.config);
       const { emulatorConfig, startEmulator } = await import("../../emulator/index.js");
       const config = emulatorConfig(input);
       const emulator = await startEmulator({ config, port: flags.port, host: flags.host }).catch(
@@ -64,6 +68,11 @@ export function emulatorCommand(_io: CliIo): Command {
         process.once("SIGTERM", () => resolve("SIGTERM"));
       });
       process.stdout.write(`Emulator listening on ${emulator.endpoint}\n`);
+      if (flags.config === undefined) {
+        process.stdout.write(
+          `Serving the built-in demo account (${config.functions.map((f) => f.name).join(", ")}); --config FILE serves your own.\n`,
+        );
+      }
       const signal = await stopped;
       await emulator.close();
       process.stdout.write(`Emulator stopped (${signal})\n`);
