@@ -19,7 +19,10 @@ export function addFormatOption(
 /** `--region`, `--profile`, `--endpoint-url`: how to reach AWS, as the AWS CLI takes them. */
 export function addAwsOptions(command: Command) {
   return command
-    .option("--region <region>", "AWS region (default: $AWS_REGION, then us-east-1)")
+    .option(
+      "--region <region>",
+      "AWS region (default: $AWS_REGION, $AWS_DEFAULT_REGION, the profile's region, us-east-1)",
+    )
     .option("--profile <profile>", "named profile from ~/.aws/config (default: $AWS_PROFILE)")
     .option(
       "--endpoint-url <url>",
@@ -54,4 +57,22 @@ export function parseEndpointUrl(raw: string): string {
     throw new InvalidArgumentError(`"${raw}" has no http:// or https:// scheme; ${right}`);
   }
   return raw;
+}
+
+/**
+ * The region and profile of a command that calls AWS, settled like the AWS CLI (see
+ * src/aws/shared-config.ts); a named profile that does not exist is a ConfigError (exit 2).
+ * Loaded lazily: commands that never call AWS do not read the shared config files.
+ */
+export async function resolveAwsCommandSettings(
+  flags: { region?: string | undefined; profile?: string | undefined },
+  env: NodeJS.ProcessEnv,
+) {
+  const { resolveAwsSettings } = await import("../aws/shared-config.js");
+  const settings = await resolveAwsSettings(flags, env);
+  // The SDK reads a profile's endpoint_url and services sections (and a few other settings) for
+  // AWS_PROFILE only, not for a client's `profile` option. --profile wins for the whole process,
+  // as the AWS CLI's does, so every setting comes from the one profile.
+  if (settings.profile) env.AWS_PROFILE = settings.profile;
+  return settings;
 }

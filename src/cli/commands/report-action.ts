@@ -11,7 +11,7 @@ import { renderReportCsv, reportFileName } from "../../output/report-csv.js";
 import { renderReportJson } from "../../output/report-json.js";
 import { renderReportSummary } from "../../output/report-summary.js";
 import { renderReportTable } from "../../output/report-table.js";
-import { resolveRegion } from "../common-options.js";
+import { resolveAwsCommandSettings } from "../common-options.js";
 import { outputWidth } from "../terminal.js";
 import type { ReportFlags } from "./report.js";
 
@@ -23,12 +23,11 @@ export async function runReport(flags: ReportFlags, env: NodeJS.ProcessEnv, now:
     if (error instanceof MonthError) throw new UsageError(`--month: ${error.message}`);
     throw error;
   }
+  const settings = await resolveAwsCommandSettings({ profile: flags.profile }, env);
   const table = loadLambdaPriceTable();
   const known = knownRegions(table);
   const regions =
-    flags.regions === "all"
-      ? known
-      : (flags.regions?.split(",") ?? [resolveRegion(undefined, env)]);
+    flags.regions === "all" ? known : (flags.regions?.split(",") ?? [settings.region]);
   const unknown = regions.filter((r) => !known.includes(r));
   if (unknown.length > 0) {
     throw new UsageError(`--regions ${unknownRegion(unknown[0] ?? "", known)}, or all`);
@@ -48,7 +47,7 @@ export async function runReport(flags: ReportFlags, env: NodeJS.ProcessEnv, now:
     skipDisabledRegions: flags.regions === "all",
     priceTable: table,
     connection: {
-      profile: flags.profile ?? env.AWS_PROFILE,
+      profile: settings.profile,
       endpointUrl: flags.endpointUrl,
       // Throttled GetMetricData is common on big accounts; give the SDK's standard strategy room.
       maxAttempts: 6,

@@ -59,7 +59,7 @@ export function reportCommand(io: CliIo): Command {
     )
     .option(
       "--regions <list|all>",
-      "comma-separated regions, or all (every region in the price table); default: $AWS_REGION, then us-east-1",
+      "comma-separated regions, or all (every region in the price table); default: $AWS_REGION, $AWS_DEFAULT_REGION, the profile's region, us-east-1",
       parseRegionsFlag,
     )
     .option("--out-dir <dir>", "directory the CSV is written to", "reports")

@@ -5,7 +5,7 @@
  */
 import { createInterface } from "node:readline/promises";
 import { UsageError } from "../../core/errors.js";
-import { resolveRegion } from "../common-options.js";
+import { resolveAwsCommandSettings } from "../common-options.js";
 import { createStatusLine } from "../progress-bar.js";
 import { outputWidth } from "../terminal.js";
 import type { TuneFlags } from "./tune.js";
@@ -35,7 +35,8 @@ export async function runTuneCommand(functionName: string, flags: TuneFlags): Pr
   if (!functionName.trim())
     throw new UsageError("the function name is empty; give a function name or ARN.");
 
-  const region = regionOf(functionName) ?? resolveRegion(flags.region, process.env);
+  const settings = await resolveAwsCommandSettings(flags, process.env);
+  const region = regionOf(functionName) ?? settings.region;
   const { wireTune } = await import("../../tune/wire.js");
   // The status line is drawn from here on; everything else printed during the run goes
   // through progress.write so that the two never overlap.
