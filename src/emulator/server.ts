@@ -19,6 +19,8 @@ import {
 } from "./http.js";
 import type { LambdaResponse } from "./lambda-context.js";
 import { bodyTooLargeError, lambdaBodyLimitBytes, matchLambdaRoute } from "./lambda-routes.js";
+import { serviceFromAuthorization } from "./s3.js";
+import { serveS3 } from "./s3-dispatch.js";
 import type { EmulatorState } from "./state.js";
 import type { RecordedRequest } from "./types.js";
 
@@ -51,6 +53,12 @@ export async function handleRequest(
   const target = req.headers["x-amz-target"];
   const record = (action: string, status: number) =>
     hooks.record({ action, method, path: url.pathname, region, status });
+
+  // S3 is told apart by the service in the request's SigV4 scope (`…/us-east-1/s3/aws4_request`).
+  if (serviceFromAuthorization(req.headers.authorization) === "s3") {
+    await serveS3(state, { requestId, arrived: () => hooks.beforeRequest(), record }, req, res);
+    return;
+  }
 
   const json = typeof target === "string" && target.startsWith(CLOUDWATCH_TARGET);
   if (json || isQueryRequest(req, url)) {

@@ -12,6 +12,7 @@ import {
 import { lambdaError } from "./http.js";
 import { MetricStore } from "./metric-store.js";
 import { Rng } from "./rng.js";
+import { S3Store } from "./s3.js";
 import type { EmulatedFunctionConfig, EmulatorConfig } from "./types.js";
 
 export const DEFAULT_CONCURRENCY_LIMIT = 1000;
@@ -29,6 +30,8 @@ export class EmulatorState {
   private readonly regions = new Map<string, Map<string, FunctionRecord>>();
   private readonly sortedNames = new Map<string, string[]>();
   readonly inFlightByRegion = new Map<string, number>();
+  /** S3 buckets and their objects (src/emulator/s3.ts). */
+  readonly s3 = new S3Store();
   /** Invocations sleeping out their modelled time (timeScale > 0), ended early by close(). */
   private readonly sleepers = new Map<NodeJS.Timeout, () => void>();
 
