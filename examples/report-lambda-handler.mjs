@@ -4,14 +4,19 @@
 // The function's role needs lambda:ListFunctions, lambda:ListProvisionedConcurrencyConfigs and
 // cloudwatch:GetMetricData in every reported region, and s3:PutObject on the bucket.
 // Environment: REPORT_BUCKET (required), REPORT_PREFIX (default "reports/"),
-// REPORT_REGIONS (default: the function's own region; comma-separated).
+// REPORT_REGIONS (default: the function's own region; comma-separated),
+// REPORT_S3_FORCE_PATH_STYLE ("true" for path-style S3 URLs: S3-compatible stores, the emulator).
 //
-// Dependencies of this example (bundle them with the handler): "lambda-cost" and
-// "@aws-sdk/client-s3". The S3 client is the example's own dependency, not lambda-cost's.
+// Dependencies of this example: "lambda-cost" and "@aws-sdk/client-s3" (the S3 client is the
+// example's own dependency, not lambda-cost's). Bundle them with the handler into one file; the
+// price tables travel inside the bundle:
+//   npx esbuild report-lambda-handler.mjs --bundle --platform=node --target=node22 \
+//     --outfile=build/index.js && (cd build && zip ../report.zip index.js)
+// and deploy report.zip with the handler "index.handler" on a Node.js 22 or 24 runtime.
 import { PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
 import { generateMonthlyReport, renderReportCsv, reportFileName } from "lambda-cost";
 
-const s3 = new S3Client({});
+const s3 = new S3Client({ forcePathStyle: process.env.REPORT_S3_FORCE_PATH_STYLE === "true" });
 
 /** @param {{ month?: string }} event  e.g. {} for the previous month, or { month: "2026-10" } */
 export async function handler(event = {}) {
