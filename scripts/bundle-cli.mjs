@@ -14,7 +14,7 @@ await build({
   splitting: true,
   format: "esm",
   platform: "node",
-  target: "node20",
+  target: "node22",
   packages: "bundle",
   external: ["@aws-sdk/*", "@smithy/*"],
   chunkNames: "chunks/[name]-[hash]",
