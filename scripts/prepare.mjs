@@ -32,7 +32,9 @@ const upToDate =
     Math.max(...INPUTS.filter((path) => existsSync(path)).map(newestMs));
 
 if (upToDate) {
-  console.log("lambda-cost: dist/ is newer than its sources; not rebuilding (npm run build forces it)");
+  console.log(
+    "lambda-cost: dist/ is newer than its sources; not rebuilding (npm run build forces it)",
+  );
 } else {
   const npm = process.env.npm_execpath;
   const result = npm
