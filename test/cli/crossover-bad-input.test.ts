@@ -3,12 +3,8 @@
  * allowed: its own flags and everything `estimate` rejects. Spawns the built bin
  * (`npm run build` first when running this file alone).
  */
-import { spawnSync } from "node:child_process";
-import { cpSync, mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { BIN, runBin } from "./run-cli.js";
+import { runBin } from "./run-cli.js";
 import { expectOneLineExit2 as expectLine, runInProcess } from "./run-in-process.js";
 
 const BASE = ["crossover", "--memory", "512", "--duration", "120ms", "--requests", "50M"];
@@ -170,28 +166,3 @@ describe("crossover: through the spawned bin", () => {
     expect(code).toBe(2);
   });
 });
-
-describe("crossover: a malformed shipped price file", () => {
-  it("is a PricingDataError: exit 2, one line naming the file and field", () => {
-    // A copy of the built bin beside a pricing/ directory with a broken fargate.json.
-    const root = mkdtempSync(join(tmpdir(), "lambda-cost-bin-"));
-    cpSync(dirname(BIN), join(root, "dist", "bin"), { recursive: true });
-    cpSync(join(dirname(BIN), "..", "..", "pricing"), join(root, "pricing"), { recursive: true });
-    writeFileSync(
-      join(root, "pricing", "fargate.json"),
-      JSON.stringify({ currency: "USD", asOf: "2026-11-26", regions: {}, spot: {} }),
-    );
-    const { code, stderr } = runBinAt(join(root, "dist", "bin", "lambda-cost.js"), BASE);
-    expect(stderr.trim().split("\n")).toHaveLength(1);
-    expect(stderr).toMatch(/fargate\.json: Fargate price table is invalid: spot\.discountFraction/);
-    expect(code).toBe(2);
-  });
-});
-
-function runBinAt(bin: string, args: string[]) {
-  const r = spawnSync(process.execPath, [bin, ...args], {
-    encoding: "utf8",
-    env: { ...process.env, NO_COLOR: "1" },
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}

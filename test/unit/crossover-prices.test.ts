@@ -6,9 +6,11 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { parseFargatePriceTable } from "../../src/core/crossover/price-tables.js";
 import { PricingDataError } from "../../src/core/errors.js";
 import { loadEc2PriceTable } from "../../src/data/ec2-prices.js";
 import { loadFargatePriceTable } from "../../src/data/fargate-prices.js";
+import { parseShippedTable } from "../../src/data/price-files.js";
 
 const shipped = (file: string) =>
   JSON.parse(readFileSync(new URL(`../../pricing/${file}`, import.meta.url), "utf8"));
@@ -112,6 +114,15 @@ describe("shipped price files", () => {
     expect(ec2.savingsPlans.lambda["compute-3yr"].fraction.toFixed()).toBe("0.17");
     expect(fargate.savingsPlans["compute-3yr"].fraction.toFixed()).toBe("0.52");
     expect(ec2.savingsPlans.ec2["compute-3yr"].fraction.toFixed()).toBe("0.66");
+  });
+});
+
+describe("a malformed shipped table (a broken edit of pricing/)", () => {
+  it("is a PricingDataError naming pricing/<file> and the field", () => {
+    const broken = { currency: "USD", asOf: "2026-11-26", regions: {}, spot: {} };
+    expect(() => parseShippedTable("fargate.json", broken, parseFargatePriceTable)).toThrow(
+      /^pricing\/fargate\.json: Fargate price table is invalid: spot\.discountFraction/,
+    );
   });
 });
 
