@@ -5,7 +5,7 @@
 // skip while the sources are older than the output.
 import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
-import { delimiter, join } from "node:path";
+import { join } from "node:path";
 
 const OUTPUTS = ["dist/bin/lambda-cost.js", "dist/index.js"];
 const INPUTS = [
@@ -36,21 +36,9 @@ if (upToDate) {
     "lambda-cost: dist/ is newer than its sources; not rebuilding (npm run build forces it)",
   );
 } else {
-  // A git-tag install (`npm install -g git+…#v0.1.0`) runs this inside npm's own install of the
-  // clone, with the outer command's settings in the environment: `global` would make the nested
-  // `npm run` look for tsc in the global prefix. Build as a local run, this package's bins first.
-  const env = {
-    ...process.env,
-    PATH: `${join("node_modules", ".bin")}${delimiter}${process.env.PATH}`,
-  };
-  delete env.npm_config_global;
   const npm = process.env.npm_execpath;
   const result = npm
-    ? spawnSync(process.execPath, [npm, "run", "build"], { stdio: "inherit", env })
-    : spawnSync("npm", ["run", "build"], {
-        stdio: "inherit",
-        env,
-        shell: process.platform === "win32",
-      });
+    ? spawnSync(process.execPath, [npm, "run", "build"], { stdio: "inherit" })
+    : spawnSync("npm", ["run", "build"], { stdio: "inherit", shell: process.platform === "win32" });
   process.exit(result.status ?? 1);
 }
