@@ -4,7 +4,8 @@
 // whatever node the machine itself has. Run by .ci/run after `npm test`; needs `npm run build`.
 //
 // 1. `npm pack` the clone, then `npm install` the tarball into a temporary project (as a
-//    dependency) and `npm install -g` it into a temporary prefix (as a global tool).
+//    dependency) and `npm install -g` it into a temporary prefix (as a global tool); also
+//    install the clone's HEAD as a git dependency (what a git-tag install does).
 // 2. For each Node major, with that node first on PATH (the bin's `#!/usr/bin/env node` picks
 //    it): --version, estimate (AWS's worked example), the library import, the emulator with no
 //    --config, tune against it (the function put back) and report against it.
@@ -65,6 +66,28 @@ step("npm install -g ./lambda-cost-X.tgz (global, temp prefix)", () => {
   sh("npm", ["install", "-g", "--prefer-offline", "--prefix", prefix, tarball], { cwd: work });
 });
 const globalBin = join(prefix, "bin", "lambda-cost");
+// A git-tag install is a git dependency: npm clones, installs the dev dependencies and runs
+// `prepare` (the build). Tested with this clone's HEAD commit as the "tag". (`npm install -g`
+// from git fails in npm 11 for any package that builds in `prepare`: npm's nested install of
+// the clone inherits -g. The docs say to install globally from the tarball instead.)
+const fromGit = join(work, "from-git");
+step("npm install git+file://<clone>#<commit> (as a dependency, builds in prepare)", () => {
+  const commit = sh("git", ["rev-parse", "HEAD"], { cwd: ROOT }).trim();
+  execFileSync("mkdir", ["-p", fromGit]);
+  writeFileSync(join(fromGit, "package.json"), '{ "name": "from-git", "private": true }\n');
+  sh("npm", ["install", "--prefer-offline", `git+file://${ROOT}#${commit}`], { cwd: fromGit });
+  const out = sh(join(fromGit, "node_modules", ".bin", "lambda-cost"), [
+    "estimate",
+    "--memory",
+    "1536",
+    "--duration",
+    "120ms",
+    "--requests",
+    "3M",
+  ]);
+  if (!/Total \(per month\).*\$2\.73/.test(out)) throw new Error(`no $2.73 total in:\n${out}`);
+  return `built from ${commit.slice(0, 12)}, estimate ok`;
+});
 
 // 2. Each Node major.
 for (const major of majors) {
