@@ -2,6 +2,7 @@
  * Shapes of Lambda's answers that the tuning target needs: the function snapshot, throttle
  * detection and counting. Kept apart from the adapter's call logic.
  */
+import { createHash } from "node:crypto";
 import type { FunctionConfiguration, LambdaClient } from "@aws-sdk/client-lambda";
 import { type FunctionSnapshot, VOLATILE_CONFIG_FIELDS } from "../tune/target.js";
 
@@ -30,12 +31,28 @@ export function countThrottles(client: LambdaClient, onThrottle: () => void): vo
   );
 }
 
-/** $LATEST's configuration without the fields that change on every update. */
+/**
+ * $LATEST's configuration without the fields that change on every update, and with the
+ * environment variables' VALUES replaced by one SHA-256 digest: tune never changes them, but
+ * it must notice when someone else does, and this copy is written to the journal on disk,
+ * where secrets do not belong.
+ */
 export function normalizeConfig(config: FunctionConfiguration): Record<string, unknown> {
   const copy: Record<string, unknown> = { ...config };
   // An operation's output carries the response metadata beside the configuration fields.
   delete copy.$metadata;
   for (const field of VOLATILE_CONFIG_FIELDS) delete copy[field];
+  const variables = config.Environment?.Variables;
+  if (variables !== undefined) {
+    const sorted = Object.keys(variables)
+      .sort()
+      .map((key) => [key, variables[key]]);
+    copy.Environment = {
+      ...config.Environment,
+      Variables: undefined,
+      VariablesSha256: createHash("sha256").update(JSON.stringify(sorted)).digest("hex"),
+    };
+  }
   return JSON.parse(JSON.stringify(copy)) as Record<string, unknown>;
 }
 

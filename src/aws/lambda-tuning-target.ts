@@ -5,6 +5,7 @@
  */
 import {
   CreateAliasCommand,
+  DeleteAliasCommand,
   DeleteFunctionCommand,
   type FunctionConfiguration,
   GetAliasCommand,
@@ -272,6 +273,7 @@ export function createLambdaTuningTarget(options: LambdaTuningTargetOptions): Tu
           functionVersion: out.FunctionVersion ?? "",
           revisionId: out.RevisionId ?? "",
           weighted: Object.keys(out.RoutingConfig?.AdditionalVersionWeights ?? {}).length > 0,
+          description: out.Description,
         };
       } catch (error) {
         if ((error as { name?: string })?.name === "ResourceNotFoundException") return undefined;
@@ -300,6 +302,34 @@ export function createLambdaTuningTarget(options: LambdaTuningTargetOptions): Tu
         }
       } catch (error) {
         throw fail(error, existing ? "lambda:UpdateAlias" : "lambda:CreateAlias");
+      }
+    },
+    async createMarkerAlias(aliasName, description) {
+      try {
+        await client.send(
+          new CreateAliasCommand({
+            FunctionName: name,
+            Name: aliasName,
+            FunctionVersion: "$LATEST",
+            Description: description,
+          }),
+        );
+        return "created";
+      } catch (error) {
+        // "Alias already exists: …" (ResourceConflictException is also "update in progress").
+        const e = error as { name?: string; message?: string };
+        if (e?.name === "ResourceConflictException" && /exist/i.test(e.message ?? "")) {
+          return "exists";
+        }
+        throw fail(error, "lambda:CreateAlias", `${name}:${aliasName}`);
+      }
+    },
+    async deleteAlias(aliasName) {
+      try {
+        await client.send(new DeleteAliasCommand({ FunctionName: name, Name: aliasName }));
+      } catch (error) {
+        if ((error as { name?: string })?.name === "ResourceNotFoundException") return;
+        throw fail(error, "lambda:DeleteAlias", `${name}:${aliasName}`);
       }
     },
     throttleCount: () => throttles,

@@ -55,10 +55,13 @@ export class CheckFailedError extends LambdaCostError {
   }
 }
 
-/** The user interrupted (Ctrl-C / SIGTERM) and cleanup has run. Exit 130. */
+/**
+ * The user interrupted and cleanup has run. Exit 128 + the signal's number, as shells report
+ * it: 130 for Ctrl-C (SIGINT), 143 for SIGTERM.
+ */
 export class InterruptedError extends LambdaCostError {
-  constructor(message = "Interrupted", options?: ErrorOptions) {
-    super(message, 130, options);
+  constructor(message = "Interrupted", options?: ErrorOptions & { signal?: string | undefined }) {
+    super(message, options?.signal === "SIGTERM" ? 143 : 130, options);
     this.name = "InterruptedError";
   }
 }

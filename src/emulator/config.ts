@@ -80,6 +80,9 @@ const faultsSchema = z.strictObject({
           MemorySize: z.optional(int(memoryMb.min, memoryMb.max)),
           Timeout: z.optional(int(timeoutS.min, timeoutS.max)),
           Description: z.optional(z.string()),
+          Environment: z.optional(
+            z.strictObject({ Variables: z.optional(z.record(z.string(), z.string())) }),
+          ),
         }),
       }),
     ),

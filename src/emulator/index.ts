@@ -45,6 +45,9 @@ export async function startEmulator(options: StartEmulatorInput): Promise<Emulat
       ...(patch.MemorySize !== undefined ? { memorySize: patch.MemorySize } : {}),
       ...(patch.Timeout !== undefined ? { timeout: patch.Timeout } : {}),
       ...(patch.Description !== undefined ? { description: patch.Description } : {}),
+      ...(patch.Environment !== undefined
+        ? { environment: { ...(patch.Environment.Variables ?? {}) } }
+        : {}),
     });
   };
 

@@ -66,6 +66,18 @@ function checkPrimaryNotRouted(primary: string, weights: Record<string, number>)
   }
 }
 
+/** Alias descriptions are at most 256 characters (AliasConfiguration, Lambda API reference). */
+function description(body: Record<string, unknown>): string | undefined {
+  const text = stringField(body, "Description");
+  if (text !== undefined && text.length > 256) {
+    throw lambdaError(
+      "ValidationException",
+      `1 validation error detected: Value '${text}' at 'description' failed to satisfy constraint: Member must have length less than or equal to 256`,
+    );
+  }
+  return text;
+}
+
 export const createAlias: LambdaHandler = (req) => {
   const { fn } = req.state.resolve(req.region, req.params.fn!);
   const body = jsonBody(req);
@@ -87,7 +99,7 @@ export const createAlias: LambdaHandler = (req) => {
   const alias: AliasRecord = {
     name,
     functionVersion: version,
-    description: stringField(body, "Description") ?? "",
+    description: description(body) ?? "",
     weights: routed,
     revisionId: req.state.idRng.uuid(),
   };
@@ -112,7 +124,7 @@ export const updateAlias: LambdaHandler = (req) => {
   checkPrimaryNotRouted(version ?? alias.functionVersion, newWeights ?? alias.weights);
   if (version !== undefined) alias.functionVersion = version;
   if (newWeights !== undefined) alias.weights = newWeights;
-  alias.description = stringField(body, "Description") ?? alias.description;
+  alias.description = description(body) ?? alias.description;
   alias.revisionId = req.state.idRng.uuid();
   return { status: 200, json: aliasConfiguration(req.state, fn, alias) };
 };

@@ -55,7 +55,12 @@ export interface ConcurrentDeployFault {
   functionName: string;
   region?: string | undefined;
   afterRequests: number;
-  patch: { MemorySize?: number; Timeout?: number; Description?: string };
+  patch: {
+    MemorySize?: number;
+    Timeout?: number;
+    Description?: string;
+    Environment?: { Variables?: Record<string, string> | undefined } | undefined;
+  };
 }
 
 export interface EmulatorFaults {

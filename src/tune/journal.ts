@@ -1,22 +1,27 @@
 /**
  * The tune journal: what a run is about to change, written to disk BEFORE the change, so a run
  * killed at any point (SIGKILL, power loss) can be put back by `tune --recover` or by the next
- * run on the same function. One file per function, under
- * `$XDG_STATE_HOME/lambda-cost/` (default `~/.local/state/lambda-cost/`), written atomically
- * (temp file + rename, the same directory, so a reader never sees half a file).
+ * run on the same function. One file per function, under `$XDG_STATE_HOME/lambda-cost/`
+ * (default `~/.local/state/lambda-cost/`), mode 0600, written by the one atomic writer.
+ *
+ * It holds only what put-back needs: the original MemorySize and RevisionId, the configuration
+ * to compare against (environment variable values replaced by a digest, see normalizeConfig),
+ * the sizes this run wrote, the versions it created and the lock it holds. The same facts, in
+ * short, are in the lock alias on the function (lock.ts), so recovery also works from another
+ * machine that never saw this file.
  */
 import { randomBytes } from "node:crypto";
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
-import { homedir, hostname } from "node:os";
+import { readFileSync, rmSync } from "node:fs";
+import { homedir } from "node:os";
 import { join } from "node:path";
+import { writeFileAtomicSync } from "../fs/atomic-write.js";
+import { ownerState, type RunIdentity } from "./process-identity.js";
 
-export type JournalPhase = "publishing" | "restoring" | "invoking" | "cleaning";
+export type JournalPhase = "claiming" | "publishing" | "restoring" | "invoking" | "cleaning";
 
-export interface JournalEntry {
-  format: 1;
+export interface JournalEntry extends RunIdentity {
+  format: 2;
   runId: string;
-  pid: number;
-  host: string;
   startedAt: string;
   functionName: string;
   functionArn: string;
@@ -26,19 +31,27 @@ export interface JournalEntry {
   original: {
     revisionId: string;
     memoryMb: number;
-    /** $LATEST's configuration without volatile fields (see FunctionSnapshot.configuration). */
-    configuration: Record<string, unknown>;
+    /**
+     * $LATEST's configuration without volatile fields and without secrets; absent when the
+     * journal was rebuilt from the lock alias on another machine (then only `digest` is known).
+     */
+    configuration?: Record<string, unknown> | undefined;
+    /** Short digest of the configuration minus MemorySize (what the lock alias carries). */
+    digest: string;
   };
   /** Every RevisionId of $LATEST this run produced: one of these means "our change". */
   ownRevisionIds: string[];
-  /** The memory size being written when the journal was last saved (a write may be in flight). */
-  pendingMemoryMb?: number | undefined;
+  /** Every MemorySize this run wrote or was about to write: tune owns $LATEST's memory only
+   * while it holds one of these values. */
+  writtenMemoryMb: number[];
   /** The description this run puts on its versions. */
   versionDescription: string;
   /** Versions this run created: the only ones it may delete. */
   createdVersions: string[];
   /** Versions PublishVersion handed back that existed before the run: never deleted. */
   reusedVersions: string[];
+  /** The lock alias, once this run created it (removed last, by put-back). */
+  lockAlias?: string | undefined;
 }
 
 /** The state directory: $XDG_STATE_HOME/lambda-cost, else ~/.local/state/lambda-cost. */
@@ -58,8 +71,13 @@ export function journalPath(
   return join(dir, `tune-${safe}.json`);
 }
 
-export function newRunId(): string {
-  return `${new Date().toISOString().replace(/[-:]/g, "").slice(0, 15)}-${randomBytes(3).toString("hex")}`;
+export function newRunId(now = new Date()): string {
+  return `${now.toISOString().replace(/[-:]/g, "").slice(0, 15)}-${randomBytes(3).toString("hex")}`;
+}
+
+/** The description a run puts on the versions it publishes (how recovery finds them). */
+export function versionDescriptionFor(runId: string): string {
+  return `lambda-cost tune ${runId} (temporary; deleted when the run ends)`;
 }
 
 /** A journal file on disk: save() rewrites it atomically, remove() deletes it. */
@@ -94,9 +112,7 @@ export class Journal {
       if (code === "ENOENT" || code === "ENOTDIR") return undefined;
       throw error;
     }
-    const entry = JSON.parse(text) as JournalEntry;
-    if (entry.format !== 1) throw new Error(`${path} has an unknown journal format`);
-    return new Journal(path, entry);
+    return new Journal(path, upgrade(JSON.parse(text) as Record<string, unknown>, path));
   }
 
   update(change: Partial<JournalEntry>): void {
@@ -105,29 +121,32 @@ export class Journal {
   }
 
   save(): void {
-    const dir = join(this.path, "..");
-    mkdirSync(dir, { recursive: true, mode: 0o700 });
-    const temp = `${this.path}.${process.pid}.tmp`;
-    writeFileSync(temp, `${JSON.stringify(this.entry, null, 2)}\n`, { mode: 0o600 });
-    renameSync(temp, this.path);
+    writeFileAtomicSync(this.path, `${JSON.stringify(this.entry, null, 2)}\n`, {
+      mode: 0o600,
+      dirMode: 0o700,
+    });
   }
 
   remove(): void {
     rmSync(this.path, { force: true });
   }
 
-  /** True when the run that wrote this journal is still alive on this machine. */
-  ownerAlive(): boolean {
-    if (this.entry.host !== hostname() || this.entry.pid === process.pid) return false;
-    try {
-      process.kill(this.entry.pid, 0);
-      return true;
-    } catch (error) {
-      return (error as NodeJS.ErrnoException).code === "EPERM";
-    }
+  /** Whether the run that wrote this journal still runs (pid AND start time compared). */
+  owner() {
+    return ownerState(this.entry);
   }
 }
 
-export function currentHost(): string {
-  return hostname();
+/** Format 1 (before field ownership) kept the size being written as `pendingMemoryMb`. */
+function upgrade(raw: Record<string, unknown>, path: string): JournalEntry {
+  if (raw.format === 2) return raw as unknown as JournalEntry;
+  if (raw.format !== 1) throw new Error(`${path} has an unknown journal format`);
+  const pending = raw.pendingMemoryMb;
+  const original = raw.original as JournalEntry["original"];
+  return {
+    ...(raw as unknown as JournalEntry),
+    format: 2,
+    original: { ...original, digest: "" },
+    writtenMemoryMb: typeof pending === "number" ? [pending] : [],
+  };
 }

@@ -20,8 +20,23 @@ export interface MeasureOptions {
   onSample?: ((sample: InvocationSample) => void) | undefined;
   /** Called before each batch with its total size. */
   onBatch?: ((invocations: number) => void) | undefined;
-  /** Waits between re-tries of a throttled invocation (injectable for tests). */
+  /** Waits between re-tries of a throttled invocation (injectable: tests never really wait). */
   sleep?: ((ms: number) => Promise<void>) | undefined;
+  /** Jitter source in [0, 1) (injectable for tests). */
+  random?: (() => number) | undefined;
+  /** Clock for the throttle budget (injectable for tests). */
+  now?: (() => number) | undefined;
+  /** Total time the run may spend throttled (waiting and in throttled calls); default 120 s. */
+  maxThrottleWaitMs?: number | undefined;
+  /** Called before each wait, so the user sees why nothing moves. */
+  onThrottleWait?: ((wait: ThrottleWait) => void) | undefined;
+}
+
+export interface ThrottleWait {
+  waitMs: number;
+  /** Throttled time spent so far in the run. */
+  spentMs: number;
+  budgetMs: number;
 }
 
 export interface MeasureResult {
@@ -32,8 +47,22 @@ export interface MeasureResult {
   throttledInvocations: number;
 }
 
-/** Throttled invocations are re-sent; this many in a row for one invocation ends the run. */
-const MAX_THROTTLE_RESENDS = 12;
+export const DEFAULT_MAX_THROTTLE_WAIT_MS = 120_000;
+/** Backoff of a throttled invocation: base × 2^attempt, capped, with equal jitter. */
+const BACKOFF_BASE_MS = 100;
+const BACKOFF_CAP_MS = 10_000;
+/** Progress says it is waiting at the first throttle, then after every this much more. */
+const NOTIFY_EVERY_MS = 10_000;
+
+/**
+ * The wait before resend number `attempt` (0-based): half of the capped exponential step plus a
+ * random share of the other half ("equal jitter"), so invocations throttled together do not
+ * come back in lockstep and still back off.
+ */
+export function throttleBackoffMs(attempt: number, random: () => number): number {
+  const step = Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** attempt);
+  return Math.round(step / 2 + random() * (step / 2));
+}
 
 export async function measure(
   target: TuningTarget,
@@ -47,7 +76,12 @@ export async function measure(
     pickers.set(size, createPayloadPicker(options.payloads));
   }
   const sleep = options.sleep ?? ((ms: number) => new Promise((r) => setTimeout(r, ms)));
+  const random = options.random ?? Math.random;
+  const now = options.now ?? Date.now;
+  const budgetMs = options.maxThrottleWaitMs ?? DEFAULT_MAX_THROTTLE_WAIT_MS;
   let throttledInvocations = 0;
+  let spentMs = 0;
+  let notifiedAtMs = -Infinity;
 
   const invokeOnce = async (memoryMb: number): Promise<void> => {
     options.abortSignal?.throwIfAborted();
@@ -55,6 +89,7 @@ export async function measure(
     if (version === undefined) throw new Error(`no version was published for ${memoryMb} MB`);
     const payload = pickers.get(memoryMb)?.() ?? "{}";
     for (let attempt = 0; ; attempt++) {
+      const startedMs = now();
       try {
         const raw = await target.invoke(version, payload, { abortSignal: options.abortSignal });
         const sample = toSample(memoryMb, raw);
@@ -62,10 +97,20 @@ export async function measure(
         options.onSample?.(sample);
         return;
       } catch (error) {
-        if (!(error instanceof ThrottledError) || attempt >= MAX_THROTTLE_RESENDS) throw error;
-        // A throttle is Lambda's concurrency limit, not the function failing: wait and resend.
+        if (!(error instanceof ThrottledError)) throw error;
+        // A throttle is Lambda's concurrency limit, not the function failing: wait and resend,
+        // within one budget for the whole run, then stop (the put-back still runs).
         throttledInvocations += 1;
-        await sleep(Math.min(2000, 50 * 2 ** attempt));
+        spentMs += Math.max(0, now() - startedMs);
+        if (spentMs >= budgetMs) throw throttleBudgetSpent(error, budgetMs);
+        const waitMs = Math.min(throttleBackoffMs(attempt, random), budgetMs - spentMs);
+        if (spentMs - notifiedAtMs >= NOTIFY_EVERY_MS) {
+          notifiedAtMs = spentMs;
+          options.onThrottleWait?.({ waitMs, spentMs, budgetMs });
+        }
+        spentMs += waitMs;
+        await sleep(waitMs);
+        options.abortSignal?.throwIfAborted();
       }
     }
   };
@@ -89,10 +134,17 @@ export async function measure(
   } catch (error) {
     // Stop feeding the queue, let what is in flight settle, then report the first error.
     limit.clearQueue();
-    while (limit.activeCount > 0) await sleep(5);
+    while (limit.activeCount > 0) await new Promise((r) => setTimeout(r, 5));
     throw error;
   }
   return { samplesBySize, stopReason, throttledInvocations };
+}
+
+function throttleBudgetSpent(error: ThrottledError, budgetMs: number): AwsError {
+  return new AwsError(
+    `stopped: Lambda kept throttling for more than --max-throttle-wait ${budgetMs / 1000} s in all (${error.message})`,
+    { cause: error },
+  );
 }
 
 /** One invocation as the core wants it. Function errors are samples; they are not thrown. */

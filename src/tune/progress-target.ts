@@ -47,6 +47,14 @@ export function reportingCalls(target: TuningTarget, phase: (label: string) => v
       phase(`pointing alias ${name} at version ${version}`);
       return target.pointAlias(name, version, existing);
     },
+    createMarkerAlias(name, description) {
+      phase(`claiming the function (alias ${name})`);
+      return target.createMarkerAlias(name, description);
+    },
+    deleteAlias(name) {
+      phase(`removing alias ${name}`);
+      return target.deleteAlias(name);
+    },
     throttleCount: () => target.throttleCount(),
   };
 }

@@ -46,8 +46,10 @@ export async function publishSizes(
     }
   };
   const setMemory = async (memoryMb: number) => {
-    // Journal first: if we die mid-call, recovery knows this write is ours.
-    journal.update({ pendingMemoryMb: memoryMb });
+    // Journal first: if we die mid-call, recovery knows this value is ours to put back.
+    if (!journal.entry.writtenMemoryMb.includes(memoryMb)) {
+      journal.update({ writtenMemoryMb: [...journal.entry.writtenMemoryMb, memoryMb] });
+    }
     remember(await target.setMemory(memoryMb, latest.revisionId, options));
   };
 
@@ -88,6 +90,6 @@ export async function publishSizes(
     journal.update({ phase: "restoring" });
     await setMemory(original.memoryMb);
   }
-  journal.update({ phase: "invoking", pendingMemoryMb: undefined });
+  journal.update({ phase: "invoking" });
   return { versions, latest };
 }

@@ -1,60 +1,79 @@
 /**
- * Puts a function back as a journal says it was found: restores $LATEST's memory if (and only
- * if) the change there is ours, deletes exactly the versions the run created, and removes the
- * journal. Used at the end of every run, on error and on Ctrl-C, and by `tune --recover`.
+ * Puts a function back as a journal says it was found, field by field (issue 18, "field-level
+ * ownership"). Tune owns exactly the fields it writes — today MemorySize. It writes a field back
+ * only while the field holds a value this run wrote (or the RevisionId is its own); every field
+ * someone else changed is theirs and stays as they set it. Then it deletes exactly the versions
+ * the run created, removes the journal — only when everything it owns is back — and removes
+ * the lock alias last. Used at the end of every run, on error and on Ctrl-C, and by --recover.
  */
-import type { Journal } from "./journal.js";
-import { ConcurrentChangeError, configDifferences, type TuningTarget } from "./target.js";
+import type { Journal, JournalEntry } from "./journal.js";
+import { configDigest, decodeLock, LOCK_ALIAS } from "./lock.js";
+import {
+  ConcurrentChangeError,
+  configDifferences,
+  type FunctionSnapshot,
+  type TuningTarget,
+} from "./target.js";
+
+/** The fields tune writes; put-back restores these and only these. */
+export const TUNE_OWNED_FIELDS = ["MemorySize"] as const;
 
 export interface PutBackResult {
-  /** $LATEST was verified to match the journal's original configuration. */
+  /** $LATEST was verified to match the journal's original configuration, every field. */
   restored: boolean;
   /** Memory was written back by this call. */
   memoryRestored: boolean;
+  originalMemoryMb: number;
+  /** Fields someone else changed meanwhile, kept as they set them. */
+  theirFields: string[];
+  /** Fields tune owns that are NOT back (the journal stays; --recover retries). */
+  ownNotBack: string[];
   deletedVersions: string[];
-  /** Set when $LATEST was left alone because someone else changed it. */
+  /** Set when $LATEST is not as found: who changed which field, in one sentence. */
   foreignChange?: string | undefined;
   /** Versions that could not be deleted (with the error), to say so. */
   failedDeletes: Array<{ version: string; error: string }>;
   /** $LATEST's RevisionId when it was verified, for a RevisionId-checked --apply. */
   latestRevisionId: string;
+  /** The journal was kept because something the run owns is not back. */
+  journalKept: boolean;
+  /** The command that finishes the job when the journal was kept. */
+  recoverCommand: string;
 }
+
+/** Attempts to write memory back when someone else keeps moving the RevisionId. */
+const RESTORE_ATTEMPTS = 5;
 
 export async function putBack(target: TuningTarget, journal: Journal): Promise<PutBackResult> {
   const entry = journal.entry;
-  const result: PutBackResult = {
-    restored: false,
-    memoryRestored: false,
-    deletedVersions: [],
-    failedDeletes: [],
-    latestRevisionId: "",
-  };
-
   journal.update({ phase: "cleaning" });
   // An update of ours may still be running (interrupted during a wait): let it finish first.
   let current = await target.waitForUpdate();
-  let differs = configDifferences(entry.original.configuration, current.configuration);
-  if (differs.length > 0) {
-    const onlyMemory = differs.length === 1 && differs[0] === "MemorySize";
-    const ourRevision = entry.ownRevisionIds.includes(current.revisionId);
-    // A memory-only difference at the size we were writing is our own write whose new
-    // RevisionId never reached the journal (killed between the call and the save).
-    const ourPendingWrite = onlyMemory && current.memoryMb === entry.pendingMemoryMb;
-    if (onlyMemory && (ourRevision || ourPendingWrite)) {
-      try {
-        current = await target.setMemory(entry.original.memoryMb, current.revisionId);
-        result.memoryRestored = true;
-        differs = configDifferences(entry.original.configuration, current.configuration);
-      } catch (error) {
-        if (!(error instanceof ConcurrentChangeError)) throw error;
-        result.foreignChange = error.message;
-      }
-    } else {
-      result.foreignChange = `someone else changed ${entry.functionName} meanwhile (${differs.join(", ")}); tune left $LATEST as they set it`;
+  let memoryRestored = false;
+  for (let attempt = 0; attempt < RESTORE_ATTEMPTS && ownsMemory(entry, current); attempt++) {
+    try {
+      current = await target.setMemory(entry.original.memoryMb, current.revisionId);
+      memoryRestored = true;
+    } catch (error) {
+      if (!(error instanceof ConcurrentChangeError)) throw error;
+      // Someone wrote between our read and our write: read again and decide again.
+      current = await target.waitForUpdate();
     }
   }
-  result.restored = differs.length === 0 && !result.foreignChange;
-  result.latestRevisionId = current.revisionId;
+  const fields = fieldStates(entry, current);
+  const result: PutBackResult = {
+    restored: fields.theirs.length === 0 && fields.ownNotBack.length === 0,
+    memoryRestored,
+    originalMemoryMb: entry.original.memoryMb,
+    theirFields: fields.theirs,
+    ownNotBack: fields.ownNotBack,
+    deletedVersions: [],
+    failedDeletes: [],
+    latestRevisionId: current.revisionId,
+    journalKept: false,
+    recoverCommand: `lambda-cost tune ${entry.functionName} --recover --region ${entry.region}`,
+  };
+  result.foreignChange = describeFields(entry, current, result);
 
   // A run killed right after PublishVersion returned never journaled that version's number;
   // its description (unique to the run) still marks it as ours.
@@ -69,16 +88,74 @@ export async function putBack(target: TuningTarget, journal: Journal): Promise<P
       result.failedDeletes.push({ version, error: (error as Error).message });
     }
   }
-  if (result.failedDeletes.length === 0) {
-    journal.remove();
-  } else {
-    // Keep the journal so --recover can try again; it now lists only what is left.
-    journal.update({
-      createdVersions: result.failedDeletes.map((failed) => failed.version),
-    });
+  if (result.failedDeletes.length > 0 || result.ownNotBack.length > 0) {
+    // Keep the journal (and the lock) so --recover can finish; it lists only what is left.
+    journal.update({ createdVersions: result.failedDeletes.map((failed) => failed.version) });
+    result.journalKept = true;
+    return result;
   }
+  // The lock goes last, and only if it is this run's (a run killed before it journaled the
+  // claim still owns an alias whose description names its run id).
+  const lock = await target.getAlias(LOCK_ALIAS);
+  if (lock && decodeLock(lock.description ?? "")?.runId === entry.runId) {
+    await target.deleteAlias(LOCK_ALIAS);
+  }
+  journal.remove();
   return result;
 }
+
+/** Tune may write memory back only while $LATEST holds a value (or revision) it wrote. */
+function ownsMemory(entry: JournalEntry, current: FunctionSnapshot): boolean {
+  if (current.memoryMb === entry.original.memoryMb) return false;
+  return (
+    entry.ownRevisionIds.includes(current.revisionId) ||
+    entry.writtenMemoryMb.includes(current.memoryMb)
+  );
+}
+
+function fieldStates(entry: JournalEntry, current: FunctionSnapshot) {
+  const memoryBack = current.memoryMb === entry.original.memoryMb;
+  const memoryIsOurs = ownsMemory(entry, current);
+  const others = entry.original.configuration
+    ? configDifferences(entry.original.configuration, current.configuration).filter(
+        (field) => field !== "MemorySize",
+      )
+    : configDigest(current.configuration) === entry.original.digest
+      ? []
+      : ["fields other than MemorySize (which, this machine cannot tell: no local journal)"];
+  return {
+    theirs: [...(memoryBack || memoryIsOurs ? [] : ["MemorySize"]), ...others].sort(),
+    ownNotBack: memoryIsOurs ? ["MemorySize"] : [],
+  };
+}
+
+/** Who changed what, precisely; undefined when $LATEST is exactly as found. */
+function describeFields(
+  entry: JournalEntry,
+  current: FunctionSnapshot,
+  result: PutBackResult,
+): string | undefined {
+  if (result.restored) return undefined;
+  const fn = entry.functionName;
+  const parts: string[] = [];
+  if (result.ownNotBack.includes("MemorySize")) {
+    parts.push(
+      `MemorySize is still ${current.memoryMb} MB, a size tune wrote (found: ${entry.original.memoryMb} MB); run \`${result.recoverCommand}\``,
+    );
+  } else if (result.theirFields.includes("MemorySize")) {
+    parts.push(
+      `MemorySize was set to ${current.memoryMb} MB by someone else (found: ${entry.original.memoryMb} MB; tune never wrote that size), kept as they set it`,
+    );
+  } else {
+    parts.push(`MemorySize (tune's field) is back at ${entry.original.memoryMb} MB`);
+  }
+  const others = result.theirFields.filter((field) => field !== "MemorySize");
+  if (others.length > 0) {
+    parts.push(`${others.join(", ")} changed by someone else meanwhile, kept as they set it`);
+  }
+  return `${fn} is NOT exactly as found: ${parts.join("; ")}`;
+}
+
 export function describeCleanup(cleanup: PutBackResult): string {
   const parts = [
     cleanup.deletedVersions.length > 0
@@ -87,12 +164,9 @@ export function describeCleanup(cleanup: PutBackResult): string {
   ];
   if (cleanup.failedDeletes.length > 0) {
     parts.push(
-      `could NOT delete ${cleanup.failedDeletes.map((f) => f.version).join(", ")}; run tune --recover`,
+      `could NOT delete ${cleanup.failedDeletes.map((f) => f.version).join(", ")}; run \`${cleanup.recoverCommand}\``,
     );
   }
-  parts.push(
-    cleanup.foreignChange ??
-      (cleanup.restored ? "$LATEST is exactly as found" : "$LATEST could not be verified"),
-  );
+  parts.push(cleanup.foreignChange ?? "$LATEST is exactly as found");
   return parts.join("; ");
 }

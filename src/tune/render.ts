@@ -62,6 +62,8 @@ export function renderRecovered(
       recovered: recovered !== undefined,
       restored: recovered?.restored ?? true,
       deletedVersions: recovered?.deletedVersions ?? [],
+      theirFields: recovered?.theirFields ?? [],
+      ownNotBack: recovered?.ownNotBack ?? [],
       foreignChange: recovered?.foreignChange ?? null,
     });
   }

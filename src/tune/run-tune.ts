@@ -5,7 +5,7 @@
  * versions the run created, remove the journal, verify $LATEST is as found. On any error, on
  * Ctrl-C and SIGTERM (deps.abortSignal) the put-back runs first, then the error surfaces.
  */
-import { AwsError, InterruptedError } from "../core/errors.js";
+import { AwsError, CheckFailedError, InterruptedError } from "../core/errors.js";
 import type { Decimal } from "../core/money/index.js";
 import type {
   InvocationCostModel,
@@ -20,7 +20,7 @@ import type { WeightedPayload } from "./payloads.js";
 import { planTune, type TunePlan } from "./plan.js";
 import type { PutBackResult } from "./put-back.js";
 import { recoverFirst } from "./recover.js";
-import { runSession } from "./session.js";
+import { runSession, signalName } from "./session.js";
 import type { FunctionSnapshot, TuningTarget } from "./target.js";
 
 export interface TuneOptions {
@@ -36,6 +36,10 @@ export interface TuneOptions {
   alias?: string | undefined;
   dryRun: boolean;
   recover: boolean;
+  /** With recover: put back even when the run that left it cannot be verified as dead. */
+  force?: boolean | undefined;
+  /** Total time invoking may spend throttled before the run stops (default 120 s). */
+  maxThrottleWaitMs?: number | undefined;
 }
 
 /** The pure pieces the runner needs from src/core (injected so the runner stays testable). */
@@ -78,6 +82,9 @@ export interface TuneDeps {
   onProgress?: ((event: { total?: number; done?: number }) => void) | undefined;
   /** Shows the finished run before --apply asks about it (the CLI prints the result here). */
   beforeApply?: ((result: TuneRunResult) => Promise<void>) | undefined;
+  /** Waits between throttle resends and the jitter source (injected by tests: no real waits). */
+  sleep?: ((ms: number) => Promise<void>) | undefined;
+  random?: (() => number) | undefined;
 }
 
 export interface TuneRunResult {
@@ -102,13 +109,26 @@ export async function runTune(options: TuneOptions, deps: TuneDeps): Promise<Tun
   let recovered: PutBackResult | undefined;
   try {
     snap = await settledSnapshot(target, deps);
-    recovered = await recoverFirst(target, deps.journalDir, snap, deps.notify);
+    recovered = await recoverFirst(target, deps.journalDir, snap, {
+      explicit: options.recover,
+      force: options.force === true,
+      notify: deps.notify,
+    });
     if (recovered) snap = await target.snapshot({ abortSignal: deps.abortSignal });
   } catch (error) {
     if (deps.abortSignal?.aborted) {
-      throw new InterruptedError("interrupted before tune changed anything", { cause: error });
+      throw new InterruptedError("interrupted before tune changed anything", {
+        cause: error,
+        signal: signalName(deps.abortSignal),
+      });
     }
     throw error;
+  }
+  // A recovery that could not put everything back stops here: tuning now would build on it.
+  if (recovered && !recovered.restored && !options.recover) {
+    throw new CheckFailedError(
+      `${recovered.foreignChange ?? `${snap.functionName} is not as found`}; tune did not start.`,
+    );
   }
   if (options.recover) return { kind: "recovered", functionName: snap.functionName, recovered };
 
@@ -131,7 +151,7 @@ export async function runTune(options: TuneOptions, deps: TuneDeps): Promise<Tun
       : Promise.resolve(undefined);
   const cost: InvocationCostModel = (memoryMb, billedMs) =>
     core.pricePerInvocation(snap, memoryMb, billedMs);
-  const { measured, versions, cleanup } = await runSession(target, {
+  const { measured, versions, cleanup, original } = await runSession(target, {
     snapshot: snap,
     sizesMb,
     plan,
@@ -158,6 +178,7 @@ export async function runTune(options: TuneOptions, deps: TuneDeps): Promise<Tun
     monthlyInvocations: monthly,
     snapshot: snap,
   });
+  snap = original;
   const result: TuneRunResult = {
     snapshot: snap,
     analysis,

@@ -3,9 +3,10 @@
  * measure → put back. Whatever happens in between (an error, someone else's deploy, Ctrl-C),
  * the put-back runs before the error leaves, and the error says what was put back.
  */
-import { AwsError, ConfigError, InterruptedError } from "../core/errors.js";
+import { AwsError, InterruptedError } from "../core/errors.js";
 import type { InvocationCostModel, SamplingMode } from "../core/tuning/types.js";
-import { currentHost, Journal, newRunId } from "./journal.js";
+import { claimFunction } from "./claim.js";
+import { LOCK_ALIAS } from "./lock.js";
 import { type MeasureResult, measure } from "./measure.js";
 import type { TunePlan } from "./plan.js";
 import { publishSizes } from "./publish.js";
@@ -27,16 +28,26 @@ export interface SessionResult {
   measured: MeasureResult;
   versions: Map<number, string>;
   cleanup: PutBackResult;
+  /** $LATEST as read with the lock held (the original the run measured against). */
+  original: FunctionSnapshot;
 }
 
 export async function runSession(
   target: TuningTarget,
   input: SessionInput,
 ): Promise<SessionResult> {
-  const { snapshot: snap, deps, options } = input;
+  const { deps, options } = input;
   const signal = deps.abortSignal;
-  const journal = createJournal(deps.journalDir, snap);
-  deps.notify(`tune will change ${snap.functionName} (${snap.region}); journal ${journal.path}`);
+  const { journal, original: snap } = await claimFunction(
+    target,
+    deps.journalDir,
+    input.snapshot,
+    input.sizesMb,
+    { abortSignal: signal },
+  );
+  deps.notify(
+    `tune will change ${snap.functionName} (${snap.region}); journal ${journal.path}; lock alias ${LOCK_ALIAS}`,
+  );
   for (const change of input.plan.changes) deps.notify(`  - ${change}`);
 
   let failure: unknown;
@@ -54,6 +65,13 @@ export async function runSession(
       concurrency: options.concurrency,
       payloads: options.payloads,
       abortSignal: signal,
+      maxThrottleWaitMs: options.maxThrottleWaitMs,
+      sleep: deps.sleep,
+      random: deps.random,
+      onThrottleWait: (wait) =>
+        deps.notify(
+          `Lambda is throttling ${snap.functionName}; waiting ${(wait.waitMs / 1000).toFixed(1)} s before sending again (${Math.round(wait.spentMs / 1000)} s of the ${Math.round(wait.budgetMs / 1000)} s --max-throttle-wait spent)`,
+        ),
       onBatch: (n) => deps.onProgress?.({ total: n }),
       onSample: () => deps.onProgress?.({ done: ++done }),
     });
@@ -67,13 +85,18 @@ export async function runSession(
     cleanup = await putBack(target, journal);
   } catch (error) {
     throw new AwsError(
-      `tune could not put ${snap.functionName} back (${(error as Error).message}); the journal ${journal.path} remains: run \`lambda-cost tune ${snap.functionName} --recover --region ${snap.region}\`.`,
+      `tune could not put ${snap.functionName} back (${(error as Error).message}); the journal ${journal.path} and the lock alias remain: run \`lambda-cost tune ${snap.functionName} --recover --region ${snap.region}\`.`,
       { cause: failure ?? error },
     );
   }
   const summary = describeCleanup(cleanup);
   if (failure !== undefined || measured === undefined) {
-    if (signal?.aborted) throw new InterruptedError(`interrupted; ${summary}`, { cause: failure });
+    if (signal?.aborted) {
+      throw new InterruptedError(`interrupted; ${summary}`, {
+        cause: failure,
+        signal: signalName(signal),
+      });
+    }
     if (failure instanceof ConcurrentChangeError) {
       throw new AwsError(`${failure.message} tune stopped and did not overwrite it; ${summary}`, {
         cause: failure,
@@ -83,38 +106,11 @@ export async function runSession(
     throw failure;
   }
   deps.notify(summary);
-  return { measured, versions, cleanup };
+  return { measured, versions, cleanup, original: snap };
 }
 
-/** Writes the journal before any change; if that fails, nothing has been changed. */
-function createJournal(dir: string, snap: FunctionSnapshot): Journal {
-  const runId = newRunId();
-  try {
-    return Journal.create(dir, {
-      format: 1,
-      runId,
-      pid: process.pid,
-      host: currentHost(),
-      startedAt: new Date().toISOString(),
-      functionName: snap.functionName,
-      functionArn: snap.functionArn,
-      region: snap.region,
-      accountId: snap.accountId,
-      phase: "publishing",
-      original: {
-        revisionId: snap.revisionId,
-        memoryMb: snap.memoryMb,
-        configuration: snap.configuration,
-      },
-      ownRevisionIds: [],
-      versionDescription: `lambda-cost tune ${runId} (temporary; deleted when the run ends)`,
-      createdVersions: [],
-      reusedVersions: [],
-    });
-  } catch (error) {
-    throw new ConfigError(
-      `cannot write the tune journal in ${dir} (${(error as Error).message}); nothing was changed.`,
-      { cause: error },
-    );
-  }
+/** The signal an abort stands for (the CLI aborts with an Error named after it). */
+export function signalName(signal: AbortSignal): string | undefined {
+  const reason = signal.reason as { message?: unknown } | undefined;
+  return typeof reason?.message === "string" ? reason.message : undefined;
 }

@@ -61,6 +61,7 @@ export interface AliasView {
   revisionId: string;
   /** True when the alias splits traffic (RoutingConfig), which `--apply --alias` will not touch. */
   weighted: boolean;
+  description?: string | undefined;
 }
 
 export interface CallOptions {
@@ -103,6 +104,13 @@ export interface TuningTarget {
   getAlias(name: string): Promise<AliasView | undefined>;
   /** Creates the alias, or updates it when `existing` is given (RevisionId-checked). */
   pointAlias(name: string, version: string, existing?: AliasView): Promise<void>;
+  /**
+   * Creates alias `name` on $LATEST with `description` only if no alias of that name exists
+   * (CreateAlias is atomic server-side): "created", or "exists" when another holds the name.
+   */
+  createMarkerAlias(name: string, description: string): Promise<"created" | "exists">;
+  /** Deletes an alias; one that is already gone is not an error. */
+  deleteAlias(name: string): Promise<void>;
   /** How many calls were throttled (and retried) so far; never a function failure. */
   throttleCount(): number;
 }
@@ -116,8 +124,8 @@ export class ConcurrentChangeError extends AwsError {
 }
 
 /**
- * An invocation was throttled even after the SDK's retries; the runner sends it again later,
- * and only gives up (exit 1, with a hint to lower --concurrency) after many rounds.
+ * An invocation was throttled even after the SDK's retries; the runner sends it again later
+ * with jittered backoff, and gives up (exit 1, function put back) when --max-throttle-wait is spent.
  */
 export class ThrottledError extends AwsError {
   constructor(message: string, options?: ErrorOptions) {
@@ -147,7 +155,8 @@ export function configDifferences(
   return [...keys].filter((key) => stableJson(a[key]) !== stableJson(b[key])).sort();
 }
 
-function stableJson(value: unknown): string {
+/** JSON with object keys sorted, so equal configurations give equal text. */
+export function stableJson(value: unknown): string {
   if (value === undefined) return "undefined";
   return JSON.stringify(value, (_key, v: unknown) =>
     v && typeof v === "object" && !Array.isArray(v)

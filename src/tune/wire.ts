@@ -15,6 +15,7 @@ import { createTuneCore } from "./core-wiring.js";
 import { defaultJournalDir } from "./journal.js";
 import type { WeightedPayload } from "./payloads.js";
 import { reportingCalls } from "./progress-target.js";
+import type { PutBackResult } from "./put-back.js";
 import { renderRecovered, renderTuneOutcome } from "./render.js";
 import { renderPlan } from "./render-plan.js";
 import { runTune, type TuneRunResult } from "./run-tune.js";
@@ -87,6 +88,8 @@ export async function wireTune(input: WireInput): Promise<WireOutput> {
         alias: flags.alias,
         dryRun: flags.dryRun === true,
         recover: flags.recover === true,
+        force: flags.force === true,
+        maxThrottleWaitMs: flags.maxThrottleWait,
       },
       {
         target,
@@ -113,9 +116,20 @@ export async function wireTune(input: WireInput): Promise<WireOutput> {
     }
     if (outcome.kind === "recovered") {
       await input.emit(renderRecovered(outcome.functionName, outcome.recovered, flags.format));
-      return {};
+      const notBack = outcome.recovered && !outcome.recovered.restored;
+      // The result above already says whose each field is: the exit line does not repeat it.
+      return notBack
+        ? {
+            failure: new CheckFailedError(
+              `${outcome.functionName} is not exactly as found (see above).`,
+            ),
+          }
+        : {};
     }
     if (!printed) await show(outcome.result);
+    if (!outcome.result.restored) {
+      return { failure: new CheckFailedError(notAsFound(outcome.result.cleanup)) };
+    }
     if (outcome.result.analysis.recommendation === null) {
       return {
         failure: new CheckFailedError(
@@ -127,6 +141,14 @@ export async function wireTune(input: WireInput): Promise<WireOutput> {
   } finally {
     progress.stop();
   }
+}
+
+/** Exit 1 whenever the function is not exactly as found, saying whose each field is. */
+function notAsFound(cleanup: PutBackResult): string {
+  const what = cleanup.foreignChange ?? "the function is not exactly as found";
+  return cleanup.journalKept
+    ? what
+    : `${what} (tune's own fields are back; nothing left to recover).`;
 }
 
 /** Sum of Invocations over the last 30 days, or undefined when CloudWatch cannot be read. */

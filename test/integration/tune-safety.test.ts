@@ -127,8 +127,11 @@ describe("someone else's deploy", () => {
       );
       const result = resultOf(outcome);
       expect(result.restored).toBe(false);
-      expect(result.cleanup.foreignChange).toMatch(/someone else changed shared2.*Description/);
-      expect(lines.join("\n")).toMatch(/left \$LATEST as they set it/);
+      expect(result.cleanup.foreignChange).toBe(
+        "shared2 is NOT exactly as found: MemorySize (tune's field) is back at 1024 MB; Description changed by someone else meanwhile, kept as they set it",
+      );
+      expect(result.cleanup).toMatchObject({ theirFields: ["Description"], journalKept: false });
+      expect(lines.join("\n")).toMatch(/Description changed by someone else meanwhile/);
       const after = emulator.inspect(REGION, "shared2");
       expect(after?.latest).toMatchObject({ Description: "hotfix", MemorySize: 1024 });
       expect(after?.versions).toEqual([]);
@@ -205,7 +208,7 @@ describe("log format, payloads, dry run, apply", () => {
         .requests()
         .slice(before)
         .map((r) => r.action),
-    ).toEqual(["lambda:GetFunction"]);
+    ).toEqual(["lambda:GetFunction", "lambda:GetAlias"]); // the lock is read, nothing written
     expect(plan.invocations).toEqual({ mode: "fixed", perSize: 10, total: 40 });
     // Guess: 1000 ms at 1024 MB scaling as 1/m → every invocation is 1 GB-s at every size:
     // 40 × (0.0000002 + 1 × 0.0000166667) = 0.000674668.

@@ -14,7 +14,7 @@ export interface FakeState {
   config: Record<string, unknown>;
   revision: number;
   versions: Map<string, { config: Record<string, unknown>; description: string }>;
-  aliases: Map<string, { version: string; revision: number }>;
+  aliases: Map<string, { version: string; revision: number; description?: string }>;
   calls: string[];
 }
 
@@ -121,12 +121,23 @@ export function createFakeTarget(
             functionVersion: alias.version,
             revisionId: `a${alias.revision}`,
             weighted: false,
+            description: alias.description,
           }
         : undefined;
     },
     async pointAlias(name, version) {
       call("pointAlias");
       state.aliases.set(name, { version, revision: (state.aliases.get(name)?.revision ?? 0) + 1 });
+    },
+    async createMarkerAlias(name, description) {
+      call("createMarkerAlias");
+      if (state.aliases.has(name)) return "exists";
+      state.aliases.set(name, { version: "$LATEST", revision: 1, description });
+      return "created";
+    },
+    async deleteAlias(name) {
+      call("deleteAlias");
+      state.aliases.delete(name);
     },
     throttleCount: () => 0,
   };

@@ -8,6 +8,7 @@ import { hostname, tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { Journal, type JournalEntry } from "../../src/tune/journal.js";
+import { processStartTicks } from "../../src/tune/process-identity.js";
 import { publishOrder, publishSizes } from "../../src/tune/publish.js";
 import { putBack } from "../../src/tune/put-back.js";
 import { recoverFirst } from "../../src/tune/recover.js";
@@ -19,7 +20,7 @@ function newJournal(
   snap: { revisionId: string; memoryMb: number; configuration: Record<string, unknown> },
 ) {
   const entry: JournalEntry = {
-    format: 1,
+    format: 2,
     runId: "run1",
     pid: process.pid,
     host: "test",
@@ -33,8 +34,10 @@ function newJournal(
       revisionId: snap.revisionId,
       memoryMb: snap.memoryMb,
       configuration: snap.configuration,
+      digest: "",
     },
     ownRevisionIds: [],
+    writtenMemoryMb: [],
     versionDescription: "lambda-cost tune run1",
     createdVersions: [],
     reusedVersions: [],
@@ -108,7 +111,10 @@ describe("publishSizes and putBack", () => {
     ).rejects.toBeInstanceOf(ConcurrentChangeError);
     const result = await putBack(fake.target, journal);
     expect(result.restored).toBe(false);
-    expect(result.foreignChange).toMatch(/someone else changed fn/);
+    expect(result.foreignChange).toBe(
+      "fn is NOT exactly as found: MemorySize was set to 2048 MB by someone else (found: 1024 MB; tune never wrote that size), kept as they set it; Description changed by someone else meanwhile, kept as they set it",
+    );
+    expect(result).toMatchObject({ theirFields: ["Description", "MemorySize"], ownNotBack: [] });
     expect(fake.state.config).toMatchObject({ Description: "their deploy", MemorySize: 2048 });
     expect(result.deletedVersions).toEqual(["1"]);
     expect(fake.state.versions.size).toBe(0);
@@ -121,7 +127,7 @@ describe("publishSizes and putBack", () => {
     const journal = newJournal(dir, original);
     // Simulate: journal saved "about to write 256 MB", the write landed, the process died
     // before saving the new RevisionId.
-    journal.update({ pendingMemoryMb: 256, createdVersions: [] });
+    journal.update({ writtenMemoryMb: [256], createdVersions: [] });
     await target.setMemory(256, original.revisionId);
     const reread = Journal.find(dir, original);
     expect(reread).toBeDefined();
@@ -143,9 +149,10 @@ describe("publishSizes and putBack", () => {
       revisionId: "r1",
       memoryMb: 1024,
       configuration: { MemorySize: 1024 },
+      digest: "",
     });
     expect(onDisk.createdVersions).toEqual(["7"]);
-    expect(readdirSync(dir).filter((f) => f.endsWith(".tmp"))).toEqual([]);
+    expect(readdirSync(dir).filter((f) => f.endsWith("tmp"))).toEqual([]);
   });
 });
 
@@ -155,7 +162,7 @@ describe("putBack finds versions the journal never heard of", () => {
     const { target, state } = createFakeTarget({ memoryMb: 1024, preexistingVersions: 1 });
     const original = await target.snapshot();
     const journal = newJournal(dir, original);
-    journal.update({ pendingMemoryMb: 128 });
+    journal.update({ writtenMemoryMb: [128] });
     const after = await target.setMemory(128, original.revisionId);
     await target.publishVersion(after.revisionId, journal.entry.versionDescription);
     const result = await putBack(target, journal);
@@ -173,11 +180,17 @@ describe("recoverFirst", () => {
     const sleeper = spawn("sleep", ["5"]);
     try {
       journal.update({ pid: sleeper.pid ?? 0, host: hostname() });
-      await expect(recoverFirst(target, dir, original, () => {})).rejects.toThrow(
+      const ticks = processStartTicks(sleeper.pid ?? 0);
+      journal.update({ pidStartTicks: ticks });
+      const options = { explicit: true, force: false, notify: () => {} };
+      await expect(recoverFirst(target, dir, original, options)).rejects.toThrow(
         new RegExp(
-          `another tune run \\(pid ${sleeper.pid}, started .*\\) is working on fn; wait for it to finish`,
+          `another tune run \\(${hostname()}/pid ${sleeper.pid}, started .*\\) is working on fn and still runs; wait for it to finish`,
         ),
       );
+      // --force is the way out, whatever the check says.
+      const forced = await recoverFirst(target, dir, original, { ...options, force: true });
+      expect(forced).toMatchObject({ restored: true });
     } finally {
       sleeper.kill();
     }
@@ -188,11 +201,15 @@ describe("recoverFirst", () => {
     const { target, state } = createFakeTarget({ memoryMb: 1024 });
     const original = await target.snapshot();
     const journal = newJournal(dir, original);
-    journal.update({ pid: 999_999_999, host: hostname(), pendingMemoryMb: 256 });
+    journal.update({ pid: 999_999_999, host: hostname(), writtenMemoryMb: [256] });
     const after = await target.setMemory(256, original.revisionId);
     await target.publishVersion(after.revisionId, journal.entry.versionDescription);
     const lines: string[] = [];
-    const result = await recoverFirst(target, dir, original, (line) => lines.push(line));
+    const result = await recoverFirst(target, dir, original, {
+      explicit: false,
+      force: false,
+      notify: (line) => lines.push(line),
+    });
     expect(result).toMatchObject({ restored: true, memoryRestored: true, deletedVersions: ["1"] });
     expect(state.config.MemorySize).toBe(1024);
     expect(lines[1]).toBe(

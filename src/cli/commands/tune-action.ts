@@ -1,10 +1,13 @@
 /**
  * The body of `lambda-cost tune`, loaded lazily by ./tune.ts: checks every input before any
  * AWS call, wires the runner to AWS (or the emulator via --endpoint-url), turns Ctrl-C and
- * SIGTERM into "put the function back, then exit 130", shows progress on a terminal, prints.
+ * SIGTERM into "put the function back, then exit 130 / 143", shows progress on a terminal, prints.
  */
+import { accessSync, constants, existsSync, mkdirSync, statSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
 import { createInterface } from "node:readline/promises";
-import { UsageError } from "../../core/errors.js";
+import { CheckFailedError, ConfigError, UsageError } from "../../core/errors.js";
+import { writeFileAtomicSync } from "../../fs/atomic-write.js";
 import { resolveAwsCommandSettings } from "../common-options.js";
 import { createStatusLine } from "../progress-bar.js";
 import { outputWidth } from "../terminal.js";
@@ -23,6 +26,11 @@ export async function runTuneCommand(functionName: string, flags: TuneFlags): Pr
   }
   if (flags.apply && flags.dryRun)
     throw new UsageError("--apply and --dry-run contradict each other; pick one.");
+  if (flags.force && !flags.recover) {
+    throw new UsageError(
+      "--force only goes with --recover (it recovers a run that cannot be verified as dead).",
+    );
+  }
   if (flags.recover && (flags.apply || flags.dryRun)) {
     throw new UsageError("--recover only puts a function back; it takes no --apply or --dry-run.");
   }
@@ -35,6 +43,8 @@ export async function runTuneCommand(functionName: string, flags: TuneFlags): Pr
   if (!functionName.trim())
     throw new UsageError("the function name is empty; give a function name or ARN.");
 
+  // A paid run must never be lost to an unwritable --out: check it before any AWS call.
+  if (flags.out !== undefined) prepareOut(flags.out);
   const settings = await resolveAwsCommandSettings(flags, process.env);
   const region = regionOf(functionName) ?? settings.region;
   const { wireTune } = await import("../../tune/wire.js");
@@ -44,20 +54,22 @@ export async function runTuneCommand(functionName: string, flags: TuneFlags): Pr
   const notify = (line: string) => progress.write(process.stderr, `lambda-cost: ${line}\n`);
   const controller = new AbortController();
   let signals = 0;
+  const recoverCmd = `lambda-cost tune ${functionName} --recover --region ${region}`;
   const onSignal = (name: NodeJS.Signals) => {
     signals += 1;
     if (signals === 1) {
       progress.write(
         process.stderr,
-        `lambda-cost: ${name}: stopping and putting the function back first (press Ctrl-C twice more to quit at once and leave it for --recover)…\n`,
+        `lambda-cost: ${name}: stopping and putting ${functionName} back first (press Ctrl-C twice more to quit at once and leave it for --recover)…\n`,
       );
       controller.abort(new Error(name));
     } else if (signals >= 3) {
       progress.stop();
       process.stderr.write(
-        "lambda-cost: quitting without cleanup; run `lambda-cost tune <function> --recover` to put the function back.\n",
+        `lambda-cost: quitting without cleanup; run \`${recoverCmd}\` to put ${functionName} back.\n`,
       );
-      process.exit(130);
+      // 128 + the signal number, as shells report it: 130 for SIGINT, 143 for SIGTERM.
+      process.exit(name === "SIGTERM" ? 143 : 130);
     }
   };
   process.on("SIGINT", onSignal);
@@ -72,7 +84,7 @@ export async function runTuneCommand(functionName: string, flags: TuneFlags): Pr
       confirm,
       progress,
       notify,
-      emit: (text) => writeOutput(text, flags.out),
+      emit: async (text) => writeOutput(text, flags.out),
       maxWidth: flags.out ? Number.POSITIVE_INFINITY : outputWidth(),
     });
     if (failure) throw failure;
@@ -98,15 +110,43 @@ async function confirm(question: string): Promise<boolean> {
   }
 }
 
-async function writeOutput(text: string, out: string | undefined): Promise<void> {
+/** `--out PATH`: its directory is created (or must exist) and writable, and PATH is no directory. */
+function prepareOut(out: string): void {
+  const where = dirname(resolve(out));
+  try {
+    if (existsSync(out) && statSync(out).isDirectory()) {
+      throw new UsageError(
+        `--out ${out} is a directory; give a file path such as ${join(out, "tune.json")}.`,
+      );
+    }
+    mkdirSync(where, { recursive: true });
+    accessSync(where, constants.W_OK);
+  } catch (error) {
+    if (error instanceof UsageError) throw error;
+    const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+    throw new ConfigError(
+      `--out ${out}: cannot write in ${where} (${reason}); give a path in a writable directory. Nothing was changed.`,
+      { cause: error },
+    );
+  }
+}
+
+/** Writes the result; if --out fails anyway, the result still reaches stdout (exit 1). */
+function writeOutput(text: string, out: string | undefined): void {
   const body = text.endsWith("\n") ? text : `${text}\n`;
   if (!out) {
     process.stdout.write(body);
     return;
   }
-  const { writeFileSync, renameSync } = await import("node:fs");
-  const temp = `${out}.${process.pid}.tmp`;
-  writeFileSync(temp, body);
-  renameSync(temp, out);
+  try {
+    writeFileAtomicSync(out, body);
+  } catch (error) {
+    process.stdout.write(body);
+    const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+    throw new CheckFailedError(
+      `could not write ${out} (${reason}); the result above went to stdout instead.`,
+      { cause: error },
+    );
+  }
   process.stderr.write(`lambda-cost: wrote ${out}\n`);
 }

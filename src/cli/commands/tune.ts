@@ -10,7 +10,15 @@ import { STRATEGIES } from "../../core/tuning/types.js";
 import { addAwsOptions, addFormatOption } from "../common-options.js";
 import type { CliIo } from "../io.js";
 import { parseInvocationDurationMs } from "../lambda-usage-options.js";
-import { fraction, integerInRange, memoryMb, numberIn, oneOf, parseCount } from "../parse.js";
+import {
+  durationIn,
+  fraction,
+  integerInRange,
+  memoryMb,
+  numberIn,
+  oneOf,
+  parseCount,
+} from "../parse.js";
 
 /** `--sizes 128,256,512`, `--sizes 128..3008[:64]` (see size-list.ts) or "auto". */
 export function parseSizes(raw: string): number[] | "auto" {
@@ -52,7 +60,12 @@ export function parseAliasName(raw: string): string {
   return raw;
 }
 
-/** Power Tuning's trimmed mean drops this share from each end, so it stays below a half. */
+/** `--max-throttle-wait 2min`: up to a day (a run throttled longer than that is a mistake). */
+const parseThrottleWait = durationIn(
+  { min: 0, max: 86_400_000, unit: "ms" },
+  "at most a day, e.g. 120s",
+);
+
 const trimFraction = numberIn({ min: 0, max: 0.49, unit: "" });
 
 export interface TuneFlags {
@@ -72,6 +85,8 @@ export interface TuneFlags {
   dryRun?: boolean;
   yes?: boolean;
   recover?: boolean;
+  force?: boolean;
+  maxThrottleWait: number;
   region?: string;
   profile?: string;
   endpointUrl?: string;
@@ -147,6 +162,18 @@ export function tuneCommand(_io: CliIo): Command {
     .option("--dry-run", "print the plan and its estimated cost; change nothing")
     .option("--yes", "do not ask before --apply")
     .option("--recover", "put back a function left changed by an interrupted run, then stop")
+    .option(
+      "--force",
+      "with --recover: recover even when that run cannot be verified as dead (another machine)",
+    )
+    .addOption(
+      new Option(
+        "--max-throttle-wait <duration>",
+        "stop (putting everything back) after this long throttled in all",
+      )
+        .argParser(parseThrottleWait)
+        .default(120_000, "120s"),
+    )
     .option("--out <file>", "write the result to this file instead of stdout")
     .addOption(
       new Option(
