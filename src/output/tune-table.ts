@@ -44,7 +44,7 @@ export function renderTuneTable(result: TuneResult, options: RenderOptions = {})
       `Tuning run: ${formatCount(result.totalInvocations ?? result.sizes.reduce((n, s) => n + s.invocations, 0))} invocations cost ${formatUsd(result.tuningCost, 6)}${result.stopReason ? `; sampling stopped: ${result.stopReason}` : ""}${result.throttles ? `; ${formatCount(result.throttles)} throttled calls retried` : ""}.`,
       result.restored
         ? "The function is back exactly as found."
-        : `WARNING: the function is NOT back as found; run \`lambda-cost tune ${result.function} --recover\`.`,
+        : `${result.function} is NOT exactly as found: it was changed during the run; which field is whose (and what to run, if anything) is said on stderr.`,
       ...trimLines(result),
     ]),
   ];

@@ -44,6 +44,8 @@ export interface JournalEntry extends RunIdentity {
   /** Every MemorySize this run wrote or was about to write: tune owns $LATEST's memory only
    * while it holds one of these values. */
   writtenMemoryMb: number[];
+  /** Rebuilt from a lock whose sizes did not fit: any size in this range may be the run's. */
+  writtenMemoryRangeMb?: [number, number] | undefined;
   /** The description this run puts on its versions. */
   versionDescription: string;
   /** Versions this run created: the only ones it may delete. */

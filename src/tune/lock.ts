@@ -22,6 +22,8 @@ export interface LockRecord extends RunIdentity {
   originalMemoryMb: number;
   /** The MemorySize values the run may write (its sizes). */
   sizesMb: number[];
+  /** When the sizes did not fit in the description: the range they lie in, instead. */
+  sizesRangeMb?: [number, number] | undefined;
   /** configDigest() of the original configuration. */
   digest: string;
 }
@@ -33,7 +35,7 @@ export function configDigest(configuration: Record<string, unknown>): string {
 }
 
 export function encodeLock(lock: LockRecord): string {
-  const fields = [
+  const head = [
     PREFIX,
     `run=${lock.runId}`,
     `since=${lock.since.replace(/\.\d+Z$/, "Z")}`,
@@ -41,11 +43,16 @@ export function encodeLock(lock: LockRecord): string {
     ...(lock.pidStartTicks ? [`pst=${lock.pidStartTicks}`] : []),
     `mem=${lock.originalMemoryMb}`,
     `cfg=${lock.digest}`,
-    `sizes=${lock.sizesMb.join(",")}`,
-    `host=${lock.host.replace(/[;\s]/g, "_")}`,
   ];
+  const host = `host=${lock.host.replace(/[;\s]/g, "_")}`;
+  const listed = [...head, `sizes=${lock.sizesMb.join(",")}`].join("; ");
+  // Too many sizes for 256 characters: the range they lie in says as much for recovery.
+  const sizes =
+    listed.length + 8 <= MAX_DESCRIPTION
+      ? `sizes=${lock.sizesMb.join(",")}`
+      : `range=${Math.min(...lock.sizesMb)}-${Math.max(...lock.sizesMb)}`;
   // The host name goes last and is cut to fit: it only helps a person recognise the run.
-  return fields.join("; ").slice(0, MAX_DESCRIPTION);
+  return [...head, sizes, host].join("; ").slice(0, MAX_DESCRIPTION);
 }
 
 /** The lock's fields, or undefined when the alias is not a lock this tool wrote. */
@@ -61,6 +68,7 @@ export function decodeLock(description: string): LockRecord | undefined {
   const pid = Number(fields.get("pid"));
   const memoryMb = Number(fields.get("mem"));
   const sizes = (fields.get("sizes") ?? "").split(",").filter(Boolean).map(Number);
+  const range = /^(\d+)-(\d+)$/.exec(fields.get("range") ?? "");
   if (!runId || !Number.isInteger(pid) || !Number.isInteger(memoryMb)) return undefined;
   if (sizes.some((size) => !Number.isInteger(size))) return undefined;
   return {
@@ -71,6 +79,7 @@ export function decodeLock(description: string): LockRecord | undefined {
     pidStartTicks: fields.get("pst"),
     originalMemoryMb: memoryMb,
     sizesMb: sizes,
+    sizesRangeMb: range ? [Number(range[1]), Number(range[2])] : undefined,
     digest: fields.get("cfg") ?? "",
   };
 }

@@ -107,9 +107,11 @@ export async function putBack(target: TuningTarget, journal: Journal): Promise<P
 /** Tune may write memory back only while $LATEST holds a value (or revision) it wrote. */
 function ownsMemory(entry: JournalEntry, current: FunctionSnapshot): boolean {
   if (current.memoryMb === entry.original.memoryMb) return false;
+  const range = entry.writtenMemoryRangeMb;
   return (
     entry.ownRevisionIds.includes(current.revisionId) ||
-    entry.writtenMemoryMb.includes(current.memoryMb)
+    entry.writtenMemoryMb.includes(current.memoryMb) ||
+    (range !== undefined && current.memoryMb >= range[0] && current.memoryMb <= range[1])
   );
 }
 

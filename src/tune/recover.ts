@@ -101,6 +101,7 @@ async function recoverFromLock(
     original: { revisionId: "", memoryMb: lock.originalMemoryMb, digest: lock.digest },
     ownRevisionIds: [],
     writtenMemoryMb: lock.sizesMb,
+    writtenMemoryRangeMb: lock.sizesRangeMb,
     versionDescription: versionDescriptionFor(lock.runId),
     createdVersions: [],
     reusedVersions: [],

@@ -109,11 +109,14 @@ export async function runTune(options: TuneOptions, deps: TuneDeps): Promise<Tun
   let recovered: PutBackResult | undefined;
   try {
     snap = await settledSnapshot(target, deps);
-    recovered = await recoverFirst(target, deps.journalDir, snap, {
-      explicit: options.recover,
-      force: options.force === true,
-      notify: deps.notify,
-    });
+    // A dry run is read-only: it neither recovers nor reads the lock (GetFunction only).
+    recovered = options.dryRun
+      ? undefined
+      : await recoverFirst(target, deps.journalDir, snap, {
+          explicit: options.recover,
+          force: options.force === true,
+          notify: deps.notify,
+        });
     if (recovered) snap = await target.snapshot({ abortSignal: deps.abortSignal });
   } catch (error) {
     if (deps.abortSignal?.aborted) {

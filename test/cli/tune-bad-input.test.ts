@@ -188,6 +188,19 @@ describe("tune: bad flags exit 2 before any AWS call", () => {
       /--format "xml" is not a known value; use one of: table, json, csv/,
     ],
     ["no function", [], /the <function> argument is missing/],
+    ["--force without --recover", ["--force"], /--force only goes with --recover/],
+    [
+      "--max-throttle-wait beyond a day",
+      ["--max-throttle-wait", "90000s"],
+      /"90000s" is above 86400000 ms; use 0 to 86400000 ms \(at most a day/,
+    ],
+    // --out is checked before the first AWS call, so a paid run is never lost to it.
+    [
+      "--out under a file",
+      ["--out", join(file("plain-file", "x"), "result.json")],
+      /--out .*plain-file\/result\.json: cannot write in .*plain-file \((ENOTDIR|EEXIST)\).*Nothing was changed/,
+    ],
+    ["--out a directory", ["--out", dir], /--out .* is a directory; give a file path such as/],
   ];
   it.each(cases)("%s", async (_label, args, pattern) => {
     const before = emulator.requests().length;

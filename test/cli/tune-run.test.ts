@@ -206,3 +206,42 @@ describe("tune via the bin", () => {
     }
   });
 });
+
+describe("someone else's deploy while tune measures (issue 18, found bug 3)", () => {
+  it("prints the result, then exits 1 saying which field is whose; nothing left to recover", async () => {
+    // Requests: GetFunction, GetAlias, CreateAlias, GetFunction, then two publish rounds of
+    // Update/GetFunction/Publish/GetFunction (12 in all); the deploy lands at the 2nd invoke.
+    const own = await emulatorWith([fn("kfn", { fixedMs: 20, cpuMs: 10 })], {
+      faults: {
+        concurrentDeploys: [{ functionName: "kfn", afterRequests: 13, patch: { Timeout: 45 } }],
+      },
+    });
+    try {
+      const result = await runBinAsync(
+        ["tune", "kfn", "--endpoint-url", own.endpoint, "--sizes", "256,1024"].concat([
+          "--invocations",
+          "5",
+          "--monthly-invocations",
+          "1M",
+          "--format",
+          "json",
+        ]),
+        env,
+      );
+      expect(own.requests()[13]?.action).toBe("lambda:InvokeFunction");
+      expect(result.code).toBe(1);
+      expect(JSON.parse(result.stdout)).toMatchObject({ function: "kfn", restored: false });
+      const last = result.stderr.trim().split("\n").at(-1);
+      expect(last).toBe(
+        "lambda-cost: kfn is NOT exactly as found: MemorySize (tune's field) is back at 1024 MB; Timeout changed by someone else meanwhile, kept as they set it (tune's own fields are back; nothing left to recover).",
+      );
+      expect(own.inspect("us-east-1", "kfn")).toMatchObject({ versions: [], aliases: [] });
+      expect(own.inspect("us-east-1", "kfn")?.latest).toMatchObject({
+        MemorySize: 1024,
+        Timeout: 45,
+      });
+    } finally {
+      await own.close();
+    }
+  });
+});

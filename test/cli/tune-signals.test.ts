@@ -66,7 +66,7 @@ describe("tune interrupted", () => {
     run.child.kill("SIGINT");
     const result = await run.done;
     expect(result.code).toBe(130);
-    expect(result.stderr).toMatch(/SIGINT: stopping and putting the function back first/);
+    expect(result.stderr).toMatch(/SIGINT: stopping and putting slow back first/);
     expect(result.stderr).toMatch(
       /interrupted; deleted the 3 version\(s\) this run created.*\$LATEST is exactly as found/,
     );
@@ -75,13 +75,14 @@ describe("tune interrupted", () => {
     expect(invoked()).toBeLessThan(120); // it stopped, not finished
   }, 60_000);
 
-  it("SIGTERM is handled the same way", async () => {
+  it("SIGTERM is handled the same way, and exits 143 (128 + 15) as shells expect", async () => {
     const before = comparable(emulator, "slow");
     const run = startBin(args(), env());
     await until(() => published() >= 1);
     run.child.kill("SIGTERM");
     const result = await run.done;
-    expect(result.code).toBe(130);
+    expect(result.code).toBe(143);
+    expect(result.stderr).toMatch(/SIGTERM: stopping and putting slow back first/);
     expect(comparable(emulator, "slow")).toEqual(before);
     expect(journals()).toEqual([]);
   }, 60_000);
@@ -103,6 +104,9 @@ describe("tune interrupted", () => {
     expect(recovered.stdout).toMatch(
       /Recovered slow: \$LATEST is as it was found; deleted versions: 1, 2/,
     );
+    // Printed once: stdout has the result, stderr does not repeat it.
+    expect(recovered.stderr).not.toMatch(/recovered slow/i);
+    expect(comparable(emulator, "slow")?.aliases).toEqual([]); // the lock went last
     expect(comparable(emulator, "slow")).toEqual(before);
     expect(journals()).toEqual([]);
 

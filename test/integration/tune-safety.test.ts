@@ -208,7 +208,7 @@ describe("log format, payloads, dry run, apply", () => {
         .requests()
         .slice(before)
         .map((r) => r.action),
-    ).toEqual(["lambda:GetFunction", "lambda:GetAlias"]); // the lock is read, nothing written
+    ).toEqual(["lambda:GetFunction"]);
     expect(plan.invocations).toEqual({ mode: "fixed", perSize: 10, total: 40 });
     // Guess: 1000 ms at 1024 MB scaling as 1/m → every invocation is 1 GB-s at every size:
     // 40 × (0.0000002 + 1 × 0.0000166667) = 0.000674668.
