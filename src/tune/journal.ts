@@ -14,7 +14,7 @@ import { randomBytes } from "node:crypto";
 import { readFileSync, rmSync } from "node:fs";
 import { homedir } from "node:os";
 import { join } from "node:path";
-import { writeFileAtomicSync } from "../fs/atomic-write.js";
+import { removeStaleTemps, writeFileAtomicSync } from "../fs/atomic-write.js";
 import { ownerState, type RunIdentity } from "./process-identity.js";
 
 export type JournalPhase = "claiming" | "publishing" | "restoring" | "invoking" | "cleaning";
@@ -105,6 +105,8 @@ export class Journal {
     ids: { region: string; accountId: string; functionName: string },
   ): Journal | undefined {
     const path = journalPath(dir, ids);
+    // A run killed mid-write leaves a temporary file: every look for a journal tidies it away.
+    removeStaleTemps(dir);
     let text: string;
     try {
       text = readFileSync(path, "utf8");
