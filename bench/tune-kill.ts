@@ -18,7 +18,11 @@ import type { EmulatorHandle } from "../src/emulator/types.js";
 const BIN = join(process.cwd(), "dist", "bin", "lambda-cost.js");
 const KILLS = Number(process.env.BENCH_KILLS ?? 24);
 let seed = Number(process.env.BENCH_SEED ?? 1);
-const random = () => (seed = (seed * 48_271) % 2_147_483_647) / 2_147_483_647;
+/** Park–Miller: the same kill times for the same BENCH_SEED. */
+function random(): number {
+  seed = (seed * 48_271) % 2_147_483_647;
+  return seed / 2_147_483_647;
+}
 
 interface Spawned {
   code: number | null;

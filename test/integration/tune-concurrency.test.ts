@@ -148,7 +148,10 @@ describe("a throttling storm while invoking", () => {
         sleep: async (ms) => {
           waits.push(ms);
         },
-        random: () => (seed = (seed * 48_271) % 2_147_483_647) / 2_147_483_647,
+        random: () => {
+          seed = (seed * 48_271) % 2_147_483_647;
+          return seed / 2_147_483_647;
+        },
       });
       const problems = judge({
         emulator,
