@@ -93,7 +93,8 @@ describe("tune interrupted", () => {
     await until(() => published() >= 2);
     run.child.kill("SIGKILL");
     await run.done;
-    expect(journals()).toHaveLength(1);
+    // The journal (and, if the kill hit a journal write, that write's temp file).
+    expect(journals().filter((name) => name.startsWith("tune-"))).toHaveLength(1);
     expect(emulator.inspect("us-east-1", "slow")?.versions.length).toBeGreaterThanOrEqual(2);
 
     const recovered = await runBinAsync(
