@@ -1,0 +1,103 @@
+/**
+ * Every `$ lambda-cost …` example in the README and docs/ is run with the built bin and its
+ * output compared with what the page prints, so the docs cannot drift. Examples that talk to
+ * `http://127.0.0.1:4010` run against a fresh emulator per page (the demo account of
+ * examples/emulator.json), in page order, as a reader following the page would.
+ *
+ * After a deliberate output change: `UPDATE_DOC_EXAMPLES=1 npx vitest run test/docs` rewrites
+ * the pages with the real output; review the diff like any other.
+ */
+import { spawn } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, describe, expect, it } from "vitest";
+import { type EmulatorHandle, startEmulator } from "../../src/emulator/index.js";
+import { BIN } from "../cli/run-cli.js";
+import { type DocExample, normaliseOutput, readDocExamples } from "./doc-examples.js";
+
+const ROOT = fileURLToPath(new URL("../..", import.meta.url));
+const DOC_ENDPOINT = "http://127.0.0.1:4010";
+const UPDATE = process.env.UPDATE_DOC_EXAMPLES === "1";
+
+const workDir = mkdtempSync(join(tmpdir(), "lambda-cost-docs-"));
+for (const linked of ["examples", "test"]) symlinkSync(join(ROOT, linked), join(workDir, linked));
+afterAll(() => rmSync(workDir, { recursive: true, force: true }));
+
+function run(command: string, endpoint: string): Promise<{ code: number; output: string }> {
+  const shellCommand = command
+    .replaceAll(DOC_ENDPOINT, endpoint)
+    .replace(/^lambda-cost /, `"${process.execPath}" "${BIN}" `);
+  return new Promise((resolve, reject) => {
+    const child = spawn("sh", ["-c", `${shellCommand} 2>&1`], {
+      cwd: workDir,
+      env: {
+        PATH: process.env.PATH,
+        NO_COLOR: "1",
+        AWS_ACCESS_KEY_ID: "x",
+        AWS_SECRET_ACCESS_KEY: "x",
+        AWS_REGION: "us-east-1",
+        AWS_CONFIG_FILE: join(workDir, "no-aws-config"),
+        AWS_SHARED_CREDENTIALS_FILE: join(workDir, "no-aws-credentials"),
+        XDG_STATE_HOME: join(workDir, "state"),
+        AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
+      },
+      stdio: ["ignore", "pipe", "inherit"],
+    });
+    let output = "";
+    child.stdout.setEncoding("utf8").on("data", (chunk: string) => {
+      output += chunk;
+    });
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ code: code ?? -1, output }));
+  });
+}
+
+function rewrite(file: string, results: Array<{ example: DocExample; lines: string[] }>): void {
+  const path = join(ROOT, file);
+  const lines = readFileSync(path, "utf8").split("\n");
+  for (const { example, lines: replacement } of [...results].reverse()) {
+    lines.splice(example.outputStart, example.outputEnd - example.outputStart, ...replacement);
+  }
+  writeFileSync(path, lines.join("\n"));
+}
+
+const byFile = new Map<string, DocExample[]>();
+for (const example of readDocExamples(ROOT)) {
+  byFile.set(example.file, [...(byFile.get(example.file) ?? []), example]);
+}
+
+it("finds the documented examples", () => {
+  expect([...byFile.values()].flat().length).toBeGreaterThanOrEqual(10);
+});
+
+for (const [file, examples] of byFile) {
+  describe(file, () => {
+    let emulator: EmulatorHandle | undefined;
+    const endpoint = async () => {
+      emulator ??= await startEmulator({
+        config: JSON.parse(readFileSync(join(ROOT, "examples/emulator.json"), "utf8")),
+      });
+      return emulator.endpoint;
+    };
+    const results: Array<{ example: DocExample; lines: string[] }> = [];
+    afterAll(async () => {
+      await emulator?.close();
+      if (UPDATE && results.length > 0) rewrite(file, results);
+    });
+
+    for (const example of examples) {
+      it(`line ${example.line}: ${example.command.slice(0, 90)}`, async () => {
+        const target = example.command.includes(DOC_ENDPOINT) ? await endpoint() : DOC_ENDPOINT;
+        const { code, output } = await run(example.command, target);
+        const actual = output.replaceAll(target, DOC_ENDPOINT).split("\n");
+        const lines = normaliseOutput(actual).split("\n");
+        results.push({ example, lines: code === 0 ? lines : [...lines, `# exit ${code}`] });
+        if (UPDATE) return;
+        expect(normaliseOutput(actual)).toBe(normaliseOutput(example.expected));
+        expect(code).toBe(example.expectedExitCode);
+      });
+    }
+  });
+}
