@@ -2,7 +2,8 @@
  * Every `$ lambda-cost …` example in the README and docs/ is run with the built bin and its
  * output compared with what the page prints, so the docs cannot drift. Examples that talk to
  * `http://127.0.0.1:4010` run against a fresh emulator per page (the demo account of
- * examples/emulator.json), in page order, as a reader following the page would.
+ * examples/emulator.json), in page order, as a reader following the page would; HOME is a
+ * temporary directory printed as `~`.
  *
  * After a deliberate output change: `UPDATE_DOC_EXAMPLES=1 npx vitest run test/docs` rewrites
  * the pages with the real output; review the diff like any other.
@@ -40,7 +41,7 @@ function run(command: string, endpoint: string): Promise<{ code: number; output:
         AWS_REGION: "us-east-1",
         AWS_CONFIG_FILE: join(workDir, "no-aws-config"),
         AWS_SHARED_CREDENTIALS_FILE: join(workDir, "no-aws-credentials"),
-        XDG_STATE_HOME: join(workDir, "state"),
+        HOME: join(workDir, "home"),
         AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
       },
       stdio: ["ignore", "pipe", "inherit"],
@@ -91,7 +92,10 @@ for (const [file, examples] of byFile) {
       it(`line ${example.line}: ${example.command.slice(0, 90)}`, async () => {
         const target = example.command.includes(DOC_ENDPOINT) ? await endpoint() : DOC_ENDPOINT;
         const { code, output } = await run(example.command, target);
-        const actual = output.replaceAll(target, DOC_ENDPOINT).split("\n");
+        const actual = output
+          .replaceAll(target, DOC_ENDPOINT)
+          .replaceAll(join(workDir, "home"), "~")
+          .split("\n");
         const lines = normaliseOutput(actual).split("\n");
         results.push({ example, lines: code === 0 ? lines : [...lines, `# exit ${code}`] });
         if (UPDATE) return;
