@@ -3,7 +3,7 @@
  * tests build one pointing at the emulator with static credentials. Adapters accept either this
  * or a ready SDK client (see each adapter), so nothing reads process.env deep inside logic.
  */
-import type { AwsCredentialIdentity } from "@aws-sdk/types";
+import type { AwsCredentialIdentity, RetryStrategyV2 } from "@aws-sdk/types";
 
 export interface AwsConnection {
   region: string;
@@ -15,6 +15,11 @@ export interface AwsConnection {
   credentials?: AwsCredentialIdentity | undefined;
   /** SDK attempts per call, retries included (default 3, the SDK's own standard strategy). */
   maxAttempts?: number | undefined;
+  /**
+   * A retry strategy that replaces the SDK's (and maxAttempts / retryMode): tests pass one that
+   * retries the same errors without waiting, so the suite spends no time in real backoff.
+   */
+  retryStrategy?: RetryStrategyV2 | undefined;
 }
 
 /** The shared part of every SDK v3 client's configuration. */
@@ -25,5 +30,6 @@ export function sdkClientConfig(connection: AwsConnection) {
     ...(connection.endpointUrl ? { endpoint: connection.endpointUrl } : {}),
     ...(connection.credentials ? { credentials: connection.credentials } : {}),
     maxAttempts: connection.maxAttempts ?? 3,
+    ...(connection.retryStrategy ? { retryStrategy: connection.retryStrategy } : {}),
   };
 }

@@ -64,7 +64,7 @@ const DEFAULT_WAITER: WaiterTiming = {
   maxWaitSeconds: 300,
 };
 /** Attempts per call for tune (the SDK default is 3): a restore must outlast a throttling storm. */
-const TUNE_MAX_ATTEMPTS = 8;
+export const TUNE_MAX_ATTEMPTS = 8;
 export function createLambdaTuningTarget(options: LambdaTuningTargetOptions): TuningTarget {
   const client =
     options.client ??

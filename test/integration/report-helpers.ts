@@ -5,6 +5,7 @@
 import type { AwsConnection } from "../../src/aws/connection.js";
 import { type StartEmulatorInput, startEmulator } from "../../src/emulator/index.js";
 import type { EmulatedFunctionConfig, EmulatorHandle } from "../../src/emulator/types.js";
+import { zeroDelayRetries } from "./zero-delay-retries.js";
 
 export const ACCOUNT_ID = "111122223333";
 /** The emulator's clock: mid-November 2026, so October 2026 is the last complete month. */
@@ -31,6 +32,7 @@ export function connectionTo(
     endpointUrl: emulator.endpoint,
     credentials: { accessKeyId: "test", secretAccessKey: "test" },
     maxAttempts,
+    retryStrategy: zeroDelayRetries(maxAttempts),
   };
 }
 

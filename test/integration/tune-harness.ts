@@ -6,7 +6,7 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createLambdaTuningTarget } from "../../src/aws/lambda-tuning-target.js";
+import { createLambdaTuningTarget, TUNE_MAX_ATTEMPTS } from "../../src/aws/lambda-tuning-target.js";
 import { loadLambdaPriceTable } from "../../src/data/lambda-prices.js";
 import { startEmulator } from "../../src/emulator/index.js";
 import type {
@@ -19,6 +19,7 @@ import type {
 import { createTuneCore } from "../../src/tune/core-wiring.js";
 import { runTune, type TuneDeps, type TuneOptions } from "../../src/tune/run-tune.js";
 import type { TuningTarget } from "../../src/tune/target.js";
+import { zeroDelayRetries } from "./zero-delay-retries.js";
 
 export const REGION = "us-east-1";
 export const ACCOUNT = "123456789012";
@@ -91,6 +92,8 @@ export function targetFor(
       endpointUrl: emulator.endpoint,
       credentials: { accessKeyId: "test", secretAccessKey: "test" },
       maxAttempts: options.maxAttempts,
+      // tune's own attempt count, without the SDK's real backoff.
+      retryStrategy: zeroDelayRetries(options.maxAttempts ?? TUNE_MAX_ATTEMPTS),
     },
     functionName,
     waiter: { minDelaySeconds: 0.01, maxDelaySeconds: 0.05, maxWaitSeconds: 20 },
