@@ -47,17 +47,15 @@ async function until(condition: () => boolean, timeoutMs = 20_000): Promise<void
  * the bin's waiter then polls again only after its 1 s minimum delay, so only the test that
  * needs a kill to land inside the publish phase pays for it (the others start with 0).
  */
-async function start(updateLatencyMs: number): Promise<void> {
-  await emulator.close();
-  emulator = await emulatorWith([fn("slow", { fixedMs: 150, cpuMs: 10 })], {
+const launch = (updateLatencyMs: number) =>
+  emulatorWith([fn("slow", { fixedMs: 150, cpuMs: 10 })], {
     timeScale: 1,
     faults: { updateLatencyMs },
   });
-}
 
 beforeEach(async () => {
   stateDir = mkdtempSync(join(tmpdir(), "lc-tune-sig-"));
-  emulator = await emulatorWith([fn("slow", { fixedMs: 150, cpuMs: 10 })], { timeScale: 1 });
+  emulator = await launch(0);
 });
 afterEach(async () => emulator.close());
 
@@ -97,7 +95,8 @@ describe("tune interrupted", () => {
   }, 60_000);
 
   it("SIGKILL mid-publish leaves a journal; --recover puts everything back", async () => {
-    await start(50); // the kill below lands while version 3's update is InProgress
+    await emulator.close();
+    emulator = await launch(50); // the kill below lands while version 3's update is InProgress
     const before = comparable(emulator, "slow");
     const run = startBin(args(), env());
     await until(() => published() >= 2);
