@@ -24,7 +24,9 @@ export default defineConfig({
     // sharing each worker's module graph between files, 50 s — most of the rest was re-importing
     // the AWS SDK per file. Sharing is safe for files that mock nothing (env stubs and spies are
     // restored in `finally`); files that do mock get their own graph (`needsOwnModules`).
-    pool: "threads",
+    // Isolation is a property of the pool, not of a project: the shared files run in threads
+    // that keep their modules, the others in forks that start fresh for every file.
+    poolOptions: { threads: { isolate: false }, forks: { isolate: true } },
     maxWorkers: availableParallelism(),
     minWorkers: 1,
     projects: [
@@ -34,10 +36,10 @@ export default defineConfig({
           name: "shared",
           include: ["test/**/*.test.ts"],
           exclude: needsOwnModules,
-          isolate: false,
+          pool: "threads",
         },
       },
-      { extends: true, test: { name: "isolated", include: needsOwnModules, isolate: true } },
+      { extends: true, test: { name: "isolated", include: needsOwnModules, pool: "forks" } },
     ],
     reporters: ["default", "json"],
     outputFile: { json: "test-results.json" },
