@@ -29,7 +29,7 @@ await build({
   splitting: true,
   format: "esm",
   platform: "node",
-  target: "node22",
+  target: "node20",
   packages: "bundle",
   external: ["@aws-sdk/*", "@smithy/*"],
   chunkNames: "chunks/[name]-[hash]",
