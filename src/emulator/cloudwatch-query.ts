@@ -11,6 +11,7 @@
  */
 import type { ServerResponse } from "node:http";
 import { type ApiError, cloudwatchError, cloudwatchQueryError } from "./http.js";
+import { escapeXml } from "./xml.js";
 
 export const QUERY_NAMESPACE = "http://monitoring.amazonaws.com/doc/2010-08-01/";
 export const QUERY_VERSION = "2010-08-01";
@@ -181,23 +182,4 @@ function content(name: string, value: unknown): string {
     return new Date(value * 1000).toISOString().replace(".000Z", "Z");
   }
   return escapeXml(String(value));
-}
-
-const ENTITIES: Record<string, string> = {
-  "&": "&amp;",
-  "<": "&lt;",
-  ">": "&gt;",
-  '"': "&quot;",
-  "'": "&apos;",
-};
-
-/** Escapes markup, and replaces what XML 1.0 cannot carry at all (most control characters). */
-function escapeXml(text: string): string {
-  let out = "";
-  for (const c of text) {
-    const code = c.codePointAt(0)!;
-    const carried = code >= 0x20 ? code !== 0xfffe && code !== 0xffff : [9, 10, 13].includes(code);
-    out += !carried ? "\uFFFD" : (ENTITIES[c] ?? c);
-  }
-  return out;
 }

@@ -9,6 +9,7 @@
 import { createHash } from "node:crypto";
 import type { IncomingHttpHeaders } from "node:http";
 import { decodeAwsChunked } from "./s3-chunked.js";
+import { escapeXml } from "./xml.js";
 
 interface StoredObject {
   body: Buffer;
@@ -168,11 +169,4 @@ export function errorResponse(
     },
     body,
   };
-}
-
-function escapeXml(text: string): string {
-  return text.replace(
-    /[<>&'"]/g,
-    (c) => ({ "<": "&lt;", ">": "&gt;", "&": "&amp;", "'": "&apos;", '"': "&quot;" })[c] as string,
-  );
 }

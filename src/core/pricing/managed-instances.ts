@@ -57,9 +57,9 @@ export function priceManagedInstances(usage: ManagedInstancesUsage): ManagedInst
   const instanceHours = dec(usage.instances).times(usage.hoursPerInstance);
   const paidHourly = usage.onDemandHourly.times(dec(1).minus(usage.instanceDiscount));
   const feeHourly = usage.onDemandHourly.times(LMI_MANAGEMENT_FEE_FRACTION);
-  const billedRequests = dec(Math.max(0, usage.monthlyRequests - (usage.freeRequests ?? 0)));
+  const free = Math.min(usage.monthlyRequests, usage.freeRequests ?? 0);
+  const billedRequests = dec(usage.monthlyRequests).minus(free);
   const where = { region: usage.region, architecture: usage.architecture };
-  const free = usage.monthlyRequests - billedRequests.toNumber();
   const lines: CostLine[] = [
     {
       name: `LMI instances (${usage.instanceType})`,
