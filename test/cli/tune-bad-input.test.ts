@@ -59,7 +59,11 @@ describe("tune: bad flags exit 2 before any AWS call", () => {
     ["size in GB", ["--sizes", "1GB"], /"1GB" has a unit; give the number of MB alone, e.g. 1024/],
     ["size in hex", ["--sizes", "0x400"], /"0x400" is not a plain decimal number/],
     ["empty size list", ["--sizes", ","], /--sizes: the size list is empty; give sizes in MB/],
-    ["range backwards", ["--sizes", "3008..128"], /--sizes: range "3008..128" is not FROM..TO/],
+    [
+      "range backwards",
+      ["--sizes", "3008..128"],
+      /--sizes: range "3008..128" runs backwards; write the smaller size first, e.g. 128..3008$/,
+    ],
     [
       "range too fine",
       ["--sizes", "128..10240:1"],

@@ -24,7 +24,11 @@ describe("parseSizeList", () => {
     [",", /^the size list is empty/],
     ["64,128", /^size "64" is not a whole number of MB from 128 to 10240$/],
     ["128.5", /^size "128.5" is not a whole number/],
-    ["3008..128", /^range "3008..128" is not FROM..TO or FROM..TO:STEP/],
+    [
+      "3008..128",
+      /^range "3008..128" runs backwards; write the smaller size first, e.g. 128..3008$/,
+    ],
+    ["64..3008", /^range "64..3008" is not FROM..TO or FROM..TO:STEP/],
     ["128..128", /^range "128..128" is not FROM..TO/],
     ["100..3008", /^range "100..3008" is not/],
     ["128..20000", /^range "128..20000" is not/],

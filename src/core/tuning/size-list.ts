@@ -22,7 +22,7 @@ export type SizeListResult = { sizes: number[] } | { error: string };
  *
  * @example
  * parseSizeList("512..768:128,128") // → { sizes: [128, 512, 640, 768] }
- * parseSizeList("3008..128")        // → { error: "range \"3008..128\" …" }
+ * parseSizeList("3008..128")        // → { error: "range \"3008..128\" runs backwards; …" }
  */
 export function parseSizeList(raw: string): SizeListResult {
   const parts = raw
@@ -63,6 +63,11 @@ function expandRange(part: string): SizeListResult {
   const from = Number(match[1]);
   const to = Number(match[2]);
   const step = match[3] === undefined ? DEFAULT_RANGE_STEP_MB : Number(match[3]);
+  if (from > to && to >= MEMORY_MB_MIN && from <= MEMORY_MB_MAX) {
+    return {
+      error: `range "${part}" runs backwards; write the smaller size first, e.g. ${to}..${from}`,
+    };
+  }
   if (from < MEMORY_MB_MIN || to > MEMORY_MB_MAX || from >= to) return { error: wrong };
   if (step < 1 || step > to - from) {
     return { error: `range "${part}" has step ${step} MB; use a step from 1 to ${to - from}` };
