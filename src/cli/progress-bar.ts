@@ -10,6 +10,7 @@
  * erases it, so the shell prompt lands on a clean line.
  */
 import type { TuneProgress } from "../tune/wire.js";
+import { outputWidth } from "./terminal.js";
 
 export interface StatusLine extends TuneProgress {
   /** Writes whole lines to `stream` with the status line out of the way, then redraws it. */
@@ -49,7 +50,8 @@ export function createStatusLine(options: StatusLineOptions = {}): StatusLine {
   };
   const draw = () => {
     if (!active) return;
-    const width = Math.max(10, (stream.columns > 0 ? stream.columns : 80) - 1);
+    // One cell short of the width, so the line never wraps and `\r` always returns to its start.
+    const width = Math.max(10, outputWidth(stream) - 1);
     stream.write(`\r${[...text()].slice(0, width).join("")}\x1b[K`);
     shown = true;
   };
