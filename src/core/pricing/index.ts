@@ -1,6 +1,13 @@
 /** The pricing engine (pure): price tables, tiers, and what a month of Lambda usage costs. */
 export { AccountState } from "./account.js";
-export { architecturePrices, knownRegions, regionPrices, requirePrice } from "./lookup.js";
+export { type LogRates, logRates } from "./log-rates.js";
+export {
+  architecturePrices,
+  knownRegions,
+  linePrices,
+  regionPrices,
+  requirePrice,
+} from "./lookup.js";
 export {
   LMI_MANAGEMENT_FEE_FRACTION,
   LMI_REQUEST_PRICE,

@@ -60,3 +60,47 @@ export function requirePrice(
   }
   return price;
 }
+
+/** The region blocks of the lines beyond requests and duration, by field name. */
+type ExtraLine =
+  | "snapStart"
+  | "responseStreaming"
+  | "edge"
+  | "eventPollers"
+  | "tenantIsolation"
+  | "durable"
+  | "logs";
+
+const EXTRA_LINE_LABELS: Record<ExtraLine, string> = {
+  snapStart: "SnapStart",
+  responseStreaming: "response streaming",
+  edge: "Lambda@Edge",
+  eventPollers: "event poller (provisioned event source mapping)",
+  tenantIsolation: "tenant isolation",
+  durable: "durable functions",
+  logs: "CloudWatch Logs",
+};
+
+/**
+ * The prices of one extra line in one region; a region the table lacks is a UsageError, a
+ * region without that block a PricingDataError naming the regions that have it.
+ *
+ * @example
+ * linePrices(table, "us-east-1", "snapStart").restorePerGb.toFixed(); // "0.0001397998"
+ * linePrices(table, "eu-west-1", "snapStart");
+ * // throws PricingDataError: the price table (2026-09-28) has no SnapStart prices for eu-west-1 (it has them for us-east-1); …
+ */
+export function linePrices<K extends ExtraLine>(
+  table: LambdaPriceTable,
+  region: string,
+  line: K,
+): NonNullable<RegionPrices[K]> {
+  const prices = regionPrices(table, region)[line];
+  if (prices == null) {
+    const priced = knownRegions(table).filter((code) => table.regions[code]?.[line] != null);
+    throw new PricingDataError(
+      `the price table (${table.asOf}) has no ${EXTRA_LINE_LABELS[line]} prices for ${region}${priced.length > 0 ? ` (it has them for ${priced.join(", ")})` : ""}; price this line in one of those regions or leave it out`,
+    );
+  }
+  return prices as NonNullable<RegionPrices[K]>;
+}

@@ -5,6 +5,11 @@
  */
 import { PricingDataError } from "../errors.js";
 import { type Decimal, dec } from "../money/index.js";
+import {
+  checkExtraLinePrices,
+  type RawExtraLinePrices,
+  toExtraLinePrices,
+} from "./extra-line-prices.js";
 import { validate } from "./generated/lambda-price-table-validator.js";
 import { describeSchemaErrors, type SchemaError } from "./schema-errors.js";
 import type { ArchitecturePrices, DurationTier, LambdaPriceTable, RegionPrices } from "./types.js";
@@ -31,7 +36,7 @@ interface RawArchitecture {
   provisionedDurationPerGbSecond: string | null;
   ephemeralStoragePerGbSecond: string | null;
 }
-interface RawRegion {
+interface RawRegion extends RawExtraLinePrices {
   asOf: string;
   partial: boolean;
   partialNote?: string;
@@ -42,7 +47,12 @@ interface RawRegion {
 interface RawTable {
   currency: "USD";
   asOf: string;
-  freeTier: { requestsPerMonth: string; gbSecondsPerMonth: string; sources: string[] };
+  freeTier: {
+    requestsPerMonth: string;
+    gbSecondsPerMonth: string;
+    responseStreamingGibPerMonth: string;
+    sources: string[];
+  };
   regions: Record<string, RawRegion>;
 }
 
@@ -101,6 +111,7 @@ function toRegion(region: string, prices: RawRegion): RegionPrices {
       x86_64: toArchitecture(prices.architectures.x86_64),
       arm64: toArchitecture(prices.architectures.arm64),
     },
+    ...toExtraLinePrices(prices),
     caveats: prices.partial && prices.partialNote ? [prices.partialNote] : [],
     sources: prices.sources,
     asOf: prices.asOf,
@@ -119,6 +130,7 @@ function checkRegion(region: string, prices: RawRegion): void {
     const tiers = prices.architectures[arch].durationTiers;
     if (tiers) checkTiers(tiers, `${path}.architectures.${arch}.durationTiers`);
   }
+  checkExtraLinePrices(prices, path);
 }
 
 /**
@@ -162,6 +174,7 @@ export function parseLambdaPriceTable(json: unknown): LambdaPriceTable {
     freeTier: {
       requestsPerMonth: dec(raw.freeTier.requestsPerMonth),
       gbSecondsPerMonth: dec(raw.freeTier.gbSecondsPerMonth),
+      responseStreamingGibPerMonth: dec(raw.freeTier.responseStreamingGibPerMonth),
       sources: raw.freeTier.sources,
     },
     regions,

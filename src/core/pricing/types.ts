@@ -30,6 +30,17 @@ export interface RegionPrices {
   requestPrice: Decimal;
   /** null when the table has no prices for that architecture in this region. */
   architectures: Record<Architecture, ArchitecturePrices | null>;
+  /**
+   * The lines beyond requests and duration (./extra-line-prices.ts); null (or absent, in a
+   * table built by hand) where the table has no price, and pricing the line is an error.
+   */
+  snapStart?: SnapStartPrices | null;
+  responseStreaming?: PerArchitecturePrice | null;
+  edge?: EdgePrices | null;
+  eventPollers?: EventPollerPrices | null;
+  tenantIsolation?: PerArchitecturePrice | null;
+  durable?: DurablePrices | null;
+  logs?: LogPrices | null;
   /** Human-readable caveats (partial or derived data) to print whenever this region is used. */
   caveats: string[];
   sources: string[];
@@ -37,11 +48,72 @@ export interface RegionPrices {
   asOf: string;
 }
 
+/** Where a price of the lines beyond requests and duration came from. */
+interface Sourced {
+  sources: string[];
+  /** ISO date the prices were read. */
+  asOf: string;
+}
+
+export interface SnapStartPrices extends Sourced {
+  cachePerGbSecond: Decimal;
+  restorePerGb: Decimal;
+}
+
+/** One price per architecture (per GB: streaming in GiB, tenant isolation in memory GB). */
+export interface PerArchitecturePrice extends Sourced {
+  perGb: Record<Architecture, Decimal | null>;
+}
+
+export interface EdgePrices extends Sourced {
+  requestPrice: Decimal;
+  pricePerGbSecond: Decimal;
+}
+
+export const EVENT_POLLER_SOURCES = ["kafka", "sqs"] as const;
+export type EventPollerSource = (typeof EVENT_POLLER_SOURCES)[number];
+
+export interface EventPollerPrices extends Sourced {
+  perEpuHour: Record<EventPollerSource, Decimal>;
+}
+
+export interface DurablePrices extends Sourced {
+  perOperation: Decimal;
+  writtenPerGb: Decimal;
+  retainedPerGbMonth: Decimal;
+}
+
+export const LOG_CLASSES = ["standard", "infrequentAccess"] as const;
+export type LogClass = (typeof LOG_CLASSES)[number];
+
+/** One band of a log class's monthly ingestion tiers: [fromGb, toGb) at one price. */
+export interface LogTier {
+  fromGb: Decimal;
+  /** null for the open-ended last tier. */
+  toGb: Decimal | null;
+  pricePerGb: Decimal;
+}
+
+export interface LogClassPrices {
+  ingestionTiers: LogTier[];
+  storagePerGbMonth: Decimal;
+}
+
+export interface LogPrices extends Sourced {
+  classes: Record<LogClass, LogClassPrices>;
+}
+
 export interface LambdaPriceTable {
   currency: "USD";
   /** ISO date of the table as a whole. */
   asOf: string;
-  freeTier: { requestsPerMonth: Decimal; gbSecondsPerMonth: Decimal; sources: string[] };
+  freeTier: {
+    requestsPerMonth: Decimal;
+    gbSecondsPerMonth: Decimal;
+    /** Response streaming bytes free per account per month (GiB); absent counts as 0. */
+    responseStreamingGibPerMonth?: Decimal;
+    sources: string[];
+  };
   regions: Record<string, RegionPrices>;
 }
 
