@@ -18,7 +18,7 @@ export function renderEstimateCsv(report: EstimateReport): string {
   const rows = report.lines.map((line) => [
     line.function ?? "",
     line.region,
-    line.architecture,
+    line.architecture ?? "",
     line.name,
     line.quantity.toFixed(),
     line.unit,

@@ -8,7 +8,8 @@ import type { Architecture, FunctionUsage, LambdaEstimate } from "../core/pricin
 export interface EstimateReportLine {
   function?: string | undefined;
   region: string;
-  architecture: Architecture;
+  /** Absent on account lines no architecture owns (event pollers). */
+  architecture?: Architecture | undefined;
   name: string;
   quantity: Decimal;
   unit: string;
@@ -47,7 +48,7 @@ export function buildEstimateReport(
     lines: estimate.lines.map((line) => ({
       ...(named ? { function: line.functionName } : {}),
       region: line.region,
-      architecture: line.architecture,
+      ...(line.architecture === undefined ? {} : { architecture: line.architecture }),
       name: line.name,
       quantity: line.quantity,
       unit: line.unit,

@@ -22,7 +22,12 @@ export function renderEstimateTable(report: EstimateReport, options: RenderOptio
   const rows = report.lines.map((line) => {
     const free = line.freeTierQuantity ? ` (+${formatCount(line.freeTierQuantity)} free)` : "";
     return [
-      ...(multi ? [`${line.function ?? ""} (${line.region}, ${line.architecture})`] : []),
+      // Account lines (event pollers) have no function and no architecture.
+      ...(multi
+        ? [
+            `${line.function ?? "account"} (${[line.region, line.architecture].filter(Boolean).join(", ")})`,
+          ]
+        : []),
       line.name,
       `${formatCount(line.quantity)}${free}`,
       line.unit,
@@ -35,7 +40,7 @@ export function renderEstimateTable(report: EstimateReport, options: RenderOptio
   const { assumptions: a } = report;
   const where = multi
     ? report.regions.join(", ")
-    : `${report.region}, ${report.lines[0]?.architecture ?? ""}`;
+    : `${report.region}, ${report.lines.find((l) => l.architecture)?.architecture ?? ""}`;
   const out = [
     `Lambda estimate: ${where}; prices as of ${report.priceTableAsOf} (USD)`,
     renderTable(columns, rows, { maxWidth: options.maxWidth, totalRow: true }),

@@ -13,11 +13,43 @@ export class AccountState {
   readonly freeRequestsTotal: Decimal;
   readonly freeGbSecondsTotal: Decimal;
 
-  constructor(table: LambdaPriceTable, freeTier: boolean) {
+  /** Response-streaming GiB still free this month (one allowance per account). */
+  freeStreamingGbLeft: Decimal;
+  readonly freeStreamingGbTotal: Decimal;
+  private readonly logsGb = new Map<string, Decimal>();
+
+  /**
+   * `streamingFreeGib` overrides the streaming allowance (default: the table's with the free
+   * tier on, none with it off).
+   */
+  constructor(table: LambdaPriceTable, freeTier: boolean, streamingFreeGib?: number) {
     this.freeRequestsTotal = freeTier ? table.freeTier.requestsPerMonth : ZERO;
     this.freeGbSecondsTotal = freeTier ? table.freeTier.gbSecondsPerMonth : ZERO;
     this.freeRequestsLeft = this.freeRequestsTotal;
     this.freeGbSecondsLeft = this.freeGbSecondsTotal;
+    this.freeStreamingGbTotal =
+      streamingFreeGib !== undefined
+        ? new Decimal(streamingFreeGib)
+        : freeTier
+          ? (table.freeTier.responseStreamingGibPerMonth ?? ZERO)
+          : ZERO;
+    this.freeStreamingGbLeft = this.freeStreamingGbTotal;
+  }
+
+  /** Takes up to `gb` free streaming GiB; returns how many were free. */
+  takeFreeStreamingGb(gb: Decimal): Decimal {
+    const free = Decimal.min(this.freeStreamingGbLeft, gb);
+    this.freeStreamingGbLeft = this.freeStreamingGbLeft.minus(free);
+    return free;
+  }
+
+  /** Log GB of one class already ingested in a region this month (its tier position). */
+  logsIngested(region: string, logClass: string): Decimal {
+    return this.logsGb.get(`${region}/${logClass}`) ?? ZERO;
+  }
+
+  recordLogs(region: string, logClass: string, gb: Decimal): void {
+    this.logsGb.set(`${region}/${logClass}`, this.logsIngested(region, logClass).plus(gb));
   }
 
   /** Takes up to `requests` free requests; returns how many were free. */

@@ -1,5 +1,6 @@
 /** The pricing engine (pure): price tables, tiers, and what a month of Lambda usage costs. */
 export { AccountState } from "./account.js";
+export * from "./extra-usage.js";
 export { type LogRates, logRates } from "./log-rates.js";
 export {
   architecturePrices,

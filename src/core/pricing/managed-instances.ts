@@ -28,6 +28,11 @@ export interface ManagedInstancesUsage {
   onDemandHourly: Decimal;
   /** Share taken off the instance-hours by a Savings Plan or RI (0 on-demand); never the fee. */
   instanceDiscount: Decimal;
+  /**
+   * The hourly rate the account pays, when known as a price rather than a share off (a
+   * Savings Plan rate such as $0.0457); replaces on-demand × (1 − instanceDiscount).
+   */
+  paidHourly?: Decimal | undefined;
   monthlyRequests: number;
   /** Requests not charged (a free tier the caller has decided applies); 0 otherwise. */
   freeRequests?: number | undefined;
@@ -55,7 +60,8 @@ export interface ManagedInstancesCost {
  */
 export function priceManagedInstances(usage: ManagedInstancesUsage): ManagedInstancesCost {
   const instanceHours = dec(usage.instances).times(usage.hoursPerInstance);
-  const paidHourly = usage.onDemandHourly.times(dec(1).minus(usage.instanceDiscount));
+  const paidHourly =
+    usage.paidHourly ?? usage.onDemandHourly.times(dec(1).minus(usage.instanceDiscount));
   const feeHourly = usage.onDemandHourly.times(LMI_MANAGEMENT_FEE_FRACTION);
   const free = Math.min(usage.monthlyRequests, usage.freeRequests ?? 0);
   const billedRequests = dec(usage.monthlyRequests).minus(free);

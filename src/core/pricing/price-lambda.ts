@@ -15,11 +15,22 @@
  *   they do not move the on-demand tiers.
  * - Ephemeral storage: (MB − 512)/1024 GB × the billed seconds of every invocation (on-demand,
  *   INIT and PC-served: storage is configured for the function, so every run carries it).
+ * - Lambda@Edge functions (edge: true) bill requests and GB-s at the Edge prices instead (no
+ *   free tier, not tiered); Lambda Managed Instances functions bill instance-hours, the 15%
+ *   fee and LMI requests instead (no duration, no free tier).
+ * - SnapStart, response streaming, tenant isolation, durable functions and CloudWatch Logs
+ *   are added per function (./extra-lines.ts); event pollers once for the account.
+ * Each rule, with AWS's worked example for it, is in docs/pricing-rules.md.
  */
 import { type Decimal, dec, sum, ZERO } from "../money/index.js";
 import { AccountState } from "./account.js";
+import { edgeLines } from "./edge-lines.js";
+import { eventPollerLines } from "./event-poller-lines.js";
+import { extraLines, ownedBy } from "./extra-lines.js";
+import { validateAccountUsage } from "./extra-usage-validation.js";
 import { durationLines, type FunctionContext, line } from "./function-lines.js";
-import { architecturePrices, regionPrices, requirePrice } from "./lookup.js";
+import { architecturePrices, linePrices, regionPrices, requirePrice } from "./lookup.js";
+import { managedInstancesLines } from "./managed-instances-lines.js";
 import { gbSeconds } from "./tiers.js";
 import type {
   CostLine,
@@ -132,16 +143,29 @@ export function priceLambda(
   table: LambdaPriceTable,
   options: PricingOptions,
 ): LambdaEstimate {
-  const account = new AccountState(table, options.freeTier);
+  validateAccountUsage(options.account);
+  const account = new AccountState(table, options.freeTier, options.account?.streamingFreeGib);
   const caveats = new Set<string>();
   const lines: CostLine[] = [];
   usages.forEach((usage, index) => {
     validateUsage(usage, usages.length > 1 ? (usage.name ?? `function ${index + 1}`) : usage.name);
     const region = regionPrices(table, usage.region);
-    const prices = architecturePrices(table, usage.region, usage.architecture);
     for (const caveat of region.caveats) caveats.add(caveat);
-    priceFunction({ usage, prices, account, caveats, lines }, region.requestPrice);
+    if (usage.managedInstances) {
+      const { managedInstances } = usage;
+      for (const fields of managedInstancesLines({ ...usage, managedInstances }, options.ec2)) {
+        lines.push(ownedBy(usage, fields));
+      }
+    } else if (usage.edge) {
+      const prices = linePrices(table, usage.region, "edge");
+      for (const fields of edgeLines(usage, prices)) lines.push(ownedBy(usage, fields));
+    } else {
+      const prices = architecturePrices(table, usage.region, usage.architecture);
+      priceFunction({ usage, prices, account, caveats, lines }, region.requestPrice);
+    }
+    lines.push(...extraLines(usage, table, account));
   });
+  lines.push(...eventPollerLines(options.account?.eventPollers ?? [], table));
   return {
     currency: "USD",
     lines,

@@ -3,6 +3,15 @@
  * what each unit costs; priceLambda() turns the two into cost lines. All money is Decimal.
  */
 import type { Decimal } from "../money/index.js";
+import type {
+  AccountUsage,
+  DurableUsage,
+  LogsUsage,
+  ManagedInstancesFunctionUsage,
+  SnapStartUsage,
+  StreamingUsage,
+  TenantIsolationUsage,
+} from "./extra-usage.js";
 
 export const ARCHITECTURES = ["x86_64", "arm64"] as const;
 export type Architecture = (typeof ARCHITECTURES)[number];
@@ -144,6 +153,17 @@ export interface FunctionUsage {
   coldStartRate?: number | undefined;
   initDurationMs?: number | undefined;
   provisioned?: ProvisionedUsage | undefined;
+  /** Lambda runtime identifier, e.g. "python3.12"; SnapStart is free for java* runtimes. */
+  runtime?: string | undefined;
+  snapStart?: SnapStartUsage | undefined;
+  streaming?: StreamingUsage | undefined;
+  /** Priced at Lambda@Edge rates: its own request and GB-s prices, no free tier, no PC. */
+  edge?: boolean | undefined;
+  tenantIsolation?: TenantIsolationUsage | undefined;
+  durable?: DurableUsage | undefined;
+  /** Runs on Lambda Managed Instances: instance-hours, fee and requests; no duration charge. */
+  managedInstances?: ManagedInstancesFunctionUsage | undefined;
+  logs?: LogsUsage | undefined;
 }
 
 /** One priced line of a bill. cost = quantity × unitPrice (after any free-tier reduction). */
@@ -158,7 +178,8 @@ export interface CostLine {
   /** Set in multi-function scenarios. */
   functionName?: string | undefined;
   region: string;
-  architecture: Architecture;
+  /** Absent on account lines that no architecture owns (event pollers). */
+  architecture?: Architecture | undefined;
   /** Added: the amount the free tier took off this line before quantity (absent if none). */
   freeTierQuantity?: Decimal | undefined;
 }
@@ -166,6 +187,13 @@ export interface CostLine {
 export interface PricingOptions {
   /** Apply the monthly free tier (1M requests, 400,000 GB-s) once across the whole account. */
   freeTier: boolean;
+  /** Event pollers and the streaming allowance: usage of the account, not of one function. */
+  account?: AccountUsage | undefined;
+  /**
+   * On-demand EC2 prices by region and instance type (pricing/ec2.json), needed only to price
+   * Lambda Managed Instances: the management fee is 15% of the on-demand price.
+   */
+  ec2?: { regions: Record<string, { hourlyPrices: Record<string, Decimal> }> } | undefined;
 }
 
 export interface LambdaEstimate {

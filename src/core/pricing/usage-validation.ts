@@ -4,6 +4,7 @@
  */
 import { UsageError } from "../errors.js";
 import { LAMBDA_LIMITS, type LimitRange } from "../lambda-limits.js";
+import { validateExtraUsage } from "./extra-usage-validation.js";
 import { ARCHITECTURES, type FunctionUsage } from "./types.js";
 
 // Kept for the package API; the values live in ../lambda-limits.ts.
@@ -102,4 +103,5 @@ export function validateUsage(usage: FunctionUsage, label?: string): void {
     count(where, "provisioned.requests", pc.requests);
     duration(where, "provisioned.averageDurationMs", pc.averageDurationMs, pc.requests);
   }
+  validateExtraUsage(usage, where);
 }
