@@ -122,8 +122,8 @@ describe("estimate: bad flags exit 2 with one line", () => {
       /no provisioned-concurrency price for x86_64 in il-central-1/,
     );
     await expectOneLineExit2(
-      [...OK, "--region", "ca-west-1", "--arch", "arm64"],
-      /no arm64 prices for ca-west-1/,
+      [...OK, "--region", "ca-west-1", "--arch", "arm64", "--provisioned-concurrency", "1"],
+      /no provisioned-concurrency price for arm64 in ca-west-1/,
     );
   });
 });

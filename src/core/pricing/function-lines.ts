@@ -52,7 +52,7 @@ export function durationLines(ctx: FunctionContext, name: string, quantity: Deci
     const tier = prices.durationTiers[slice.tierIndex];
     if (tier?.derived && slice.quantity.gt(0)) {
       ctx.caveats.add(
-        `${usage.region} ${usage.architecture} duration tier ${slice.tierIndex + 1} price (${slice.pricePerGbSecond.toFixed()}/GB-s) is derived from tier 1, not read from an AWS source`,
+        `${usage.region} ${usage.architecture} duration tier ${slice.tierIndex + 1} price (${slice.pricePerGbSecond.toFixed()}/GB-s) is derived ${tier.derivation ? `(${tier.derivation})` : "from tier 1"}, not read from an AWS source`,
       );
     }
     line(ctx, {

@@ -29,6 +29,7 @@ interface RawTier {
   toGbSeconds: string | null;
   pricePerGbSecond: string;
   derived: boolean;
+  derivation?: string;
 }
 interface RawArchitecture {
   durationTiers: RawTier[] | null;
@@ -95,6 +96,7 @@ function toArchitecture(raw: RawArchitecture): ArchitecturePrices | null {
         toGbSeconds: orNull(tier.toGbSeconds),
         pricePerGbSecond: dec(tier.pricePerGbSecond),
         derived: tier.derived,
+        ...(tier.derivation === undefined ? {} : { derivation: tier.derivation }),
       }),
     ),
     provisionedConcurrencyPerGbSecond: orNull(raw.provisionedConcurrencyPerGbSecond),

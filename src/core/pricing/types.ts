@@ -24,6 +24,8 @@ export interface DurationTier {
   pricePerGbSecond: Decimal;
   /** True when the price is derived (e.g. tier1 × 0.9), not read from an AWS source. */
   derived: boolean;
+  /** The rule that derived it, when it is not the tier-2/3 discount of tier 1. */
+  derivation?: string | undefined;
 }
 
 export interface ArchitecturePrices {
