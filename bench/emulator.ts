@@ -10,7 +10,7 @@ import {
   type MetricDataQuery,
 } from "@aws-sdk/client-cloudwatch";
 import { InvokeCommand, LambdaClient, paginateListFunctions } from "@aws-sdk/client-lambda";
-import { startEmulator } from "../src/emulator/index.js";
+import { startEmulator } from "../src/emulator/http-server.js";
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = "true";
 const count = Number(process.argv[2] ?? 10_000);

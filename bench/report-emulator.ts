@@ -1,7 +1,7 @@
 // Child process of bench/report.mjs: the emulator seeded with N functions with a month of
 // history each, so the report's own memory is measured without the emulator's.
 // Talks to the parent over IPC: sends { endpoint } once listening, answers "stats" with counts.
-import { startEmulator } from "../src/emulator/index.js";
+import { startEmulator } from "../src/emulator/http-server.js";
 
 const count = Number(process.argv[2] ?? 10_000);
 const functions = Array.from({ length: count }, (_, i) => ({

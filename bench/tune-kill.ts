@@ -12,7 +12,7 @@ import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { startEmulator } from "../src/emulator/index.js";
+import { startEmulator } from "../src/emulator/http-server.js";
 import type { EmulatorHandle } from "../src/emulator/types.js";
 
 const BIN = join(process.cwd(), "dist", "bin", "lambda-cost.js");

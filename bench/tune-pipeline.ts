@@ -8,11 +8,11 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createLambdaTuningTarget } from "../src/aws/lambda-tuning-target.js";
+import { createTuneCore } from "../src/core/tuning/engine.js";
 import type { SizeSummary } from "../src/core/tuning/types.js";
-import { loadLambdaPriceTable } from "../src/data/lambda-prices.js";
-import { startEmulator } from "../src/emulator/index.js";
+import { startEmulator } from "../src/emulator/http-server.js";
 import type { EmulatedFunctionConfig } from "../src/emulator/types.js";
-import { createTuneCore } from "../src/tune/core-wiring.js";
+import { loadLambdaPriceTable } from "../src/prices/lambda-prices.js";
 import { runTune, type TuneOptions } from "../src/tune/run-tune.js";
 import { SHAPES, type Shape, trueOptimum } from "./tune-shapes.js";
 

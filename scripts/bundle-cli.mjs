@@ -8,7 +8,7 @@ import { build } from "esbuild";
 await rm("dist/bin", { recursive: true, force: true });
 
 /**
- * The price tables are JSON modules (src/data imports them). esbuild would turn each into a JS
+ * The price tables are JSON modules (src/prices imports them). esbuild would turn each into a JS
  * object literal; a string handed to JSON.parse starts faster (V8 parses JSON in one cheap pass),
  * and `estimate` start-up is the budget this bundle exists for.
  */

@@ -28,20 +28,23 @@ export type {
   ReportTotals,
   TierPool,
 } from "./core/report/types.js";
+export { createTuneCore } from "./core/tuning/engine.js";
 export * from "./core/tuning/index.js";
-export { loadEc2PriceTable } from "./data/ec2-prices.js";
-export { crossoverWithShippedPrices } from "./data/fargate-ec2-crossover.js";
-export { loadFargatePriceTable } from "./data/fargate-prices.js";
 export {
-  estimateLambdaCost,
-  loadLambdaPriceTable,
-} from "./data/lambda-prices.js";
+  type AliasView,
+  ConcurrentChangeError,
+  type FunctionSnapshot,
+  type PublishedVersion,
+  type RawInvocation,
+  ThrottledError,
+  type TuningTarget,
+} from "./core/tuning/ports.js";
 export {
   type EmulatorConfigInput,
   emulatorConfig,
   type StartEmulatorInput,
   startEmulator,
-} from "./emulator/index.js";
+} from "./emulator/http-server.js";
 export type * from "./emulator/types.js";
 export { crossoverJson, renderCrossoverJson } from "./output/crossover-json.js";
 export { REPORT_CSV_HEADER, renderReportCsv, reportFileName } from "./output/report-csv.js";
@@ -50,11 +53,17 @@ export { renderReportSummary } from "./output/report-summary.js";
 export { renderTune, tuneRenderers } from "./output/tune.js";
 export { TUNE_CSV_COLUMNS } from "./output/tune-csv.js";
 export { renderTuneJson, toTuneJson } from "./output/tune-json.js";
+export { loadEc2PriceTable } from "./prices/ec2-prices.js";
+export { crossoverWithShippedPrices } from "./prices/fargate-ec2-crossover.js";
+export { loadFargatePriceTable } from "./prices/fargate-prices.js";
+export {
+  estimateLambdaCost,
+  loadLambdaPriceTable,
+} from "./prices/lambda-prices.js";
 export {
   type GenerateMonthlyReportOptions,
   generateMonthlyReport,
 } from "./report/generate.js";
-export { createTuneCore } from "./tune/core-wiring.js";
 export { defaultJournalDir, type JournalEntry } from "./tune/journal.js";
 export type { WeightedPayload } from "./tune/payloads.js";
 export type { TunePlan } from "./tune/plan.js";
@@ -67,12 +76,3 @@ export {
   type TuneOutcome,
   type TuneRunResult,
 } from "./tune/run-tune.js";
-export {
-  type AliasView,
-  ConcurrentChangeError,
-  type FunctionSnapshot,
-  type PublishedVersion,
-  type RawInvocation,
-  ThrottledError,
-  type TuningTarget,
-} from "./tune/target.js";

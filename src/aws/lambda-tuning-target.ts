@@ -31,7 +31,7 @@ import {
   type RawInvocation,
   ThrottledError,
   type TuningTarget,
-} from "../tune/target.js";
+} from "../core/tuning/ports.js";
 import { type AwsConnection, sdkClientConfig } from "./connection.js";
 import { toAwsError } from "./errors.js";
 import {
@@ -40,7 +40,7 @@ import {
   isThrottle,
   normalizeConfig,
   toSnapshot,
-} from "./lambda-function-shapes.js";
+} from "./function-snapshot.js";
 
 /** How long and how often to poll while an update settles (seconds, as the SDK waiters take). */
 export interface WaiterTiming {

@@ -9,7 +9,7 @@
  * through `write`, which erases the status line first and draws it again after. Stopping
  * erases it, so the shell prompt lands on a clean line.
  */
-import type { TuneProgress } from "../tune/wire.js";
+import type { TuneProgress } from "./commands/tune-assemble.js";
 import { outputWidth } from "./terminal.js";
 
 export interface StatusLine extends TuneProgress {

@@ -6,6 +6,7 @@
  */
 import pLimit from "p-limit";
 import type { AwsConnection } from "../aws/connection.js";
+import { type RegionClients, type RegionData, readRegion } from "../aws/region-month-usage.js";
 import { AwsError, LambdaCostError, UsageError } from "../core/errors.js";
 import { regionPrices } from "../core/pricing/lookup.js";
 import type { LambdaPriceTable } from "../core/pricing/types.js";
@@ -17,10 +18,9 @@ import {
   resolveReportMonth,
 } from "../core/report/month.js";
 import type { MonthlyReport, RegionFailure } from "../core/report/types.js";
-import { loadLambdaPriceTable } from "../data/lambda-prices.js";
-import { type RegionClients, type RegionData, readRegion } from "./read-region.js";
+import { loadLambdaPriceTable } from "../prices/lambda-prices.js";
 
-export type { RegionClients } from "./read-region.js";
+export type { RegionClients } from "../aws/region-month-usage.js";
 
 export interface GenerateMonthlyReportOptions {
   /** Regions to read, e.g. ["us-east-1", "eu-west-1"]. */

@@ -9,8 +9,12 @@
  * so tune refuses and says why. Tune never creates or moves any alias without --apply --alias.
  */
 import { AwsError, UsageError } from "../core/errors.js";
+import {
+  ConcurrentChangeError,
+  type FunctionSnapshot,
+  type TuningTarget,
+} from "../core/tuning/ports.js";
 import type { PutBackResult } from "./put-back.js";
-import { ConcurrentChangeError, type FunctionSnapshot, type TuningTarget } from "./target.js";
 
 export interface ApplyOutcome {
   applied: boolean;

@@ -5,6 +5,11 @@
  * original: issue 18, found bug 2). Nothing about the function itself changes here.
  */
 import { ConfigError, UsageError } from "../core/errors.js";
+import {
+  configDifferences,
+  type FunctionSnapshot,
+  type TuningTarget,
+} from "../core/tuning/ports.js";
 import { Journal, newRunId, versionDescriptionFor } from "./journal.js";
 import {
   configDigest,
@@ -15,7 +20,6 @@ import {
   readLock,
 } from "./lock.js";
 import { currentIdentity } from "./process-identity.js";
-import { configDifferences, type FunctionSnapshot, type TuningTarget } from "./target.js";
 
 export interface Claimed {
   journal: Journal;

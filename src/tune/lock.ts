@@ -8,8 +8,8 @@
  * last, only once everything the run owns is back.
  */
 import { createHash } from "node:crypto";
+import { stableJson, type TuningTarget } from "../core/tuning/ports.js";
 import type { RunIdentity } from "./process-identity.js";
-import { stableJson, type TuningTarget } from "./target.js";
 
 export const LOCK_ALIAS = "lambda-cost-tune-lock";
 const PREFIX = "lambda-cost tune lock";

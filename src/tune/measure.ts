@@ -6,9 +6,9 @@
 import pLimit from "p-limit";
 import { AwsError } from "../core/errors.js";
 import { billedMsOf, parseInvocationLog } from "../core/tuning/parse-log.js";
+import { type RawInvocation, ThrottledError, type TuningTarget } from "../core/tuning/ports.js";
 import type { InvocationReport, InvocationSample, SamplingPlanner } from "../core/tuning/types.js";
 import { createPayloadPicker, type PayloadPicker, type WeightedPayload } from "./payloads.js";
-import { type RawInvocation, ThrottledError, type TuningTarget } from "./target.js";
 
 export interface MeasureOptions {
   versions: ReadonlyMap<number, string>;

@@ -4,9 +4,9 @@
  */
 import type { Decimal } from "../core/money/index.js";
 import { dec, sum } from "../core/money/index.js";
+import type { FunctionSnapshot } from "../core/tuning/ports.js";
 import { autoInvocationCap } from "../core/tuning/sampling.js";
 import { publishOrder } from "./publish.js";
-import type { FunctionSnapshot } from "./target.js";
 
 export interface TunePlan {
   functionName: string;

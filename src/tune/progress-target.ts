@@ -3,7 +3,7 @@
  * the first call (reading the function, publishing each size, putting it back), not only while
  * invoking. It changes no behaviour: every call goes straight to the wrapped target.
  */
-import type { FunctionSnapshot, TuningTarget } from "./target.js";
+import type { FunctionSnapshot, TuningTarget } from "../core/tuning/ports.js";
 
 export function reportingCalls(target: TuningTarget, phase: (label: string) => void): TuningTarget {
   // $LATEST's memory as last seen, to say which size a version is published at.

@@ -3,14 +3,15 @@
  * memory right after. Each write carries the RevisionId this run last saw, so a deploy by
  * someone else stops the run (ConcurrentChangeError) instead of being overwritten.
  */
-import type { Journal } from "./journal.js";
+
 import {
   type CallOptions,
   ConcurrentChangeError,
   configDifferences,
   type FunctionSnapshot,
   type TuningTarget,
-} from "./target.js";
+} from "../core/tuning/ports.js";
+import type { Journal } from "./journal.js";
 
 export interface PublishPhaseResult {
   /** memoryMb → version number to invoke. */

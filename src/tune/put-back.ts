@@ -6,14 +6,15 @@
  * the run created, removes the journal — only when everything it owns is back — and removes
  * the lock alias last. Used at the end of every run, on error and on Ctrl-C, and by --recover.
  */
-import type { Journal, JournalEntry } from "./journal.js";
-import { configDigest, decodeLock, LOCK_ALIAS } from "./lock.js";
+
 import {
   ConcurrentChangeError,
   configDifferences,
   type FunctionSnapshot,
   type TuningTarget,
-} from "./target.js";
+} from "../core/tuning/ports.js";
+import type { Journal, JournalEntry } from "./journal.js";
+import { configDigest, decodeLock, LOCK_ALIAS } from "./lock.js";
 
 /** The fields tune writes; put-back restores these and only these. */
 export const TUNE_OWNED_FIELDS = ["MemorySize"] as const;

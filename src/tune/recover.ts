@@ -9,11 +9,11 @@
  * this check gets wrong.
  */
 import { UsageError } from "../core/errors.js";
+import type { FunctionSnapshot, TuningTarget } from "../core/tuning/ports.js";
 import { Journal, versionDescriptionFor } from "./journal.js";
 import { describeHolder, LOCK_ALIAS, type LockRecord, readLock } from "./lock.js";
 import { ownerState } from "./process-identity.js";
 import { type PutBackResult, putBack } from "./put-back.js";
-import type { FunctionSnapshot, TuningTarget } from "./target.js";
 
 export interface RecoverOptions {
   /** `--recover`: the user asks to recover a run that may have died elsewhere. */

@@ -7,6 +7,7 @@
  */
 import { AwsError, CheckFailedError, InterruptedError } from "../core/errors.js";
 import type { Decimal } from "../core/money/index.js";
+import type { FunctionSnapshot, TuningTarget } from "../core/tuning/ports.js";
 import type {
   InvocationCostModel,
   InvocationSample,
@@ -18,10 +19,9 @@ import type {
 import { type ApplyOutcome, applyRecommendation } from "./apply.js";
 import type { WeightedPayload } from "./payloads.js";
 import { planTune, type TunePlan } from "./plan.js";
+import { runSession, signalName } from "./publish-measure-put-back.js";
 import type { PutBackResult } from "./put-back.js";
 import { recoverFirst } from "./recover.js";
-import { runSession, signalName } from "./session.js";
-import type { FunctionSnapshot, TuningTarget } from "./target.js";
 
 export interface TuneOptions {
   sizesMb: number[] | "auto";

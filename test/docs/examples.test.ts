@@ -14,7 +14,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
-import { type EmulatorHandle, startEmulator } from "../../src/emulator/index.js";
+import { type EmulatorHandle, startEmulator } from "../../src/emulator/http-server.js";
 import { BIN } from "../cli/run-cli.js";
 import { type DocExample, normaliseOutput, readDocExamples } from "./doc-examples.js";
 

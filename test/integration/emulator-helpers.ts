@@ -1,7 +1,7 @@
 /** Starts an emulator on port 0 and builds real SDK clients pointed at it. */
 import { CloudWatchClient } from "@aws-sdk/client-cloudwatch";
 import { LambdaClient } from "@aws-sdk/client-lambda";
-import { type EmulatorConfigInput, startEmulator } from "../../src/emulator/index.js";
+import { type EmulatorConfigInput, startEmulator } from "../../src/emulator/http-server.js";
 import type { EmulatorHandle } from "../../src/emulator/types.js";
 
 export const CREDENTIALS = { accessKeyId: "x", secretAccessKey: "y" };

@@ -9,7 +9,7 @@ import {
   UpdateFunctionConfigurationCommand,
 } from "@aws-sdk/client-lambda";
 import { afterEach, describe, expect, it } from "vitest";
-import type { EmulatorConfigInput } from "../../src/emulator/index.js";
+import type { EmulatorConfigInput } from "../../src/emulator/http-server.js";
 import { type Harness, manualClock, reportFields, startHarness, tail } from "./emulator-helpers.js";
 
 type FunctionInput = NonNullable<EmulatorConfigInput["functions"]>[number];

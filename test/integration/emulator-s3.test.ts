@@ -14,7 +14,7 @@ import {
   S3ServiceException,
 } from "@aws-sdk/client-s3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startEmulator } from "../../src/emulator/index.js";
+import { startEmulator } from "../../src/emulator/http-server.js";
 import type { EmulatorHandle } from "../../src/emulator/types.js";
 import { CREDENTIALS } from "./emulator-helpers.js";
 

@@ -7,7 +7,7 @@
 import type CloudWatch from "aws-sdk/clients/cloudwatch.js";
 import type Lambda from "aws-sdk/clients/lambda.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startEmulator } from "../../src/emulator/index.js";
+import { startEmulator } from "../../src/emulator/http-server.js";
 import type { EmulatorHandle } from "../../src/emulator/types.js";
 import { CREDENTIALS, tail } from "./emulator-helpers.js";
 

@@ -3,7 +3,7 @@
  * connection for the real SDK pointing at it.
  */
 import type { AwsConnection } from "../../src/aws/connection.js";
-import { type StartEmulatorInput, startEmulator } from "../../src/emulator/index.js";
+import { type StartEmulatorInput, startEmulator } from "../../src/emulator/http-server.js";
 import type { EmulatedFunctionConfig, EmulatorHandle } from "../../src/emulator/types.js";
 import { zeroDelayRetries } from "./zero-delay-retries.js";
 

@@ -30,7 +30,7 @@ export interface TrialRun {
   error?: unknown;
 }
 
-/** The exit code the CLI would give (wire.ts: a result not back as found is exit 1). */
+/** The exit code the CLI would give (cli/commands/tune-assemble.ts: a result not back as found is exit 1). */
 export function exitOf(run: TrialRun): number {
   if (run.error !== undefined) {
     const write = process.stderr.write;

@@ -7,7 +7,7 @@
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { UsageError } from "../../src/core/errors.js";
-import { ThrottledError } from "../../src/tune/target.js";
+import { ThrottledError } from "../../src/core/tuning/ports.js";
 import { judge, statementOf } from "./tune-concurrency-harness.js";
 import {
   cleanRunActions,

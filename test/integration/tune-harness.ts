@@ -7,8 +7,9 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createLambdaTuningTarget, TUNE_MAX_ATTEMPTS } from "../../src/aws/lambda-tuning-target.js";
-import { loadLambdaPriceTable } from "../../src/data/lambda-prices.js";
-import { startEmulator } from "../../src/emulator/index.js";
+import { createTuneCore } from "../../src/core/tuning/engine.js";
+import type { TuningTarget } from "../../src/core/tuning/ports.js";
+import { startEmulator } from "../../src/emulator/http-server.js";
 import type {
   EmulatedFunctionConfig,
   EmulatorConfig,
@@ -16,9 +17,8 @@ import type {
   EmulatorHandle,
   FunctionModel,
 } from "../../src/emulator/types.js";
-import { createTuneCore } from "../../src/tune/core-wiring.js";
+import { loadLambdaPriceTable } from "../../src/prices/lambda-prices.js";
 import { runTune, type TuneDeps, type TuneOptions } from "../../src/tune/run-tune.js";
-import type { TuningTarget } from "../../src/tune/target.js";
 import { zeroDelayRetries } from "./zero-delay-retries.js";
 
 export const REGION = "us-east-1";

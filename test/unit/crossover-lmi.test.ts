@@ -11,8 +11,8 @@ import type { CrossoverInput } from "../../src/core/crossover/crossover.js";
 import { environmentsPerInstance, lmiSizing } from "../../src/core/crossover/lmi-fleet.js";
 import { UsageError } from "../../src/core/errors.js";
 import { dec } from "../../src/core/money/index.js";
-import { loadEc2PriceTable } from "../../src/data/ec2-prices.js";
-import { crossoverWithShippedPrices } from "../../src/data/fargate-ec2-crossover.js";
+import { loadEc2PriceTable } from "../../src/prices/ec2-prices.js";
+import { crossoverWithShippedPrices } from "../../src/prices/fargate-ec2-crossover.js";
 import { ISSUE_EXAMPLE } from "./crossover-fixtures.js";
 
 const ec2 = loadEc2PriceTable();

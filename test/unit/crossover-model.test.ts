@@ -14,8 +14,8 @@ import type { Ec2InstanceType } from "../../src/core/crossover/types.js";
 import { averageRps, cpuSecondsPerRequest, vcpusNeeded } from "../../src/core/crossover/work.js";
 import { UsageError } from "../../src/core/errors.js";
 import { dec } from "../../src/core/money/index.js";
-import { loadEc2PriceTable } from "../../src/data/ec2-prices.js";
-import { loadFargatePriceTable } from "../../src/data/fargate-prices.js";
+import { loadEc2PriceTable } from "../../src/prices/ec2-prices.js";
+import { loadFargatePriceTable } from "../../src/prices/fargate-prices.js";
 
 const fargate = loadFargatePriceTable();
 const ec2 = loadEc2PriceTable();

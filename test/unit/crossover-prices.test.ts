@@ -8,9 +8,9 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseFargatePriceTable } from "../../src/core/crossover/price-tables.js";
 import { PricingDataError } from "../../src/core/errors.js";
-import { loadEc2PriceTable } from "../../src/data/ec2-prices.js";
-import { loadFargatePriceTable } from "../../src/data/fargate-prices.js";
-import { parseShippedTable } from "../../src/data/price-files.js";
+import { loadEc2PriceTable } from "../../src/prices/ec2-prices.js";
+import { loadFargatePriceTable } from "../../src/prices/fargate-prices.js";
+import { parseShippedTable } from "../../src/prices/price-files.js";
 
 const shipped = (file: string) =>
   JSON.parse(readFileSync(new URL(`../../pricing/${file}`, import.meta.url), "utf8"));

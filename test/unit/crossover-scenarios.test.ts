@@ -8,9 +8,9 @@ import { type CrossoverInput, crossover } from "../../src/core/crossover/crossov
 import { PricingDataError, UsageError } from "../../src/core/errors.js";
 import { type Decimal, dec, sum } from "../../src/core/money/index.js";
 import { priceLambda } from "../../src/core/pricing/price-lambda.js";
-import { loadEc2PriceTable } from "../../src/data/ec2-prices.js";
-import { loadFargatePriceTable } from "../../src/data/fargate-prices.js";
-import { loadLambdaPriceTable } from "../../src/data/lambda-prices.js";
+import { loadEc2PriceTable } from "../../src/prices/ec2-prices.js";
+import { loadFargatePriceTable } from "../../src/prices/fargate-prices.js";
+import { loadLambdaPriceTable } from "../../src/prices/lambda-prices.js";
 import { ISSUE_EXAMPLE } from "./crossover-fixtures.js";
 
 const tables = {

@@ -9,8 +9,8 @@ import { dec } from "../../src/core/money/index.js";
 import { buildMonthlyReport } from "../../src/core/report/build-report.js";
 import { parseMonth } from "../../src/core/report/month.js";
 import { neutralizeCell, restoreCell, toCsv } from "../../src/output/csv.js";
+import { parseCsv } from "../../src/output/previous-report-csv.js";
 import { renderReportCsv } from "../../src/output/report-csv.js";
-import { parseCsv } from "../../src/report/previous-report.js";
 import { TEST_PRICE_TABLE } from "./report-price-table.js";
 
 describe("neutralizeCell", () => {

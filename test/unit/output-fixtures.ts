@@ -11,8 +11,8 @@ import { parseMonth } from "../../src/core/report/month.js";
 import type { FunctionMonthInput } from "../../src/core/report/types.js";
 import { analyzeTuning } from "../../src/core/tuning/analyze.js";
 import type { InvocationSample, TuneResult } from "../../src/core/tuning/types.js";
-import { loadLambdaPriceTable } from "../../src/data/lambda-prices.js";
 import { buildEstimateReport, type EstimateReport } from "../../src/output/estimate-model.js";
+import { loadLambdaPriceTable } from "../../src/prices/lambda-prices.js";
 import { TEST_PRICE_TABLE } from "./report-price-table.js";
 
 // us-east-1 x86_64: $0.20 per 1M requests, $0.0000166667 per GB-s (hand model, not the engine).

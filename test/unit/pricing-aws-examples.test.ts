@@ -7,7 +7,7 @@
 import { describe, expect, it } from "vitest";
 import { formatUsd, sum } from "../../src/core/money/index.js";
 import { type FunctionUsage, priceLambda } from "../../src/core/pricing/index.js";
-import { loadLambdaPriceTable } from "../../src/data/lambda-prices.js";
+import { loadLambdaPriceTable } from "../../src/prices/lambda-prices.js";
 
 const table = loadLambdaPriceTable();
 

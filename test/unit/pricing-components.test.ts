@@ -12,7 +12,7 @@ import {
   priceLambda,
   pricePerInvocation,
 } from "../../src/core/pricing/index.js";
-import { loadLambdaPriceTable } from "../../src/data/lambda-prices.js";
+import { loadLambdaPriceTable } from "../../src/prices/lambda-prices.js";
 
 const table = loadLambdaPriceTable();
 const off = { freeTier: false };

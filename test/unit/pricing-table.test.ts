@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { PricingDataError } from "../../src/core/errors.js";
 import { parseLambdaPriceTable } from "../../src/core/pricing/index.js";
-import { loadLambdaPriceTable } from "../../src/data/lambda-prices.js";
+import { loadLambdaPriceTable } from "../../src/prices/lambda-prices.js";
 
 const SHIPPED = new URL("../../pricing/lambda.json", import.meta.url);
 

@@ -12,7 +12,7 @@ import {
   priceLambda,
   splitIntoTiers,
 } from "../../src/core/pricing/index.js";
-import { loadLambdaPriceTable } from "../../src/data/lambda-prices.js";
+import { loadLambdaPriceTable } from "../../src/prices/lambda-prices.js";
 
 const table = loadLambdaPriceTable();
 const x86 = architecturePrices(table, "us-east-1", "x86_64").durationTiers;

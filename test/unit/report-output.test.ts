@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { dec } from "../../src/core/money/index.js";
+import { parseCsv } from "../../src/output/previous-report-csv.js";
 import { fixed, renderReportCsv, reportFileName } from "../../src/output/report-csv.js";
 import { renderReportJson } from "../../src/output/report-json.js";
 import { renderReportSummary } from "../../src/output/report-summary.js";
-import { parseCsv } from "../../src/report/previous-report.js";
 import { monthlyReport } from "./output-fixtures.js";
 
 const report = monthlyReport();

@@ -8,7 +8,7 @@ import {
   ConcurrentChangeError,
   type FunctionSnapshot,
   type TuningTarget,
-} from "../../src/tune/target.js";
+} from "../../src/core/tuning/ports.js";
 
 export interface FakeState {
   config: Record<string, unknown>;

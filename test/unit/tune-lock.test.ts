@@ -5,7 +5,7 @@
 import { spawn } from "node:child_process";
 import { hostname } from "node:os";
 import { describe, expect, it } from "vitest";
-import { normalizeConfig } from "../../src/aws/lambda-function-shapes.js";
+import { normalizeConfig } from "../../src/aws/function-snapshot.js";
 import { configDigest, decodeLock, encodeLock, type LockRecord } from "../../src/tune/lock.js";
 import { throttleBackoffMs } from "../../src/tune/measure.js";
 import { ownerState, processStartTicks } from "../../src/tune/process-identity.js";

@@ -4,10 +4,10 @@
  */
 import { describe, expect, it } from "vitest";
 import { AwsError } from "../../src/core/errors.js";
+import { type RawInvocation, ThrottledError } from "../../src/core/tuning/ports.js";
 import type { SamplingPlanner } from "../../src/core/tuning/types.js";
 import { measure, toSample } from "../../src/tune/measure.js";
 import { createPayloadPicker } from "../../src/tune/payloads.js";
-import { type RawInvocation, ThrottledError } from "../../src/tune/target.js";
 import { createFakeTarget } from "./tune-fake-target.js";
 
 const b64 = (text: string) => Buffer.from(text).toString("base64");

@@ -7,12 +7,12 @@ import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { hostname, tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { ConcurrentChangeError } from "../../src/core/tuning/ports.js";
 import { Journal, type JournalEntry } from "../../src/tune/journal.js";
 import { processStartTicks } from "../../src/tune/process-identity.js";
 import { publishOrder, publishSizes } from "../../src/tune/publish.js";
 import { putBack } from "../../src/tune/put-back.js";
 import { recoverFirst } from "../../src/tune/recover.js";
-import { ConcurrentChangeError } from "../../src/tune/target.js";
 import { createFakeTarget } from "./tune-fake-target.js";
 
 function newJournal(

@@ -5,10 +5,10 @@
  */
 import { crossover } from "../../core/crossover/crossover.js";
 import { UsageError } from "../../core/errors.js";
-import { loadEc2PriceTable } from "../../data/ec2-prices.js";
-import { loadFargatePriceTable } from "../../data/fargate-prices.js";
-import { loadLambdaPriceTable } from "../../data/lambda-prices.js";
 import { renderCrossover } from "../../output/crossover.js";
+import { loadEc2PriceTable } from "../../prices/ec2-prices.js";
+import { loadFargatePriceTable } from "../../prices/fargate-prices.js";
+import { loadLambdaPriceTable } from "../../prices/lambda-prices.js";
 import { resolveRegion } from "../common-options.js";
 import { missingFlags } from "../lambda-usage-options.js";
 import { outputWidth } from "../terminal.js";

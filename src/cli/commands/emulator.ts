@@ -49,7 +49,7 @@ export function emulatorCommand(_io: CliIo): Command {
         flags.config === undefined
           ? (await import("../../emulator/demo-account.js")).demoAccountConfig
           : await readConfig(flags.config);
-      const { emulatorConfig, startEmulator } = await import("../../emulator/index.js");
+      const { emulatorConfig, startEmulator } = await import("../../emulator/http-server.js");
       const config = emulatorConfig(input);
       const emulator = await startEmulator({ config, port: flags.port, host: flags.host }).catch(
         (error: NodeJS.ErrnoException) => {

@@ -6,11 +6,11 @@ import { CheckFailedError, UsageError } from "../../core/errors.js";
 import { knownRegions } from "../../core/pricing/lookup.js";
 import { MonthError, resolveReportMonth } from "../../core/report/month.js";
 import { unknownRegion } from "../../core/unknown-region.js";
-import { loadLambdaPriceTable } from "../../data/lambda-prices.js";
 import { renderReportCsv, reportFileName } from "../../output/report-csv.js";
 import { renderReportJson } from "../../output/report-json.js";
 import { renderReportSummary } from "../../output/report-summary.js";
 import { renderReportTable } from "../../output/report-table.js";
+import { loadLambdaPriceTable } from "../../prices/lambda-prices.js";
 import { resolveAwsCommandSettings } from "../common-options.js";
 import { outputWidth } from "../terminal.js";
 import type { ReportFlags } from "./report.js";
@@ -36,7 +36,7 @@ export async function runReport(flags: ReportFlags, env: NodeJS.ProcessEnv, now:
     await Promise.all([
       import("../../report/generate.js"),
       import("../../report/write-report.js"),
-      import("../../report/previous-report.js"),
+      import("../../output/previous-report-csv.js"),
     ]);
   const report = await generateMonthlyReport({
     regions,

@@ -5,20 +5,20 @@
  * callbacks. With --apply the result is printed before the question that asks about it.
  */
 import { CloudWatchClient } from "@aws-sdk/client-cloudwatch";
-import { readMonthlyMetrics } from "../aws/cloudwatch-metrics.js";
-import { type AwsConnection, sdkClientConfig } from "../aws/connection.js";
-import { createLambdaTuningTarget } from "../aws/lambda-tuning-target.js";
-import type { TuneFlags } from "../cli/commands/tune.js";
-import { CheckFailedError } from "../core/errors.js";
-import { loadLambdaPriceTable } from "../data/lambda-prices.js";
-import { createTuneCore } from "./core-wiring.js";
-import { defaultJournalDir } from "./journal.js";
-import type { WeightedPayload } from "./payloads.js";
-import { reportingCalls } from "./progress-target.js";
-import type { PutBackResult } from "./put-back.js";
-import { renderRecovered, renderTuneOutcome } from "./render.js";
-import { renderPlan } from "./render-plan.js";
-import { runTune, type TuneRunResult } from "./run-tune.js";
+import { readMonthlyMetrics } from "../../aws/cloudwatch-metrics.js";
+import { type AwsConnection, sdkClientConfig } from "../../aws/connection.js";
+import { createLambdaTuningTarget } from "../../aws/lambda-tuning-target.js";
+import { CheckFailedError } from "../../core/errors.js";
+import { createTuneCore } from "../../core/tuning/engine.js";
+import { renderRecovered, renderTuneOutcome } from "../../output/tune-outcome.js";
+import { renderPlan } from "../../output/tune-plan.js";
+import { loadLambdaPriceTable } from "../../prices/lambda-prices.js";
+import { defaultJournalDir } from "../../tune/journal.js";
+import type { WeightedPayload } from "../../tune/payloads.js";
+import { reportingCalls } from "../../tune/progress-target.js";
+import type { PutBackResult } from "../../tune/put-back.js";
+import { runTune, type TuneRunResult } from "../../tune/run-tune.js";
+import type { TuneFlags } from "./tune.js";
 
 export interface WireInput {
   functionName: string;

@@ -5,16 +5,16 @@
  */
 import { CloudWatchClient } from "@aws-sdk/client-cloudwatch";
 import { LambdaClient } from "@aws-sdk/client-lambda";
-import { type MonthlyMetrics, readMonthlyMetrics } from "../aws/cloudwatch-metrics.js";
-import { type AwsConnection, sdkClientConfig } from "../aws/connection.js";
+import { ZERO } from "../core/money/index.js";
+import { type CalendarMonth, monthRange } from "../core/report/month.js";
+import type { FunctionMonthInput } from "../core/report/types.js";
+import { type MonthlyMetrics, readMonthlyMetrics } from "./cloudwatch-metrics.js";
+import { type AwsConnection, sdkClientConfig } from "./connection.js";
 import {
   attachProvisionedConfigs,
   type FunctionInventory,
   listRegionFunctions,
-} from "../aws/function-inventory.js";
-import { ZERO } from "../core/money/index.js";
-import { type CalendarMonth, monthRange } from "../core/report/month.js";
-import type { FunctionMonthInput } from "../core/report/types.js";
+} from "./function-inventory.js";
 
 /** Ready SDK clients per region (e.g. inside a Lambda handler, or with custom middleware). */
 export interface RegionClients {

@@ -4,6 +4,11 @@
  * the put-back runs before the error leaves, and the error says what was put back.
  */
 import { AwsError, InterruptedError } from "../core/errors.js";
+import {
+  ConcurrentChangeError,
+  type FunctionSnapshot,
+  type TuningTarget,
+} from "../core/tuning/ports.js";
 import type { InvocationCostModel, SamplingMode } from "../core/tuning/types.js";
 import { claimFunction } from "./claim.js";
 import { LOCK_ALIAS } from "./lock.js";
@@ -12,7 +17,6 @@ import type { TunePlan } from "./plan.js";
 import { publishSizes } from "./publish.js";
 import { describeCleanup, type PutBackResult, putBack } from "./put-back.js";
 import type { TuneDeps, TuneOptions } from "./run-tune.js";
-import { ConcurrentChangeError, type FunctionSnapshot, type TuningTarget } from "./target.js";
 
 export interface SessionInput {
   snapshot: FunctionSnapshot;

@@ -4,9 +4,9 @@
  * go to stderr as the run happens (see run-tune.ts), so stdout stays one clean document.
  */
 import type { TuneResult } from "../core/tuning/types.js";
-import { renderTune } from "../output/tune.js";
-import type { PutBackResult } from "./put-back.js";
-import type { TuneRunResult } from "./run-tune.js";
+import type { PutBackResult } from "../tune/put-back.js";
+import type { TuneRunResult } from "../tune/run-tune.js";
+import { renderTune } from "./tune.js";
 
 export function toTuneResult(
   run: TuneRunResult,

@@ -4,7 +4,7 @@
  */
 import { createHash } from "node:crypto";
 import type { FunctionConfiguration, LambdaClient } from "@aws-sdk/client-lambda";
-import { type FunctionSnapshot, VOLATILE_CONFIG_FIELDS } from "../tune/target.js";
+import { type FunctionSnapshot, VOLATILE_CONFIG_FIELDS } from "../core/tuning/ports.js";
 
 const THROTTLE_NAMES = new Set(["TooManyRequestsException", "ThrottlingException", "Throttling"]);
 

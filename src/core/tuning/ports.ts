@@ -6,8 +6,8 @@
  * Every mutating call takes the RevisionId the caller last saw, so a change someone else made
  * meanwhile surfaces as a ConcurrentChangeError instead of being overwritten.
  */
-import { AwsError } from "../core/errors.js";
-import type { Architecture } from "../core/pricing/types.js";
+import { AwsError } from "../errors.js";
+import type { Architecture } from "../pricing/types.js";
 
 /** What tune needs to know about a function before (and after) it changes anything. */
 export interface FunctionSnapshot {

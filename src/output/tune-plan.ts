@@ -1,9 +1,9 @@
 /** Renders the `--dry-run` plan: what tune would change, and what the run would roughly cost. */
 
 import { formatUsd } from "../core/money/index.js";
-import { toCsv } from "../output/csv.js";
-import { stringifyExact } from "../output/exact-json.js";
-import type { TunePlan } from "./plan.js";
+import type { TunePlan } from "../tune/plan.js";
+import { toCsv } from "./csv.js";
+import { stringifyExact } from "./exact-json.js";
 
 export function renderPlan(plan: TunePlan, format: "table" | "json" | "csv"): string {
   if (format === "json") {

@@ -3,11 +3,12 @@
  * spread from src/core/tuning, prices from src/core/pricing at the function's own region,
  * architecture and ephemeral storage.
  */
-import { priceLambda, pricePerInvocation } from "../core/pricing/index.js";
-import type { LambdaPriceTable } from "../core/pricing/types.js";
-import { analyzeTuning, sizesAuto } from "../core/tuning/analyze.js";
-import { createSamplingPlanner } from "../core/tuning/sampling.js";
-import type { TuneCore } from "./run-tune.js";
+
+import type { TuneCore } from "../../tune/run-tune.js";
+import { priceLambda, pricePerInvocation } from "../pricing/index.js";
+import type { LambdaPriceTable } from "../pricing/types.js";
+import { analyzeTuning, sizesAuto } from "./analyze.js";
+import { createSamplingPlanner } from "./sampling.js";
 
 export function createTuneCore(table: LambdaPriceTable): TuneCore {
   return {

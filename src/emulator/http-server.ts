@@ -7,7 +7,7 @@ import type { AddressInfo } from "node:net";
 import { type EmulatorConfigInput, emulatorConfig } from "./config.js";
 import { functionConfiguration } from "./function-view.js";
 import { applyUpdate } from "./lambda-update.js";
-import { handleRequest } from "./server.js";
+import { handleRequest } from "./request-handler.js";
 import { EmulatorState } from "./state.js";
 import type {
   ConcurrentDeployFault,

@@ -7,9 +7,9 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { dec } from "../core/money/index.js";
 import { formatMonth, parseMonth, previousMonthOf } from "../core/report/month.js";
-import { restoreCell } from "../output/csv.js";
-import { reportFileName } from "../output/report-csv.js";
-import type { PreviousReport } from "../output/report-summary.js";
+import { restoreCell } from "./csv.js";
+import { reportFileName } from "./report-csv.js";
+import type { PreviousReport } from "./report-summary.js";
 
 /** RFC 4180 records: quoted fields may hold commas, quotes ("") and newlines. */
 export function parseCsv(text: string): string[][] {
