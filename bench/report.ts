@@ -12,8 +12,8 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { availableParallelism, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { generateMonthlyReport } from "../src/api/report.js";
 import { renderReportCsv, reportFileName } from "../src/output/report-csv.js";
-import { generateMonthlyReport } from "../src/report/generate.js";
 import { writeFileAtomic } from "../src/report/write-report.js";
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";

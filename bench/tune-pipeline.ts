@@ -8,12 +8,13 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createLambdaTuningTarget } from "../src/aws/lambda-tuning-target.js";
-import { createTuneCore } from "../src/core/tuning/engine.js";
+import { createTuningEngine } from "../src/core/tuning/engine.js";
 import type { SizeSummary } from "../src/core/tuning/types.js";
 import { startEmulator } from "../src/emulator/http-server.js";
 import type { EmulatedFunctionConfig } from "../src/emulator/types.js";
 import { loadLambdaPriceTable } from "../src/prices/lambda-prices.js";
-import { runTune, type TuneOptions } from "../src/tune/run-tune.js";
+import { runTune } from "../src/tune/run-tune.js";
+import type { TuneOptions } from "../src/tune/run-types.js";
 import { SHAPES, type Shape, trueOptimum } from "./tune-shapes.js";
 
 const REGION = "us-east-1";
@@ -60,7 +61,7 @@ export async function runPipelineBench(
   seeds: number,
 ): Promise<{ rows: PipelineRow[]; overhead: string }> {
   const table = loadLambdaPriceTable(new URL("../pricing/lambda.json", import.meta.url));
-  const core = createTuneCore(table);
+  const core = createTuningEngine(table);
   const journalDir = mkdtempSync(join(tmpdir(), "lc-bench-tune-"));
   const rows = new Map<string, PipelineRow>();
   const add = (
@@ -133,7 +134,7 @@ export async function runPipelineBench(
             const started = performance.now();
             const outcome = await runTune(options, {
               target,
-              core,
+              engine: core,
               journalDir,
               notify: () => {},
               confirm: async () => false,
@@ -174,7 +175,7 @@ export async function runPipelineBench(
 /** Wall time of a 5-size × 50 fixed run at timeScale 0: all of it is the tool's own overhead. */
 async function overheadRun(
   endpoint: string,
-  core: ReturnType<typeof createTuneCore>,
+  core: ReturnType<typeof createTuningEngine>,
   journalDir: string,
 ): Promise<string> {
   const io = SHAPES.findIndex((s) => s.name.startsWith("io-bound"));
@@ -200,7 +201,7 @@ async function overheadRun(
       dryRun: false,
       recover: false,
     },
-    { target, core, journalDir, notify: () => {}, confirm: async () => false },
+    { target, engine: core, journalDir, notify: () => {}, confirm: async () => false },
   );
   const wallMs = performance.now() - started;
   const n = outcome.kind === "result" ? outcome.result.analysis.totalInvocations : 0;

@@ -4,6 +4,10 @@
  */
 
 export {
+  type GenerateMonthlyReportOptions,
+  generateMonthlyReport,
+} from "./api/report.js";
+export {
   createLambdaTuningTarget,
   type LambdaTuningTargetOptions,
   type WaiterTiming,
@@ -28,7 +32,7 @@ export type {
   ReportTotals,
   TierPool,
 } from "./core/report/types.js";
-export { createTuneCore } from "./core/tuning/engine.js";
+export { createTuningEngine } from "./core/tuning/engine.js";
 export * from "./core/tuning/index.js";
 export {
   type AliasView,
@@ -37,8 +41,10 @@ export {
   type PublishedVersion,
   type RawInvocation,
   ThrottledError,
+  type TuningEngine,
   type TuningTarget,
 } from "./core/tuning/ports.js";
+export type { PutBackResult, TunePlan } from "./core/tuning/run-outcome.js";
 export {
   type EmulatorConfigInput,
   emulatorConfig,
@@ -60,19 +66,7 @@ export {
   estimateLambdaCost,
   loadLambdaPriceTable,
 } from "./prices/lambda-prices.js";
-export {
-  type GenerateMonthlyReportOptions,
-  generateMonthlyReport,
-} from "./report/generate.js";
 export { defaultJournalDir, type JournalEntry } from "./tune/journal.js";
 export type { WeightedPayload } from "./tune/payloads.js";
-export type { TunePlan } from "./tune/plan.js";
-export type { PutBackResult } from "./tune/put-back.js";
-export {
-  runTune,
-  type TuneCore,
-  type TuneDeps,
-  type TuneOptions,
-  type TuneOutcome,
-  type TuneRunResult,
-} from "./tune/run-tune.js";
+export { runTune } from "./tune/run-tune.js";
+export type { TuneDeps, TuneOptions, TuneOutcome, TuneRunResult } from "./tune/run-types.js";

@@ -7,6 +7,7 @@ import { CloudWatchClient } from "@aws-sdk/client-cloudwatch";
 import { LambdaClient } from "@aws-sdk/client-lambda";
 import { ZERO } from "../core/money/index.js";
 import { type CalendarMonth, monthRange } from "../core/report/month.js";
+import type { RegionMonthUsage, UsageSource } from "../core/report/ports.js";
 import type { FunctionMonthInput } from "../core/report/types.js";
 import { type MonthlyMetrics, readMonthlyMetrics } from "./cloudwatch-metrics.js";
 import { type AwsConnection, sdkClientConfig } from "./connection.js";
@@ -22,23 +23,24 @@ export interface RegionClients {
   cloudwatch(region: string): CloudWatchClient;
 }
 
-export interface RegionData {
-  region: string;
-  accountId: string | undefined;
-  inputs: FunctionMonthInput[];
-}
-
-export interface RegionSource {
+export interface AwsUsageSourceOptions {
   connection?: Omit<AwsConnection, "region"> | undefined;
   clients?: RegionClients | undefined;
 }
 
-export async function readRegion(
+/** The report's UsageSource over the SDK: `clients` when given, else clients built per region. */
+export function createAwsUsageSource(options: AwsUsageSourceOptions = {}): UsageSource {
+  return {
+    readRegion: (region, month, concurrency) => readRegion(region, month, concurrency, options),
+  };
+}
+
+async function readRegion(
   region: string,
   month: CalendarMonth,
   concurrency: number,
-  options: RegionSource,
-): Promise<RegionData> {
+  options: AwsUsageSourceOptions,
+): Promise<RegionMonthUsage> {
   const connection: AwsConnection = { ...options.connection, region };
   // Adaptive retry: on throttling the SDK also slows its own send rate. Lambda's control plane
   // allows ~15 requests/s and the report makes one PC call per function with a published version.

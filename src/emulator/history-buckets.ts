@@ -3,7 +3,7 @@
  * hours add to a period's statistics (sums come from MonthSeries.sum).
  */
 import type { MonthSeries } from "./history.js";
-import type { Bucket, LambdaMetric } from "./metric-store.js";
+import type { Bucket, LambdaMetric } from "./metric-bucket.js";
 
 const HOUR_MS = 3_600_000;
 

@@ -1,6 +1,6 @@
 /** Shared by GetMetricData and GetMetricStatistics: metric identity, period rules, timestamps. */
 import { cloudwatchError } from "./http.js";
-import { LAMBDA_METRICS, type LambdaMetric } from "./metric-store.js";
+import { LAMBDA_METRICS, type LambdaMetric } from "./metric-bucket.js";
 
 export interface MetricIdentity {
   namespace: string;

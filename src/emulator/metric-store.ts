@@ -6,34 +6,8 @@
 import type { FunctionRecord } from "./function-record.js";
 import { MonthSeries, monthBounds } from "./history.js";
 import { addHours, hourRanges } from "./history-buckets.js";
+import { type Bucket, LAMBDA_METRICS, type LambdaMetric } from "./metric-bucket.js";
 import type { HistoryMonth } from "./types.js";
-
-export const LAMBDA_METRICS = [
-  "Invocations",
-  "Duration",
-  "Errors",
-  "Throttles",
-  "ConcurrentExecutions",
-  "ProvisionedConcurrencyInvocations",
-  "ProvisionedConcurrencySpilloverInvocations",
-  "ProvisionedConcurrentExecutions",
-] as const;
-export type LambdaMetric = (typeof LAMBDA_METRICS)[number];
-
-/**
- * The samples of one period: live samples kept as values (exact percentiles), history hours as
- * totals with the spread (`historyCv`) assumed for their percentiles.
- */
-export interface Bucket {
-  count: number;
-  sum: number;
-  min: number;
-  max: number;
-  values: number[];
-  historyCount: number;
-  historySum: number;
-  historyCv: number;
-}
 
 interface LiveSeries {
   region: string;

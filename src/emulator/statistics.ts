@@ -1,5 +1,5 @@
 /** CloudWatch statistics over a period's samples: Sum, Average, Minimum, Maximum, SampleCount, pNN. */
-import type { Bucket } from "./metric-store.js";
+import type { Bucket } from "./metric-bucket.js";
 
 const PERCENTILE = /^p(\d{1,2}(\.\d{1,10})?|100)$/;
 

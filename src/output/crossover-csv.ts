@@ -8,7 +8,7 @@
 import type { SweepRow } from "../core/crossover/crossover.js";
 import type { BreakEven } from "../core/crossover/types.js";
 import { type Decimal, toPlainString } from "../core/money/index.js";
-import type { CrossoverReport } from "./crossover.js";
+import type { CrossoverReport } from "./crossover-report.js";
 import { toCsv } from "./csv.js";
 
 export const CROSSOVER_CSV_COLUMNS = [

@@ -7,7 +7,7 @@
 import type { CrossoverResult, SweepRow } from "../core/crossover/crossover.js";
 import type { BreakEven } from "../core/crossover/types.js";
 import type { Decimal } from "../core/money/index.js";
-import type { CrossoverReport } from "./crossover.js";
+import type { CrossoverReport } from "./crossover-report.js";
 import { stringifyExact } from "./exact-json.js";
 
 const money = (d: Decimal | null) => d;

@@ -1,9 +1,9 @@
 /** `crossover --format table` (the default): costs at the asked volume, break-even, sweep, chart. */
 import type { CrossoverResult } from "../core/crossover/crossover.js";
 import { formatCount, formatUsd, groupDigits, roundTo } from "../core/money/index.js";
-import type { CrossoverReport } from "./crossover.js";
 import { renderCrossoverChart } from "./crossover-chart.js";
 import { compactCount, describeBreakEven } from "./crossover-format.js";
+import type { CrossoverReport } from "./crossover-report.js";
 import type { RenderOptions } from "./format.js";
 import { renderTable, wrapProse } from "./text-table.js";
 

@@ -2,14 +2,8 @@
  * The renderers of `crossover`, one per output format, each loaded only when asked for. JSON
  * (crossover-json.ts) is the stable contract; the table and CSV render the same result.
  */
-import type { CrossoverResult } from "../core/crossover/crossover.js";
+import type { CrossoverReport } from "./crossover-report.js";
 import type { OutputFormat, Renderer, RenderOptions } from "./format.js";
-
-/** What a renderer gets: the result, and whether the terminal takes colour (the chart uses it). */
-export interface CrossoverReport {
-  result: CrossoverResult;
-  color: boolean;
-}
 
 type LazyRenderer = () => Promise<Renderer<CrossoverReport>>;
 

@@ -1,10 +1,8 @@
 /**
- * Reads last month's report from the out-dir, if there is one, for the summary's "what
- * changed". Only the columns the comparison needs are kept. A missing or unreadable file just
- * means there is nothing to compare with.
+ * Reads last month's report CSV back (the columns report-csv.ts writes) for the summary's "what
+ * changed". Only the columns the comparison needs are kept. A file that is not such a report
+ * just means there is nothing to compare with. The CLI reads the file; this reads its text.
  */
-import { readFile } from "node:fs/promises";
-import { join } from "node:path";
 import { dec } from "../core/money/index.js";
 import { formatMonth, parseMonth, previousMonthOf } from "../core/report/month.js";
 import { restoreCell } from "./csv.js";
@@ -41,20 +39,21 @@ export function parseCsv(text: string): string[][] {
   return records;
 }
 
-/** The report for the month before `month` in `outDir`, or undefined. */
-export async function readPreviousReport(
-  outDir: string,
+/** The month before `month` ("YYYY-MM") and the file name its report has. */
+export function previousReportName(
   month: string,
   accountId: string,
-): Promise<PreviousReport | undefined> {
+): { month: string; fileName: string } {
   const previous = formatMonth(previousMonthOf(parseMonth(month)));
-  const file = join(outDir, reportFileName(previous, accountId));
-  let text: string;
-  try {
-    text = await readFile(file, "utf8");
-  } catch {
-    return undefined;
-  }
+  return { month: previous, fileName: reportFileName(previous, accountId) };
+}
+
+/** Last month's report from its CSV text (read from `file`), or undefined when it is not one. */
+export function parsePreviousReport(
+  text: string,
+  previous: string,
+  file: string,
+): PreviousReport | undefined {
   const [header, ...records] = parseCsv(text);
   const column = (name: string) => header?.indexOf(name) ?? -1;
   const [region, name, total] = [

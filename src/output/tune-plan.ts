@@ -1,7 +1,7 @@
 /** Renders the `--dry-run` plan: what tune would change, and what the run would roughly cost. */
 
 import { formatUsd } from "../core/money/index.js";
-import type { TunePlan } from "../tune/plan.js";
+import type { TunePlan } from "../core/tuning/run-outcome.js";
 import { toCsv } from "./csv.js";
 import { stringifyExact } from "./exact-json.js";
 

@@ -1,12 +1,9 @@
 /**
- * generateMonthlyReport(): the programmatic entry of `lambda-cost report`. Reads each region
- * (functions, PC configurations, a month of metrics) in parallel, then prices the whole account
- * at once with the pure core. A region that fails is named in the result, not fatal, unless
+ * The report service: reads each region through a UsageSource (functions, PC configurations,
+ * a month of metrics) in parallel, then prices the whole account at once with the pure core. A region that fails is named in the result, not fatal, unless
  * every region failed.
  */
 import pLimit from "p-limit";
-import type { AwsConnection } from "../aws/connection.js";
-import { type RegionClients, type RegionData, readRegion } from "../aws/region-month-usage.js";
 import { AwsError, LambdaCostError, UsageError } from "../core/errors.js";
 import { regionPrices } from "../core/pricing/lookup.js";
 import type { LambdaPriceTable } from "../core/pricing/types.js";
@@ -17,12 +14,10 @@ import {
   MonthError,
   resolveReportMonth,
 } from "../core/report/month.js";
+import type { RegionMonthUsage, UsageSource } from "../core/report/ports.js";
 import type { MonthlyReport, RegionFailure } from "../core/report/types.js";
-import { loadLambdaPriceTable } from "../prices/lambda-prices.js";
 
-export type { RegionClients } from "../aws/region-month-usage.js";
-
-export interface GenerateMonthlyReportOptions {
+export interface ReportMonthOptions {
   /** Regions to read, e.g. ["us-east-1", "eu-west-1"]. */
   regions: readonly string[];
   /** "YYYY-MM", "previous" (default) or a parsed month; must be complete at `now`. */
@@ -33,32 +28,23 @@ export interface GenerateMonthlyReportOptions {
   freeTier?: boolean | undefined;
   /** Regions read at once, and PC-configuration calls in flight per region (default 4). */
   concurrency?: number | undefined;
-  /** How to reach AWS (profile, endpoint, credentials); the region is set per region. */
-  connection?: Omit<AwsConnection, "region"> | undefined;
-  /** Ready SDK clients per region, instead of `connection` (e.g. inside a Lambda handler). */
-  clients?: RegionClients | undefined;
   /**
    * Skip, with a note, regions that reject the credentials as unknown (an opt-in region the
    * account has not enabled answers UnrecognizedClientException). Used for `--regions all`.
    */
   skipDisabledRegions?: boolean | undefined;
-  /** The price table (default: the shipped pricing/lambda.json). */
-  priceTable?: LambdaPriceTable | undefined;
+  /** The price table the month is priced against. */
+  priceTable: LambdaPriceTable;
 }
 
-/**
- * Reads and prices one calendar month of Lambda usage for an account.
- *
- * @example
- * const report = await generateMonthlyReport({ regions: ["us-east-1"], month: "2026-10" });
- * console.log(report.totals.totalCost.toFixed(2), report.rows.length);
- */
-export async function generateMonthlyReport(
-  options: GenerateMonthlyReportOptions,
+/** Reads and prices one calendar month of Lambda usage for an account. */
+export async function reportMonth(
+  options: ReportMonthOptions,
+  source: UsageSource,
 ): Promise<MonthlyReport> {
   const now = options.now ?? new Date();
   const month = checkedMonth(options.month, now);
-  const table = options.priceTable ?? loadLambdaPriceTable();
+  const table = options.priceTable;
   const regions = [...new Set(options.regions)].sort();
   // An unknown region is the caller's mistake: refuse it before any AWS call (UsageError).
   for (const region of regions) regionPrices(table, region);
@@ -66,9 +52,9 @@ export async function generateMonthlyReport(
   const concurrency = options.concurrency ?? 4;
   const limit = pLimit(concurrency);
   const settled = await Promise.allSettled(
-    regions.map((region) => limit(() => readRegion(region, month, concurrency, options))),
+    regions.map((region) => limit(() => source.readRegion(region, month, concurrency))),
   );
-  const read: RegionData[] = [];
+  const read: RegionMonthUsage[] = [];
   const failures: RegionFailure[] = [];
   const skipped: string[] = [];
   settled.forEach((outcome, i) => {
@@ -97,7 +83,7 @@ export async function generateMonthlyReport(
 }
 
 /** The month, refused (UsageError) if it has not ended at `now` or its metrics have expired. */
-function checkedMonth(month: GenerateMonthlyReportOptions["month"], now: Date): CalendarMonth {
+function checkedMonth(month: ReportMonthOptions["month"], now: Date): CalendarMonth {
   try {
     return resolveReportMonth(typeof month === "object" ? formatMonth(month) : month, now);
   } catch (error) {

@@ -14,7 +14,7 @@ import {
   type FunctionSnapshot,
   type TuningTarget,
 } from "../core/tuning/ports.js";
-import type { PutBackResult } from "./put-back.js";
+import type { PutBackResult } from "../core/tuning/run-outcome.js";
 
 export interface ApplyOutcome {
   applied: boolean;

@@ -5,27 +5,9 @@
 import type { Decimal } from "../core/money/index.js";
 import { dec, sum } from "../core/money/index.js";
 import type { FunctionSnapshot } from "../core/tuning/ports.js";
+import type { TunePlan } from "../core/tuning/run-outcome.js";
 import { autoInvocationCap } from "../core/tuning/sampling.js";
 import { publishOrder } from "./publish.js";
-
-export interface TunePlan {
-  functionName: string;
-  region: string;
-  accountId: string;
-  architecture: string;
-  originalMemoryMb: number;
-  sizesMb: number[];
-  /** Fixed: exactly this many; auto: at most this many. */
-  invocations: { mode: "fixed" | "auto"; perSize?: number | undefined; total: number };
-  changes: string[];
-  estimatedTuningCost: {
-    /** Assuming {@link GUESS_DURATION_MS} at the current memory, scaling as 1/memory. */
-    guess: Decimal;
-    /** If every invocation ran until the function's timeout. */
-    worstCase: Decimal;
-    assumption: string;
-  };
-}
 
 /** The rough duration guess at the current memory when nothing has been measured yet. */
 export const GUESS_DURATION_MS = 1000;

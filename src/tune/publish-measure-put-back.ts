@@ -3,20 +3,21 @@
  * measure → put back. Whatever happens in between (an error, someone else's deploy, Ctrl-C),
  * the put-back runs before the error leaves, and the error says what was put back.
  */
+
 import { AwsError, InterruptedError } from "../core/errors.js";
 import {
   ConcurrentChangeError,
   type FunctionSnapshot,
   type TuningTarget,
 } from "../core/tuning/ports.js";
+import type { PutBackResult, TunePlan } from "../core/tuning/run-outcome.js";
 import type { InvocationCostModel, SamplingMode } from "../core/tuning/types.js";
 import { claimFunction } from "./claim.js";
 import { LOCK_ALIAS } from "./lock.js";
 import { type MeasureResult, measure } from "./measure.js";
-import type { TunePlan } from "./plan.js";
 import { publishSizes } from "./publish.js";
-import { describeCleanup, type PutBackResult, putBack } from "./put-back.js";
-import type { TuneDeps, TuneOptions } from "./run-tune.js";
+import { describeCleanup, putBack } from "./put-back.js";
+import type { TuneDeps, TuneOptions } from "./run-types.js";
 
 export interface SessionInput {
   snapshot: FunctionSnapshot;
@@ -65,7 +66,7 @@ export async function runSession(
     let done = 0;
     measured = await measure(target, {
       versions,
-      planner: deps.core.createPlanner(input.sizesMb, input.mode, input.cost, options.strategy),
+      planner: deps.engine.createPlanner(input.sizesMb, input.mode, input.cost, options.strategy),
       concurrency: options.concurrency,
       payloads: options.payloads,
       abortSignal: signal,

@@ -13,34 +13,12 @@ import {
   type FunctionSnapshot,
   type TuningTarget,
 } from "../core/tuning/ports.js";
+import type { PutBackResult } from "../core/tuning/run-outcome.js";
 import type { Journal, JournalEntry } from "./journal.js";
 import { configDigest, decodeLock, LOCK_ALIAS } from "./lock.js";
 
 /** The fields tune writes; put-back restores these and only these. */
 export const TUNE_OWNED_FIELDS = ["MemorySize"] as const;
-
-export interface PutBackResult {
-  /** $LATEST was verified to match the journal's original configuration, every field. */
-  restored: boolean;
-  /** Memory was written back by this call. */
-  memoryRestored: boolean;
-  originalMemoryMb: number;
-  /** Fields someone else changed meanwhile, kept as they set them. */
-  theirFields: string[];
-  /** Fields tune owns that are NOT back (the journal stays; --recover retries). */
-  ownNotBack: string[];
-  deletedVersions: string[];
-  /** Set when $LATEST is not as found: who changed which field, in one sentence. */
-  foreignChange?: string | undefined;
-  /** Versions that could not be deleted (with the error), to say so. */
-  failedDeletes: Array<{ version: string; error: string }>;
-  /** $LATEST's RevisionId when it was verified, for a RevisionId-checked --apply. */
-  latestRevisionId: string;
-  /** The journal was kept because something the run owns is not back. */
-  journalKept: boolean;
-  /** The command that finishes the job when the journal was kept. */
-  recoverCommand: string;
-}
 
 /** Attempts to write memory back when someone else keeps moving the RevisionId. */
 const RESTORE_ATTEMPTS = 5;

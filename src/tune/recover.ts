@@ -8,12 +8,14 @@
  * so recovering its lock needs `--recover --force`, which is also the way out for any case
  * this check gets wrong.
  */
+
 import { UsageError } from "../core/errors.js";
 import type { FunctionSnapshot, TuningTarget } from "../core/tuning/ports.js";
+import type { PutBackResult } from "../core/tuning/run-outcome.js";
 import { Journal, versionDescriptionFor } from "./journal.js";
 import { describeHolder, LOCK_ALIAS, type LockRecord, readLock } from "./lock.js";
 import { ownerState } from "./process-identity.js";
-import { type PutBackResult, putBack } from "./put-back.js";
+import { putBack } from "./put-back.js";
 
 export interface RecoverOptions {
   /** `--recover`: the user asks to recover a run that may have died elsewhere. */

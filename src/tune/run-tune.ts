@@ -5,106 +5,19 @@
  * versions the run created, remove the journal, verify $LATEST is as found. On any error, on
  * Ctrl-C and SIGTERM (deps.abortSignal) the put-back runs first, then the error surfaces.
  */
+
 import { AwsError, CheckFailedError, InterruptedError } from "../core/errors.js";
-import type { Decimal } from "../core/money/index.js";
 import type { FunctionSnapshot, TuningTarget } from "../core/tuning/ports.js";
-import type {
-  InvocationCostModel,
-  InvocationSample,
-  SamplingMode,
-  SamplingPlanner,
-  StrategyOptions,
-  TuningAnalysis,
-} from "../core/tuning/types.js";
-import { type ApplyOutcome, applyRecommendation } from "./apply.js";
-import type { WeightedPayload } from "./payloads.js";
-import { planTune, type TunePlan } from "./plan.js";
+import type { PutBackResult } from "../core/tuning/run-outcome.js";
+import type { InvocationCostModel } from "../core/tuning/types.js";
+import { applyRecommendation } from "./apply.js";
+import { planTune } from "./plan.js";
 import { runSession, signalName } from "./publish-measure-put-back.js";
-import type { PutBackResult } from "./put-back.js";
 import { recoverFirst } from "./recover.js";
-
-export interface TuneOptions {
-  sizesMb: number[] | "auto";
-  invocations: number | "auto";
-  maxInvocations: number;
-  concurrency: number;
-  payloads: WeightedPayload[];
-  strategy: StrategyOptions;
-  trim?: number | undefined;
-  monthlyInvocations?: number | undefined;
-  apply: boolean;
-  alias?: string | undefined;
-  dryRun: boolean;
-  recover: boolean;
-  /** With recover: put back even when the run that left it cannot be verified as dead. */
-  force?: boolean | undefined;
-  /** Total time invoking may spend throttled before the run stops (default 120 s). */
-  maxThrottleWaitMs?: number | undefined;
-}
-
-/** The pure pieces the runner needs from src/core (injected so the runner stays testable). */
-export interface TuneCore {
-  sizesAuto(snapshot: FunctionSnapshot): number[];
-  createPlanner(
-    sizesMb: number[],
-    mode: SamplingMode,
-    cost: InvocationCostModel,
-    strategy: StrategyOptions,
-  ): SamplingPlanner;
-  analyze(
-    samplesBySize: ReadonlyMap<number, readonly InvocationSample[]>,
-    input: {
-      cost: InvocationCostModel;
-      strategy: StrategyOptions;
-      trim?: number | undefined;
-      monthlyInvocations?: { invocations: number; source: "flag" | "cloudwatch" } | undefined;
-      snapshot: FunctionSnapshot;
-    },
-  ): TuningAnalysis;
-  pricePerInvocation(
-    snapshot: FunctionSnapshot,
-    memoryMb: number,
-    billedDurationMs: number,
-  ): Decimal;
-}
-
-export interface TuneDeps {
-  target: TuningTarget;
-  core: TuneCore;
-  journalDir: string;
-  abortSignal?: AbortSignal | undefined;
-  /** One line to stderr: what is about to change, what was put back. */
-  notify(line: string): void;
-  /** Asks before --apply changes anything; resolves false to skip. */
-  confirm(question: string): Promise<boolean>;
-  /** Last-30-days Invocations from CloudWatch, when reachable; undefined to skip. */
-  monthlyInvocations?: ((snapshot: FunctionSnapshot) => Promise<number | undefined>) | undefined;
-  onProgress?: ((event: { total?: number; done?: number }) => void) | undefined;
-  /** Shows the finished run before --apply asks about it (the CLI prints the result here). */
-  beforeApply?: ((result: TuneRunResult) => Promise<void>) | undefined;
-  /** Waits between throttle resends and the jitter source (injected by tests: no real waits). */
-  sleep?: ((ms: number) => Promise<void>) | undefined;
-  random?: (() => number) | undefined;
-}
-
-export interface TuneRunResult {
-  snapshot: FunctionSnapshot;
-  analysis: TuningAnalysis;
-  versions: Record<number, string>;
-  stopReason?: string | undefined;
-  throttles: number;
-  cleanup: PutBackResult;
-  restored: boolean;
-  applied?: ApplyOutcome | undefined;
-}
-
-export type TuneOutcome =
-  | { kind: "result"; result: TuneRunResult }
-  | { kind: "plan"; plan: TunePlan }
-  | { kind: "recovered"; functionName: string; recovered: PutBackResult | undefined };
+import type { TuneDeps, TuneOptions, TuneOutcome, TuneRunResult } from "./run-types.js";
 
 export async function runTune(options: TuneOptions, deps: TuneDeps): Promise<TuneOutcome> {
-  const { target, core } = deps;
+  const { target, engine } = deps;
   let snap: FunctionSnapshot;
   let recovered: PutBackResult | undefined;
   try {
@@ -135,7 +48,7 @@ export async function runTune(options: TuneOptions, deps: TuneDeps): Promise<Tun
   }
   if (options.recover) return { kind: "recovered", functionName: snap.functionName, recovered };
 
-  const sizesMb = options.sizesMb === "auto" ? core.sizesAuto(snap) : options.sizesMb;
+  const sizesMb = options.sizesMb === "auto" ? engine.sizesAuto(snap) : options.sizesMb;
   const plan = planTune({
     snapshot: snap,
     sizesMb,
@@ -143,7 +56,7 @@ export async function runTune(options: TuneOptions, deps: TuneDeps): Promise<Tun
     maxInvocations: options.maxInvocations,
     apply: options.apply,
     alias: options.alias,
-    pricePerInvocation: (memoryMb, billedMs) => core.pricePerInvocation(snap, memoryMb, billedMs),
+    pricePerInvocation: (memoryMb, billedMs) => engine.pricePerInvocation(snap, memoryMb, billedMs),
   });
   if (options.dryRun) return { kind: "plan", plan };
 
@@ -153,7 +66,7 @@ export async function runTune(options: TuneOptions, deps: TuneDeps): Promise<Tun
       ? (deps.monthlyInvocations?.(snap).catch(() => undefined) ?? Promise.resolve(undefined))
       : Promise.resolve(undefined);
   const cost: InvocationCostModel = (memoryMb, billedMs) =>
-    core.pricePerInvocation(snap, memoryMb, billedMs);
+    engine.pricePerInvocation(snap, memoryMb, billedMs);
   const { measured, versions, cleanup, original } = await runSession(target, {
     snapshot: snap,
     sizesMb,
@@ -174,7 +87,7 @@ export async function runTune(options: TuneOptions, deps: TuneDeps): Promise<Tun
     const count = await monthlyFromCloudWatch;
     if (count !== undefined) monthly = { invocations: count, source: "cloudwatch" };
   }
-  const analysis = core.analyze(measured.samplesBySize, {
+  const analysis = engine.analyze(measured.samplesBySize, {
     cost,
     strategy: options.strategy,
     trim: options.trim,

@@ -10,9 +10,9 @@ import { join } from "node:path";
 import { CloudWatchClient } from "@aws-sdk/client-cloudwatch";
 import { LambdaClient } from "@aws-sdk/client-lambda";
 import { afterEach, describe, expect, it } from "vitest";
+import { generateMonthlyReport } from "../../src/api/report.js";
 import type { EmulatorHandle } from "../../src/emulator/types.js";
 import { renderReportSummary } from "../../src/output/report-summary.js";
-import { generateMonthlyReport } from "../../src/report/generate.js";
 import { writeFileAtomic } from "../../src/report/write-report.js";
 import { connectionTo, type FunctionInput, startReportEmulator } from "./report-helpers.js";
 

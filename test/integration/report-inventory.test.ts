@@ -12,10 +12,10 @@ import {
   UpdateFunctionConfigurationCommand,
 } from "@aws-sdk/client-lambda";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { generateMonthlyReport } from "../../src/api/report.js";
 import { sdkClientConfig } from "../../src/aws/connection.js";
 import { listFunctionInventory } from "../../src/aws/function-inventory.js";
 import type { EmulatorHandle } from "../../src/emulator/types.js";
-import { generateMonthlyReport } from "../../src/report/generate.js";
 import {
   ACCOUNT_ID,
   callsOf,

@@ -4,10 +4,10 @@
  * answer is partial, and CloudWatch throttling retried by the SDK.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { generateMonthlyReport } from "../../src/api/report.js";
 import { readMonthlyMetrics } from "../../src/aws/cloudwatch-metrics.js";
 import { listFunctionInventory } from "../../src/aws/function-inventory.js";
 import type { EmulatorHandle } from "../../src/emulator/types.js";
-import { generateMonthlyReport } from "../../src/report/generate.js";
 import { callsOf, connectionTo, manyFunctions, startReportEmulator } from "./report-helpers.js";
 
 const OCTOBER = { start: new Date("2026-10-01T00:00:00Z"), end: new Date("2026-11-01T00:00:00Z") };

@@ -7,10 +7,10 @@
  * PC-duration $0.0000108407/GB-s.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { generateMonthlyReport } from "../../src/api/report.js";
 import type { EmulatorHandle } from "../../src/emulator/types.js";
 import { parseCsv } from "../../src/output/previous-report-csv.js";
 import { REPORT_CSV_HEADER, renderReportCsv } from "../../src/output/report-csv.js";
-import { generateMonthlyReport } from "../../src/report/generate.js";
 import { ACCOUNT_ID, callsOf, connectionTo, startReportEmulator } from "./report-helpers.js";
 
 describe("report: a small account, every column by hand (October 2026, 31 days, 744 h)", () => {

@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { exitCodeFor } from "../../src/cli/program.js";
 import type { ConcurrentDeployFault, EmulatorHandle } from "../../src/emulator/types.js";
-import type { TuneOutcome } from "../../src/tune/run-tune.js";
+import type { TuneOutcome } from "../../src/tune/run-types.js";
 import { comparable } from "./tune-harness.js";
 
 export type Patch = ConcurrentDeployFault["patch"];

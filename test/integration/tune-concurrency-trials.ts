@@ -5,7 +5,8 @@
  */
 import { UsageError } from "../../src/core/errors.js";
 import type { EmulatorHandle } from "../../src/emulator/types.js";
-import { runTune, type TuneDeps } from "../../src/tune/run-tune.js";
+import { runTune } from "../../src/tune/run-tune.js";
+import type { TuneDeps } from "../../src/tune/run-types.js";
 import {
   fastTempDir,
   judge,

@@ -12,7 +12,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { createLambdaTuningTarget } from "../../src/aws/lambda-tuning-target.js";
 import { AwsError, UsageError } from "../../src/core/errors.js";
 import type { EmulatorHandle } from "../../src/emulator/types.js";
-import type { TuneRunResult } from "../../src/tune/run-tune.js";
+import type { TuneRunResult } from "../../src/tune/run-types.js";
 import { comparable, emulatorWith, fn, mutatingRequests, REGION, tune } from "./tune-harness.js";
 
 let emulator: EmulatorHandle | undefined;

@@ -7,7 +7,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createLambdaTuningTarget, TUNE_MAX_ATTEMPTS } from "../../src/aws/lambda-tuning-target.js";
-import { createTuneCore } from "../../src/core/tuning/engine.js";
+import { createTuningEngine } from "../../src/core/tuning/engine.js";
 import type { TuningTarget } from "../../src/core/tuning/ports.js";
 import { startEmulator } from "../../src/emulator/http-server.js";
 import type {
@@ -18,7 +18,8 @@ import type {
   FunctionModel,
 } from "../../src/emulator/types.js";
 import { loadLambdaPriceTable } from "../../src/prices/lambda-prices.js";
-import { runTune, type TuneDeps, type TuneOptions } from "../../src/tune/run-tune.js";
+import { runTune } from "../../src/tune/run-tune.js";
+import type { TuneDeps, TuneOptions } from "../../src/tune/run-types.js";
 import { zeroDelayRetries } from "./zero-delay-retries.js";
 
 export const REGION = "us-east-1";
@@ -119,7 +120,7 @@ export function deps(
   const lines: string[] = [];
   return {
     target,
-    core: createTuneCore(loadLambdaPriceTable()),
+    engine: createTuningEngine(loadLambdaPriceTable()),
     journalDir: mkdtempSync(join(tmpdir(), "lc-tune-")),
     notify: (line) => lines.push(line),
     confirm: async () => true,

@@ -27,7 +27,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { EmulatorHandle } from "../../src/emulator/types.js";
-import type { TuneRunResult } from "../../src/tune/run-tune.js";
+import type { TuneRunResult } from "../../src/tune/run-types.js";
 import { comparable, emulatorWith, fn, tune } from "./tune-harness.js";
 
 let emulator: EmulatorHandle;

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AwsError } from "../../src/core/errors.js";
 import type { EmulatorHandle } from "../../src/emulator/types.js";
-import type { TuneOutcome, TuneRunResult } from "../../src/tune/run-tune.js";
+import type { TuneOutcome, TuneRunResult } from "../../src/tune/run-types.js";
 import { comparable, emulatorWith, fn, REGION, targetFor, tune } from "./tune-harness.js";
 
 const resultOf = (outcome: TuneOutcome) => {

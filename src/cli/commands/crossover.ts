@@ -38,7 +38,10 @@ const peakRatio = numberIn({ min: 1, max: 1_000_000, unit: "" });
 /** vCPU-seconds of CPU work per request: more than 0, at most a 900 s invocation on 6 vCPUs. */
 const cpuSeconds = numberIn({ min: 0, max: 5400, unit: "vCPU-seconds" }, { exclusiveMin: true });
 
-export function crossoverCommand(io: CliIo): Command {
+export function crossoverCommand(
+  io: CliIo,
+  run: (flags: CrossoverFlags, env: NodeJS.ProcessEnv) => Promise<string>,
+): Command {
   const command = new Command("crossover").description(
     "from which monthly traffic Lambda Managed Instances, Fargate or EC2 cost no more than Lambda for the same work (offline)",
   );
@@ -103,7 +106,6 @@ export function crossoverCommand(io: CliIo): Command {
       "\nExamples:\n  lambda-cost crossover --memory 512 --duration 120ms --requests 50M\n  lambda-cost crossover --memory 1024 --duration 80ms --requests 2B --arch arm64 --fargate-arch arm64 --savings-plan compute-1yr --format json\n  lambda-cost crossover --memory 2048 --duration 60s --requests 1M --runtime python --lmi-types c7g.xlarge --lmi-instances 14\n",
     )
     .action(async (flags: CrossoverFlags) => {
-      const { runCrossover } = await import("./crossover-action.js");
-      io.stdout(await runCrossover(flags, io.env));
+      io.stdout(await run(flags, io.env));
     });
 }

@@ -29,7 +29,10 @@ export interface EstimateFlags extends LambdaUsageFlags {
 
 const { ephemeralStorageMb, provisionedConcurrency, hoursPerMonth } = LAMBDA_LIMITS;
 
-export function estimateCommand(io: CliIo): Command {
+export function estimateCommand(
+  io: CliIo,
+  run: (flags: EstimateFlags, env: NodeJS.ProcessEnv) => Promise<string>,
+): Command {
   const command = new Command("estimate").description(
     "price a Lambda workload for a month from the shipped price table (offline)",
   );
@@ -77,7 +80,6 @@ export function estimateCommand(io: CliIo): Command {
       "\nExamples:\n  lambda-cost estimate --memory 1536 --duration 120ms --requests 3M\n  lambda-cost estimate --scenario plan.yaml --format json\n",
     )
     .action(async (flags: EstimateFlags) => {
-      const { runEstimate } = await import("./estimate-action.js");
-      io.stdout(await runEstimate(flags, io.env));
+      io.stdout(await run(flags, io.env));
     });
 }

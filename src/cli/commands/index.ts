@@ -1,6 +1,9 @@
 /**
- * Every command, by name. Definitions are light (commander only); each command's action
- * imports its implementation lazily, so `estimate` never loads the AWS SDK.
+ * Every command, by name. Each command has one shape: `<name>.ts` declares its options and
+ * flags (commander only, light), `<name>-action.ts` checks the input, assembles adapters, the
+ * application service and a renderer, and prints. The actions are imported here, lazily, only
+ * when their command runs, so `estimate` never loads the AWS SDK and the declaration never
+ * imports its action (no import cycle, not even a type-only one).
  * Rule: nothing under src/cli may statically import @aws-sdk/*, src/aws or src/emulator.
  */
 import type { Command } from "commander";
@@ -13,9 +16,22 @@ import { tuneCommand } from "./tune.js";
 
 /** By name, in the order `lambda-cost --help` lists them: the README's order. */
 export const commandFactories: Record<string, (io: CliIo) => Command> = {
-  estimate: estimateCommand,
-  tune: tuneCommand,
-  crossover: crossoverCommand,
-  report: reportCommand,
-  emulator: emulatorCommand,
+  estimate: (io) =>
+    estimateCommand(io, async (flags, env) =>
+      (await import("./estimate-action.js")).runEstimate(flags, env),
+    ),
+  tune: (io) =>
+    tuneCommand(io, async (functionName, flags) =>
+      (await import("./tune-action.js")).runTuneCommand(functionName, flags),
+    ),
+  crossover: (io) =>
+    crossoverCommand(io, async (flags, env) =>
+      (await import("./crossover-action.js")).runCrossover(flags, env),
+    ),
+  report: (io) =>
+    reportCommand(io, async (flags, env, now) =>
+      (await import("./report-action.js")).runReport(flags, env, now),
+    ),
+  emulator: (io) =>
+    emulatorCommand(io, async (flags) => (await import("./emulator-action.js")).runEmulator(flags)),
 };

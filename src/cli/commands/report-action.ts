@@ -2,6 +2,8 @@
  * The report run behind `lambda-cost report`: check the input (exit 2 before any AWS call),
  * generate, write the CSV atomically, print. Loaded lazily by ./report.ts.
  */
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
 import { CheckFailedError, UsageError } from "../../core/errors.js";
 import { knownRegions } from "../../core/pricing/lookup.js";
 import { MonthError, resolveReportMonth } from "../../core/report/month.js";
@@ -32,20 +34,12 @@ export async function runReport(flags: ReportFlags, env: NodeJS.ProcessEnv, now:
   if (unknown.length > 0) {
     throw new UsageError(`--regions ${unknownRegion(unknown[0] ?? "", known)}, or all`);
   }
-  const [{ generateMonthlyReport }, { writeFileAtomic }, { readPreviousReport }] =
-    await Promise.all([
-      import("../../report/generate.js"),
-      import("../../report/write-report.js"),
-      import("../../output/previous-report-csv.js"),
-    ]);
-  const report = await generateMonthlyReport({
-    regions,
-    month,
-    now,
-    freeTier: flags.freeTier,
-    concurrency: flags.concurrency,
-    skipDisabledRegions: flags.regions === "all",
-    priceTable: table,
+  const [{ reportMonth }, { createAwsUsageSource }, { writeFileAtomic }] = await Promise.all([
+    import("../../report/generate.js"),
+    import("../../aws/region-month-usage.js"),
+    import("../../report/write-report.js"),
+  ]);
+  const source = createAwsUsageSource({
     connection: {
       profile: settings.profile,
       endpointUrl: flags.endpointUrl,
@@ -53,6 +47,18 @@ export async function runReport(flags: ReportFlags, env: NodeJS.ProcessEnv, now:
       maxAttempts: 6,
     },
   });
+  const report = await reportMonth(
+    {
+      regions,
+      month,
+      now,
+      freeTier: flags.freeTier,
+      concurrency: flags.concurrency,
+      skipDisabledRegions: flags.regions === "all",
+      priceTable: table,
+    },
+    source,
+  );
   const csv = renderReportCsv(report);
   const path = await writeFileAtomic(
     flags.outDir,
@@ -77,4 +83,20 @@ export async function runReport(flags: ReportFlags, env: NodeJS.ProcessEnv, now:
       `region ${names} failed (see the summary); the report covers the other regions.`,
     );
   }
+}
+
+/** Last month's report in the out-dir, if there is one; a missing or unreadable file is none. */
+async function readPreviousReport(outDir: string, month: string, accountId: string) {
+  const { previousReportName, parsePreviousReport } = await import(
+    "../../output/previous-report-csv.js"
+  );
+  const previous = previousReportName(month, accountId);
+  const file = join(outDir, previous.fileName);
+  let text: string;
+  try {
+    text = await readFile(file, "utf8");
+  } catch {
+    return undefined;
+  }
+  return parsePreviousReport(text, previous.month, file);
 }

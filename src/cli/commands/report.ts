@@ -46,7 +46,10 @@ export function parseRegionsFlag(raw: string): string {
   return parts.join(",");
 }
 
-export function reportCommand(io: CliIo): Command {
+export function reportCommand(
+  io: CliIo,
+  run: (flags: ReportFlags, env: NodeJS.ProcessEnv, now: Date) => Promise<void>,
+): Command {
   const command = new Command("report")
     .description(
       "monthly per-function cost report from CloudWatch metrics, written as CSV to --out-dir",
@@ -86,8 +89,7 @@ export function reportCommand(io: CliIo): Command {
       4,
     )
     .action(async (flags: ReportFlags) => {
-      const { runReport } = await import("./report-action.js");
-      await runReport(flags, io.env, new Date());
+      await run(flags, io.env, new Date());
     });
   return command;
 }

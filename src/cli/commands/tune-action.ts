@@ -47,7 +47,7 @@ export async function runTuneCommand(functionName: string, flags: TuneFlags): Pr
   if (flags.out !== undefined) prepareOut(flags.out);
   const settings = await resolveAwsCommandSettings(flags, process.env);
   const region = regionOf(functionName) ?? settings.region;
-  const { wireTune } = await import("./tune-assemble.js");
+  const { assembleAndRunTune } = await import("./tune-assemble.js");
   // The status line is drawn from here on; everything else printed during the run goes
   // through progress.write so that the two never overlap.
   const progress = createStatusLine();
@@ -75,7 +75,7 @@ export async function runTuneCommand(functionName: string, flags: TuneFlags): Pr
   process.on("SIGINT", onSignal);
   process.on("SIGTERM", onSignal);
   try {
-    const { failure } = await wireTune({
+    const { failure } = await assembleAndRunTune({
       functionName,
       flags,
       payloads,

@@ -9,18 +9,21 @@ import { readMonthlyMetrics } from "../../aws/cloudwatch-metrics.js";
 import { type AwsConnection, sdkClientConfig } from "../../aws/connection.js";
 import { createLambdaTuningTarget } from "../../aws/lambda-tuning-target.js";
 import { CheckFailedError } from "../../core/errors.js";
-import { createTuneCore } from "../../core/tuning/engine.js";
-import { renderRecovered, renderTuneOutcome } from "../../output/tune-outcome.js";
+import { createTuningEngine } from "../../core/tuning/engine.js";
+import type { PutBackResult } from "../../core/tuning/run-outcome.js";
+import { renderTune } from "../../output/tune.js";
 import { renderPlan } from "../../output/tune-plan.js";
+import { renderRecovered } from "../../output/tune-recovered.js";
 import { loadLambdaPriceTable } from "../../prices/lambda-prices.js";
 import { defaultJournalDir } from "../../tune/journal.js";
 import type { WeightedPayload } from "../../tune/payloads.js";
 import { reportingCalls } from "../../tune/progress-target.js";
-import type { PutBackResult } from "../../tune/put-back.js";
-import { runTune, type TuneRunResult } from "../../tune/run-tune.js";
+import { runTune } from "../../tune/run-tune.js";
+import type { TuneRunResult } from "../../tune/run-types.js";
+import { toTuneResult } from "../../tune/tune-result.js";
 import type { TuneFlags } from "./tune.js";
 
-export interface WireInput {
+export interface TuneCommandInput {
   functionName: string;
   flags: TuneFlags;
   payloads: WeightedPayload[];
@@ -45,11 +48,11 @@ export interface TuneProgress {
 }
 
 /** When no size worked, the error to exit with after the result was printed. */
-export interface WireOutput {
+export interface TuneCommandOutcome {
   failure?: CheckFailedError | undefined;
 }
 
-export async function wireTune(input: WireInput): Promise<WireOutput> {
+export async function assembleAndRunTune(input: TuneCommandInput): Promise<TuneCommandOutcome> {
   const { flags } = input;
   const connection: AwsConnection = {
     region: input.region,
@@ -61,12 +64,14 @@ export async function wireTune(input: WireInput): Promise<WireOutput> {
     createLambdaTuningTarget({ connection, functionName: input.functionName }),
     (phase) => progress.update({ phase }),
   );
-  const core = createTuneCore(loadLambdaPriceTable());
+  const engine = createTuningEngine(loadLambdaPriceTable());
   let printed = false;
   const show = async (run: TuneRunResult) => {
     progress.stop();
     printed = true;
-    await input.emit(await renderTuneOutcome(run, { ...flags, maxWidth: input.maxWidth }));
+    await input.emit(
+      await renderTune(flags.format, toTuneResult(run, flags), { maxWidth: input.maxWidth }),
+    );
   };
   try {
     const outcome = await runTune(
@@ -93,7 +98,7 @@ export async function wireTune(input: WireInput): Promise<WireOutput> {
       },
       {
         target,
-        core,
+        engine,
         journalDir: defaultJournalDir(),
         abortSignal: input.abortSignal,
         notify,

@@ -95,7 +95,10 @@ export interface TuneFlags {
   trim?: number;
 }
 
-export function tuneCommand(_io: CliIo): Command {
+export function tuneCommand(
+  _io: CliIo,
+  run: (functionName: string, flags: TuneFlags) => Promise<void>,
+): Command {
   const command = new Command("tune")
     .summary("measure a real function at each memory size and recommend one; leaves it as found")
     .description(
@@ -189,9 +192,6 @@ export function tuneCommand(_io: CliIo): Command {
   );
   addAwsOptions(command);
   addFormatOption(command);
-  command.action(async (functionName: string, flags: TuneFlags) => {
-    const { runTuneCommand } = await import("./tune-action.js");
-    await runTuneCommand(functionName, flags);
-  });
+  command.action(run);
   return command;
 }

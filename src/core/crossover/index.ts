@@ -15,7 +15,6 @@ export {
 export { ec2Fleet, fargateFleet, fleetCostAt, unitsAt } from "./fleet.js";
 export { type LambdaCurve, type LambdaWorkload, lambdaCurve } from "./lambda-curve.js";
 export { type LinearPiece, linearPieces } from "./linear-pieces.js";
-export type { LmiCandidate, ManagedInstancesResult } from "./lmi.js";
 export {
   environmentsPerInstance,
   familyMemoryPerVcpu,
@@ -33,6 +32,8 @@ export type {
   CrossoverResult,
   CrossoverTables,
   Ec2Candidate,
+  LmiCandidate,
+  ManagedInstancesResult,
   SweepRow,
 } from "./result-types.js";
 export { stepCurve } from "./step-curve.js";

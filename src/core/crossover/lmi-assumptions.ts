@@ -1,8 +1,8 @@
 /** The LMI rules in words, with sources and dates, and the caveats an LMI answer can carry. */
 import { HOURS_PER_MONTH } from "./constants.js";
-import type { LmiModel, ManagedInstancesResult } from "./lmi.js";
+import type { LmiModel } from "./lmi.js";
 import { LMI_OS_MEMORY_GIB, LMI_OS_VCPUS, LMI_RUNTIMES } from "./lmi-fleet.js";
-import type { CrossoverInput } from "./result-types.js";
+import type { CrossoverInput, ManagedInstancesResult } from "./result-types.js";
 import type { Discount, Ec2RegionPrices } from "./types.js";
 
 const PRICING =

@@ -17,45 +17,12 @@ import {
   type LmiSizing,
   lmiSizing,
 } from "./lmi-fleet.js";
-import type { CrossoverInput } from "./result-types.js";
-import type { BreakEven, Ec2PriceTable, SavingsPlanTerm } from "./types.js";
+import type { CrossoverInput, LmiCandidate, ManagedInstancesResult } from "./result-types.js";
+import type { Ec2PriceTable, SavingsPlanTerm } from "./types.js";
 import { type SizingInput, vcpusNeeded } from "./work.js";
 
 /** LMI requests are charged from the first one (see the assumptions for AWS's wording). */
 export const LMI_FREE_REQUESTS = 0;
-
-export interface LmiCandidate {
-  instanceType: string;
-  environments: number;
-  memoryPerVcpuGib: number;
-  /** One instance for a month: instance-hours plus the management fee. */
-  instanceMonthlyCost: Decimal;
-  instances: number;
-  instanceCost: Decimal;
-  managementFee: Decimal;
-  requestCost: Decimal;
-  monthlyCost: Decimal;
-  breakEven: BreakEven;
-}
-
-export interface ManagedInstancesResult {
-  runtime: LmiRuntime;
-  maxConcurrencyPerVcpu: number;
-  /** vCPUs (one-vCPU environments) the peak needs: max of the CPU and concurrency terms. */
-  vcpusNeeded: Decimal;
-  /** What set the chosen fleet's size at the asked volume. */
-  sizedBy: "cpu" | "concurrency" | "minimum" | "given" | null;
-  fixedInstances: number | null;
-  instanceType: string | null;
-  instances: number | null;
-  instanceCost: Decimal | null;
-  managementFee: Decimal | null;
-  requestCost: Decimal | null;
-  monthlyCost: Decimal | null;
-  candidates: LmiCandidate[];
-  breakEven: BreakEven;
-  unavailable: string | null;
-}
 
 export interface LmiContext {
   fleets: LmiFleets;

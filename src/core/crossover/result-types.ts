@@ -1,7 +1,6 @@
 /** The crossover question and answer, as the core returns them (renderers read these). */
 import type { Decimal } from "../money/index.js";
 import type { Architecture, LambdaPriceTable } from "../pricing/types.js";
-import type { ManagedInstancesResult } from "./lmi.js";
 import type { LmiMemoryPerVcpu, LmiRuntime } from "./lmi-fleet.js";
 import type {
   BreakEven,
@@ -110,4 +109,37 @@ export interface CrossoverResult {
   chart: SweepRow[];
   assumptions: string[];
   caveats: string[];
+}
+
+export interface LmiCandidate {
+  instanceType: string;
+  environments: number;
+  memoryPerVcpuGib: number;
+  /** One instance for a month: instance-hours plus the management fee. */
+  instanceMonthlyCost: Decimal;
+  instances: number;
+  instanceCost: Decimal;
+  managementFee: Decimal;
+  requestCost: Decimal;
+  monthlyCost: Decimal;
+  breakEven: BreakEven;
+}
+
+export interface ManagedInstancesResult {
+  runtime: LmiRuntime;
+  maxConcurrencyPerVcpu: number;
+  /** vCPUs (one-vCPU environments) the peak needs: max of the CPU and concurrency terms. */
+  vcpusNeeded: Decimal;
+  /** What set the chosen fleet's size at the asked volume. */
+  sizedBy: "cpu" | "concurrency" | "minimum" | "given" | null;
+  fixedInstances: number | null;
+  instanceType: string | null;
+  instances: number | null;
+  instanceCost: Decimal | null;
+  managementFee: Decimal | null;
+  requestCost: Decimal | null;
+  monthlyCost: Decimal | null;
+  candidates: LmiCandidate[];
+  breakEven: BreakEven;
+  unavailable: string | null;
 }

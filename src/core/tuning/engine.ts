@@ -1,16 +1,16 @@
 /**
- * The runner's TuneCore over the real pure core: sampling planners, analysis and the size
+ * The tune runner's TuningEngine over the real pure core: sampling planners, analysis and the size
  * spread from src/core/tuning, prices from src/core/pricing at the function's own region,
  * architecture and ephemeral storage.
  */
 
-import type { TuneCore } from "../../tune/run-tune.js";
 import { priceLambda, pricePerInvocation } from "../pricing/index.js";
 import type { LambdaPriceTable } from "../pricing/types.js";
 import { analyzeTuning, sizesAuto } from "./analyze.js";
+import type { TuningEngine } from "./ports.js";
 import { createSamplingPlanner } from "./sampling.js";
 
-export function createTuneCore(table: LambdaPriceTable): TuneCore {
+export function createTuningEngine(table: LambdaPriceTable): TuningEngine {
   return {
     sizesAuto: (snapshot) => sizesAuto(snapshot.memoryMb),
     createPlanner: (sizesMb, mode, costModel, strategyOptions) =>

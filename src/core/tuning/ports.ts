@@ -7,7 +7,16 @@
  * meanwhile surfaces as a ConcurrentChangeError instead of being overwritten.
  */
 import { AwsError } from "../errors.js";
+import type { Decimal } from "../money/index.js";
 import type { Architecture } from "../pricing/types.js";
+import type {
+  InvocationCostModel,
+  InvocationSample,
+  SamplingMode,
+  SamplingPlanner,
+  StrategyOptions,
+  TuningAnalysis,
+} from "./types.js";
 
 /** What tune needs to know about a function before (and after) it changes anything. */
 export interface FunctionSnapshot {
@@ -165,4 +174,33 @@ export function stableJson(value: unknown): string {
         )
       : v,
   );
+}
+
+/**
+ * The pure pieces the tune runner needs (sizes, sampling, prices, analysis), injected so the
+ * runner stays testable; src/core/tuning/engine.ts gives the real ones.
+ */
+export interface TuningEngine {
+  sizesAuto(snapshot: FunctionSnapshot): number[];
+  createPlanner(
+    sizesMb: number[],
+    mode: SamplingMode,
+    cost: InvocationCostModel,
+    strategy: StrategyOptions,
+  ): SamplingPlanner;
+  analyze(
+    samplesBySize: ReadonlyMap<number, readonly InvocationSample[]>,
+    input: {
+      cost: InvocationCostModel;
+      strategy: StrategyOptions;
+      trim?: number | undefined;
+      monthlyInvocations?: { invocations: number; source: "flag" | "cloudwatch" } | undefined;
+      snapshot: FunctionSnapshot;
+    },
+  ): TuningAnalysis;
+  pricePerInvocation(
+    snapshot: FunctionSnapshot,
+    memoryMb: number,
+    billedDurationMs: number,
+  ): Decimal;
 }
