@@ -8,7 +8,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { PricingDataError } from "../../src/core/errors.js";
 import { linePrices, logRates, parseLambdaPriceTable } from "../../src/core/pricing/index.js";
-import { loadLambdaPriceTable } from "../../src/data/lambda-prices.js";
+import { loadLambdaPriceTable } from "../../src/prices/lambda-prices.js";
 
 const raw = JSON.parse(readFileSync(new URL("../../pricing/lambda.json", import.meta.url), "utf8"));
 const table = loadLambdaPriceTable();
