@@ -8,7 +8,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { formatUsd } from "../../src/core/money/index.js";
 import { type FunctionUsage, priceLambda } from "../../src/core/pricing/index.js";
-import { loadLambdaPriceTable } from "../../src/data/lambda-prices.js";
+import { loadLambdaPriceTable } from "../../src/prices/lambda-prices.js";
 import { runInProcess } from "../cli/run-in-process.js";
 
 const table = loadLambdaPriceTable();

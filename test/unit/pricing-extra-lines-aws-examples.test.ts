@@ -16,8 +16,8 @@ import {
   type PricingOptions,
   priceLambda,
 } from "../../src/core/pricing/index.js";
-import { loadEc2PriceTable } from "../../src/data/ec2-prices.js";
-import { loadLambdaPriceTable } from "../../src/data/lambda-prices.js";
+import { loadEc2PriceTable } from "../../src/prices/ec2-prices.js";
+import { loadLambdaPriceTable } from "../../src/prices/lambda-prices.js";
 
 const table = loadLambdaPriceTable();
 

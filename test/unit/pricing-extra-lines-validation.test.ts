@@ -9,7 +9,7 @@ import {
   type PricingOptions,
   priceLambda,
 } from "../../src/core/pricing/index.js";
-import { loadLambdaPriceTable } from "../../src/data/lambda-prices.js";
+import { loadLambdaPriceTable } from "../../src/prices/lambda-prices.js";
 
 const table = loadLambdaPriceTable();
 const base: FunctionUsage = {

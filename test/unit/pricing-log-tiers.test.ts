@@ -8,7 +8,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { type FunctionUsage, type LogsUsage, priceLambda } from "../../src/core/pricing/index.js";
-import { loadLambdaPriceTable } from "../../src/data/lambda-prices.js";
+import { loadLambdaPriceTable } from "../../src/prices/lambda-prices.js";
 
 const table = loadLambdaPriceTable();
 

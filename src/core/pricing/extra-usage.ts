@@ -3,7 +3,10 @@
  * optional parts of a FunctionUsage and the account-wide usage of an estimate. Quantities are
  * plain numbers as a user gives them; the pricing turns them into exact Decimals.
  */
-import type { EventPollerSource, LogClass } from "./types.js";
+export const EVENT_POLLER_SOURCES = ["kafka", "sqs"] as const;
+export type EventPollerSource = (typeof EVENT_POLLER_SOURCES)[number];
+export const LOG_CLASSES = ["standard", "infrequentAccess"] as const;
+export type LogClass = (typeof LOG_CLASSES)[number];
 
 /** SnapStart for one function: its published versions and how often a snapshot is restored. */
 export interface SnapStartUsage {

@@ -6,11 +6,21 @@ import type { Decimal } from "../money/index.js";
 import type {
   AccountUsage,
   DurableUsage,
+  EventPollerSource,
+  LogClass,
   LogsUsage,
   ManagedInstancesFunctionUsage,
   SnapStartUsage,
   StreamingUsage,
   TenantIsolationUsage,
+} from "./extra-usage.js";
+
+// The usage vocabulary lives in extra-usage.ts (it imports nothing from here: no cycle).
+export {
+  EVENT_POLLER_SOURCES,
+  type EventPollerSource,
+  LOG_CLASSES,
+  type LogClass,
 } from "./extra-usage.js";
 
 export const ARCHITECTURES = ["x86_64", "arm64"] as const;
@@ -81,9 +91,6 @@ export interface EdgePrices extends Sourced {
   pricePerGbSecond: Decimal;
 }
 
-export const EVENT_POLLER_SOURCES = ["kafka", "sqs"] as const;
-export type EventPollerSource = (typeof EVENT_POLLER_SOURCES)[number];
-
 export interface EventPollerPrices extends Sourced {
   perEpuHour: Record<EventPollerSource, Decimal>;
 }
@@ -93,9 +100,6 @@ export interface DurablePrices extends Sourced {
   writtenPerGb: Decimal;
   retainedPerGbMonth: Decimal;
 }
-
-export const LOG_CLASSES = ["standard", "infrequentAccess"] as const;
-export type LogClass = (typeof LOG_CLASSES)[number];
 
 /** One band of a log class's monthly ingestion tiers: [fromGb, toGb) at one price. */
 export interface LogTier {
