@@ -1,12 +1,12 @@
 /** The emulator's IAM check: `allowedActions` entries may use `*` as IAM does (`lambda:Get*`). */
-import { cloudwatchError, lambdaError } from "./http.js";
+import { ApiError, cloudwatchError, lambdaError } from "./http.js";
 import type { EmulatorState } from "./state.js";
 
 export function checkAccess(
   state: EmulatorState,
   action: string,
   region: string,
-  service: "lambda" | "cloudwatch",
+  service: "lambda" | "cloudwatch" | "ecr",
 ): void {
   const allowed = state.config.allowedActions;
   if (allowed === undefined) return;
@@ -14,7 +14,8 @@ export function checkAccess(
     new RegExp(`^${pattern.split("*").map(escapeRegExp).join(".*")}$`, "i").test(action),
   );
   if (ok) return;
-  const message = `User: arn:aws:iam::${state.config.accountId}:user/emulator is not authorized to perform: ${action} on resource: arn:aws:${service === "lambda" ? "lambda" : "cloudwatch"}:${region}:${state.config.accountId}:* because no identity-based policy allows the ${action} action`;
+  const message = `User: arn:aws:iam::${state.config.accountId}:user/emulator is not authorized to perform: ${action} on resource: arn:aws:${service}:${region}:${state.config.accountId}:* because no identity-based policy allows the ${action} action`;
+  if (service === "ecr") throw new ApiError(400, "AccessDeniedException", message);
   throw service === "lambda"
     ? lambdaError("AccessDeniedException", message)
     : cloudwatchError("AccessDenied", message);

@@ -13,6 +13,8 @@ const num = (min: number, max: number) => z.number().check(z.gte(min), z.lte(max
 const int = (min: number, max: number) => z.int().check(z.gte(min), z.lte(max));
 const share = () => z._default(num(0, 1), 0);
 
+const architecture = z.enum(["x86_64", "arm64"]);
+
 const modelSchema = z.strictObject({
   fixedMs: z._default(num(0, durationMs.max), 0),
   cpuMs: z._default(num(0, 10_000_000), 0),
@@ -42,10 +44,29 @@ const functionSchema = z.strictObject({
   ),
   memorySize: z._default(int(memoryMb.min, memoryMb.max), 128),
   timeout: z._default(int(timeoutS.min, timeoutS.max), 3),
-  architecture: z._default(z.enum(["x86_64", "arm64"]), "x86_64"),
+  architecture: z._default(architecture, "x86_64"),
   ephemeralStorage: z._default(int(ephemeralStorageMb.min, ephemeralStorageMb.max), 512),
   logFormat: z._default(z.enum(["Text", "JSON"]), "Text"),
   runtime: z._default(z.string(), "nodejs20.x"),
+  packageType: z._default(z.enum(["Zip", "Image"]), "Zip"),
+  layers: z.optional(
+    z.array(
+      z.strictObject({
+        arn: z
+          .string()
+          .check(
+            z.regex(
+              /^arn:[a-zA-Z0-9-]+:lambda:[a-zA-Z0-9-]+:\d{12}:layer:[a-zA-Z0-9-_]+:[0-9]+$/,
+              "must be a layer version ARN (arn:aws:lambda:REGION:ACCOUNT:layer:NAME:VERSION)",
+            ),
+          ),
+        compatibleArchitectures: z.array(architecture).check(z.minLength(1), z.maxLength(2)),
+      }),
+    ),
+  ),
+  // Up to Lambda's 250 MB unzipped quota; the emulator's S3 keeps at most 64 MB an object.
+  codeSizeBytes: z.optional(int(1, 262_144_000)),
+  imageArchitectures: z.optional(z.array(architecture).check(z.minLength(1), z.maxLength(2))),
   description: z.optional(z.string()),
   tags: z.optional(z.record(z.string(), z.string())),
   model: z.prefault(modelSchema, {}),
@@ -88,6 +109,23 @@ const faultsSchema = z.strictObject({
     ),
   ),
   failingRegions: z.optional(z.array(z.string())),
+  failRequests: z.optional(
+    z.array(
+      z.strictObject({
+        action: z.string(),
+        nth: int(1, 1e9),
+        times: z._default(int(1, 1e9), 1),
+        code: z._default(
+          z.enum([
+            "ServiceException",
+            "InvalidParameterValueException",
+            "ResourceConflictException",
+          ]),
+          "InvalidParameterValueException",
+        ),
+      }),
+    ),
+  ),
 });
 
 export const emulatorConfigSchema = z.strictObject({

@@ -1,4 +1,6 @@
 /** One emulated function: $LATEST, its published versions, aliases and provisioned concurrency. */
+import { createHash } from "node:crypto";
+import { codeSha256, syntheticZip } from "./code-package.js";
 import { hash32, Rng } from "./rng.js";
 import type { EmulatedFunctionConfig } from "./types.js";
 
@@ -16,6 +18,13 @@ export interface ConfigSnapshot {
   handler: string;
   runtime: string;
   architecture: "x86_64" | "arm64";
+  packageType: "Zip" | "Image";
+  /** base64 SHA-256 of the zip; for an image, the image digest's hex (as Lambda reports it). */
+  codeSha256: string;
+  /** Image functions: the image URI the function was deployed from. */
+  imageUri: string | undefined;
+  /** Layer version ARNs. */
+  layers: string[];
 }
 
 export interface VersionRecord {
@@ -54,7 +63,8 @@ export interface FunctionRecord {
   region: string;
   name: string;
   spec: EmulatedFunctionConfig;
-  codeSha256: string;
+  /** Every deployment package this function has had, by CodeSha256 (versions keep theirs). */
+  code: Map<string, Buffer>;
   latest: ConfigSnapshot;
   latestRevisionId: string;
   latestLastModifiedMs: number;
@@ -71,7 +81,10 @@ export interface FunctionRecord {
   inFlight: number;
 }
 
-export function snapshotFromSpec(spec: EmulatedFunctionConfig): ConfigSnapshot {
+export function snapshotFromSpec(
+  spec: EmulatedFunctionConfig,
+  code: { codeSha256: string; imageUri: string | undefined },
+): ConfigSnapshot {
   return {
     memorySize: spec.memorySize,
     timeout: spec.timeout,
@@ -85,7 +98,21 @@ export function snapshotFromSpec(spec: EmulatedFunctionConfig): ConfigSnapshot {
     handler: "index.handler",
     runtime: spec.runtime,
     architecture: spec.architecture,
+    packageType: spec.packageType ?? "Zip",
+    codeSha256: code.codeSha256,
+    imageUri: code.imageUri,
+    layers: (spec.layers ?? []).map((layer) => layer.arn),
   };
+}
+
+/** The image an Image function starts from: `ACCOUNT.dkr.ecr.REGION.amazonaws.com/NAME:latest`. */
+export function initialImageUri(spec: EmulatedFunctionConfig, accountId: string): string {
+  return `${accountId}.dkr.ecr.${spec.region}.amazonaws.com/${spec.name.toLowerCase()}:latest`;
+}
+
+/** The digest of an image's manifest (hex), as ECR and Lambda's CodeSha256 show it. */
+export function manifestDigestHex(manifest: string): string {
+  return createHash("sha256").update(manifest).digest("hex");
 }
 
 export function newFunctionRecord(
@@ -93,16 +120,24 @@ export function newFunctionRecord(
   seed: number,
   nowMs: number,
   revisionId: string,
+  image?: { uri: string; digestHex: string } | undefined,
 ): FunctionRecord {
   const key = hash32(`${spec.region}/${spec.name}`);
+  const code = new Map<string, Buffer>();
+  let sha: string;
+  if (image) {
+    sha = image.digestHex;
+  } else {
+    const zip = syntheticZip(spec.name, seed, spec.codeSizeBytes);
+    sha = codeSha256(zip);
+    code.set(sha, zip);
+  }
   return {
     region: spec.region,
     name: spec.name,
     spec,
-    codeSha256: Buffer.from(`${seed}:${spec.region}:${spec.name}:code`.padEnd(32, "=")).toString(
-      "base64",
-    ),
-    latest: snapshotFromSpec(spec),
+    code,
+    latest: snapshotFromSpec(spec, { codeSha256: sha, imageUri: image?.uri }),
     latestRevisionId: revisionId,
     latestLastModifiedMs: nowMs,
     updateUntilMs: 0,

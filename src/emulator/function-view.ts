@@ -23,23 +23,28 @@ export function functionConfiguration(
   const published = version === undefined ? undefined : fn.versions.get(version);
   const config: ConfigSnapshot = published?.config ?? fn.latest;
   const inProgress = published === undefined && state.updating(fn);
+  const zip = config.packageType === "Zip";
   const view: Record<string, unknown> = {
     FunctionName: fn.name,
     FunctionArn: state.functionArn(fn.region, fn.name, published ? published.version : undefined),
-    Runtime: config.runtime,
+    // An image brings its own runtime and entry point: Lambda reports neither.
+    ...(zip ? { Runtime: config.runtime } : {}),
     Role: `arn:aws:iam::${state.config.accountId}:role/${fn.name}-role`,
-    Handler: config.handler,
-    CodeSize: 1024 + (fn.codeSha256.charCodeAt(0) % 64) * 1024,
+    ...(zip ? { Handler: config.handler } : {}),
+    CodeSize: codeSizeOf(fn, config),
     Description: config.description,
     Timeout: config.timeout,
     MemorySize: config.memorySize,
     LastModified: lambdaTimestamp(published?.lastModifiedMs ?? fn.latestLastModifiedMs),
-    CodeSha256: fn.codeSha256,
+    CodeSha256: config.codeSha256,
     Version: published ? published.version : "$LATEST",
     ...(config.environment ? { Environment: { Variables: config.environment } } : {}),
     TracingConfig: { Mode: "PassThrough" },
     RevisionId: published?.revisionId ?? fn.latestRevisionId,
-    PackageType: "Zip",
+    PackageType: config.packageType,
+    ...(config.layers.length > 0
+      ? { Layers: config.layers.map((arn) => ({ Arn: arn, CodeSize: 4096 })) }
+      : {}),
     Architectures: [config.architecture],
     EphemeralStorage: { Size: config.ephemeralStorage },
     SnapStart: { ApplyOn: "None", OptimizationStatus: "Off" },
@@ -58,6 +63,11 @@ export function functionConfiguration(
     };
   }
   return view;
+}
+
+/** The zip's size in bytes; 0 for an image (Lambda reports none for images). */
+export function codeSizeOf(fn: FunctionRecord, config: ConfigSnapshot): number {
+  return fn.code.get(config.codeSha256)?.length ?? 0;
 }
 
 export function aliasConfiguration(

@@ -107,7 +107,7 @@ export const getAccountSettings: LambdaHandler = (req) => {
   let codeSize = 0;
   for (const fn of functions.values()) {
     for (const pc of fn.provisioned.values()) provisioned += pc.amount;
-    codeSize += 1024 + (fn.codeSha256.charCodeAt(0) % 64) * 1024;
+    for (const bytes of fn.code.values()) codeSize += bytes.length;
   }
   const limit = req.state.concurrencyLimit;
   return {

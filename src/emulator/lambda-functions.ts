@@ -2,6 +2,7 @@
 import type { FunctionRecord } from "./function-record.js";
 import { functionConfiguration } from "./function-view.js";
 import { lambdaError } from "./http.js";
+import { codeLocation } from "./lambda-code.js";
 import {
   decodeMarker,
   encodeMarker,
@@ -44,16 +45,14 @@ export const getFunctionConfiguration: LambdaHandler = (req) => ({
 
 export const getFunction: LambdaHandler = (req) => {
   const Configuration = configView(req);
-  const { fn } = req.state.resolve(req.region, req.params.fn!);
+  const { fn, version } = target(req);
+  const config = version === "$LATEST" ? fn.latest : req.state.version(fn, version).config;
   const tags = fn.spec.tags ?? {};
   return {
     status: 200,
     json: {
       Configuration,
-      Code: {
-        RepositoryType: "S3",
-        Location: `https://awslambda-${fn.region}-tasks.s3.${fn.region}.amazonaws.com/snapshots/${req.state.config.accountId}/${fn.name}-${fn.codeSha256.slice(0, 8)}`,
-      },
+      Code: codeLocation(req, fn, config),
       ...(Object.keys(tags).length > 0 ? { Tags: tags } : {}),
     },
   };

@@ -10,6 +10,11 @@ import {
   putProvisionedConcurrencyConfig,
 } from "./lambda-account.js";
 import { createAlias, deleteAlias, getAlias, listAliases, updateAlias } from "./lambda-aliases.js";
+import {
+  getLayerVersion,
+  UPDATE_CODE_BODY_LIMIT_BYTES,
+  updateFunctionCode,
+} from "./lambda-code.js";
 import type { LambdaHandler } from "./lambda-context.js";
 import {
   deleteFunction,
@@ -73,6 +78,7 @@ export const LAMBDA_ROUTES: Route[] = [
     "UpdateFunctionConfiguration",
     updateFunctionConfiguration,
   ),
+  route("PUT", "/2015-03-31/functions/{fn}/code", "UpdateFunctionCode", updateFunctionCode),
   route("POST", "/2015-03-31/functions/{fn}/versions", "PublishVersion", publishVersion),
   route(
     "GET",
@@ -111,6 +117,7 @@ export const LAMBDA_ROUTES: Route[] = [
     "DeleteProvisionedConcurrencyConfig",
     deleteProvisionedConcurrencyConfig,
   ),
+  route("GET", "/2018-10-31/layers/{layer}/versions/{version}", "GetLayerVersion", getLayerVersion),
   route("GET", "/2016-08-19/account-settings", "GetAccountSettings", getAccountSettings),
   route("GET", "/2017-03-31/tags/{resource}", "ListTags", listTags),
 ];
@@ -148,6 +155,10 @@ const PATH_MEMBERS: Record<string, { member: string; pattern: string }> = {
       "(arn:(aws[a-zA-Z-]*)?:lambda:)?([a-z]{2}(-gov)?-[a-z]+-\\d{1}:)?(\\d{12}:)?(function:)?([a-zA-Z0-9-_\\.]+)(:(\\$LATEST|[a-zA-Z0-9-_]+))?",
   },
   name: { member: "name", pattern: "(?!^[0-9]+$)([a-zA-Z0-9-_]+)" },
+  layer: {
+    member: "layerName",
+    pattern: "(arn:[a-zA-Z0-9-]+:lambda:[a-zA-Z0-9-]+:\\d{12}:layer:[a-zA-Z0-9-_]+)|[a-zA-Z0-9-_]+",
+  },
   resource: {
     member: "resource",
     pattern: "arn:(aws[a-zA-Z-]*):lambda:[a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\\d{1}:\\d{12}:.*",
@@ -179,6 +190,7 @@ export function lambdaBodyLimitBytes(
   action: string | undefined,
   headers: IncomingHttpHeaders,
 ): number {
+  if (action === "UpdateFunctionCode") return UPDATE_CODE_BODY_LIMIT_BYTES;
   return isEventInvoke(action, headers) ? ASYNC_PAYLOAD_BYTES : SYNC_PAYLOAD_BYTES;
 }
 

@@ -114,27 +114,40 @@ export const publishVersion: LambdaHandler = (req) => {
   if (req.state.updating(fn)) throw conflictInProgress(req.state, fn);
   checkRevision(stringField(body, "RevisionId"), fn.latestRevisionId);
   const sha = stringField(body, "CodeSha256");
-  if (sha !== undefined && sha !== fn.codeSha256) {
+  if (sha !== undefined && sha !== fn.latest.codeSha256) {
     throw lambdaError(
       "InvalidParameterValueException",
-      `CodeSHA256 (${sha}) is different from current CodeSHA256 in $LATEST (${fn.codeSha256}). Please try again with the CodeSHA256 in $LATEST.`,
+      `CodeSHA256 (${sha}) is different from current CodeSHA256 in $LATEST (${fn.latest.codeSha256}). Please try again with the CodeSHA256 in $LATEST.`,
     );
   }
+  return {
+    status: 201,
+    json: functionConfiguration(
+      req.state,
+      fn,
+      publish(req.state, fn, stringField(body, "Description")),
+    ),
+  };
+};
+
+/** Publishes $LATEST as a new version, or returns the last one when nothing changed since it. */
+export function publish(
+  state: EmulatorState,
+  fn: FunctionRecord,
+  description: string | undefined,
+): string {
   // "Lambda doesn't publish a version if the function's configuration and code haven't changed
   // since the last version" (PublishVersion API reference): return that version instead.
   const last = fn.versions.get(String(fn.nextVersion - 1));
-  if (last && sameConfig(last.publishedFrom, fn.latest)) {
-    return { status: 201, json: functionConfiguration(req.state, fn, last.version) };
-  }
+  if (last && sameConfig(last.publishedFrom, fn.latest)) return last.version;
   const version = String(fn.nextVersion);
   fn.nextVersion += 1;
-  const description = stringField(body, "Description");
   fn.versions.set(version, {
     version,
     config: { ...fn.latest, ...(description !== undefined ? { description } : {}) },
     publishedFrom: { ...fn.latest },
-    revisionId: req.state.idRng.uuid(),
-    lastModifiedMs: req.state.now(),
+    revisionId: state.idRng.uuid(),
+    lastModifiedMs: state.now(),
   });
-  return { status: 201, json: functionConfiguration(req.state, fn, version) };
-};
+  return version;
+}

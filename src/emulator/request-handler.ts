@@ -7,6 +7,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { checkAccess } from "./access.js";
 import { CLOUDWATCH_TARGET, handleCloudWatch, isQueryRequest } from "./cloudwatch-dispatch.js";
+import { ECR_TARGET, serveEcr } from "./ecr.js";
 import {
   ApiError,
   BodyTooLarge,
@@ -17,6 +18,7 @@ import {
   send,
   sendLambdaError,
 } from "./http.js";
+import { CODE_PATH_PREFIX, codeDownload } from "./lambda-code.js";
 import type { LambdaResponse } from "./lambda-context.js";
 import { bodyTooLargeError, lambdaBodyLimitBytes, matchLambdaRoute } from "./lambda-routes.js";
 import { serviceFromAuthorization } from "./s3.js";
@@ -54,8 +56,27 @@ export async function handleRequest(
   const record = (action: string, status: number) =>
     hooks.record({ action, method, path: url.pathname, region, status });
 
+  // GetFunction's Code.Location: unsigned, like the presigned S3 URL it stands for.
+  if (method === "GET" && url.pathname.startsWith(CODE_PATH_PREFIX)) {
+    hooks.beforeRequest();
+    serveCode(res, codeDownload(state, url.pathname), requestId);
+    record("emulator:GetCodeLocation", res.statusCode);
+    return;
+  }
+
+  const service = serviceFromAuthorization(req.headers.authorization);
+  if (service === "ecr" || String(target ?? "").startsWith(ECR_TARGET)) {
+    await serveEcr(
+      state,
+      { requestId, region, arrived: () => hooks.beforeRequest(), record },
+      req,
+      res,
+    );
+    return;
+  }
+
   // S3 is told apart by the service in the request's SigV4 scope (`…/us-east-1/s3/aws4_request`).
-  if (serviceFromAuthorization(req.headers.authorization) === "s3") {
+  if (service === "s3") {
     await serveS3(state, { requestId, arrived: () => hooks.beforeRequest(), record }, req, res);
     return;
   }
@@ -99,6 +120,7 @@ export async function handleRequest(
       throw lambdaError("ServiceException", `Injected failure: region ${region} is failing.`);
     }
     injectLambdaFaults(state, route.action, route.params, region);
+    injectFailedRequest(state, action);
     const response = await route.handler({
       state,
       region,
@@ -135,6 +157,37 @@ function sendLambda(res: ServerResponse, response: LambdaResponse, requestId: st
     return;
   }
   send(res, response.status, response.json, headers);
+}
+
+/** The zip behind a Code.Location, or S3's 404 for a URL that names no code. */
+function serveCode(res: ServerResponse, bytes: Buffer | undefined, requestId: string): void {
+  if (!bytes) {
+    const body = `<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>NoSuchKey</Code><Message>The specified key does not exist.</Message><RequestId>${requestId}</RequestId></Error>`;
+    res.writeHead(404, { "content-type": "application/xml", "x-amz-request-id": requestId });
+    res.end(body);
+    return;
+  }
+  res.writeHead(200, {
+    "content-type": "application/zip",
+    "content-length": bytes.length,
+    "x-amz-request-id": requestId,
+  });
+  res.end(bytes);
+}
+
+/** `faults.failRequests`: the nth request of an action (and `times − 1` after it) fails. */
+function injectFailedRequest(state: EmulatorState, action: string): void {
+  const faults = state.config.faults.failRequests;
+  if (!faults || faults.length === 0) return;
+  const count = (state.actionCounts.get(action) ?? 0) + 1;
+  state.actionCounts.set(action, count);
+  for (const fault of faults) {
+    if (fault.action !== action || count < fault.nth || count >= fault.nth + fault.times) continue;
+    throw lambdaError(
+      fault.code,
+      `Injected failure (faults.failRequests): request ${count} of ${action}.`,
+    );
+  }
 }
 
 function injectLambdaFaults(

@@ -1,6 +1,6 @@
 /**
- * A little of Amazon S3 (REST-XML, path-style addressing): CreateBucket, PutObject and
- * GetObject on buckets kept in memory, so a scheduled report that writes to S3 is tested end
+ * A little of Amazon S3 (REST-XML, path-style addressing): CreateBucket, PutObject,
+ * GetObject and DeleteObject on buckets kept in memory, so a scheduled report that writes to S3 is tested end
  * to end with the real @aws-sdk/client-s3. Errors carry S3's codes, statuses and messages as
  * its XML error document (https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html).
  * Requests are told apart by the service in their SigV4 scope (`…/us-east-1/s3/aws4_request`);
@@ -100,6 +100,11 @@ export function handleS3(store: S3Store, request: S3Request): S3Response {
     });
     return ok(request.requestId, action, { etag });
   }
+  if (action === "s3:DeleteObject") {
+    // S3 answers 204 whether or not the key existed.
+    objects.delete(key);
+    return { ...ok(request.requestId, action, {}), status: 204 };
+  }
   const object = objects.get(key);
   if (!object) {
     return error(404, "NoSuchKey", "The specified key does not exist.", { Key: key });
@@ -129,6 +134,7 @@ function operation(method: string, bucket: string, key: string): string {
   if (key === "") return method === "PUT" ? "CreateBucket" : "Unsupported";
   if (method === "PUT") return "PutObject";
   if (method === "GET") return "GetObject";
+  if (method === "DELETE") return "DeleteObject";
   return "Unsupported";
 }
 

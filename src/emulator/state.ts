@@ -3,9 +3,12 @@
  * name and qualifier resolution every Lambda route shares.
  */
 
+import { imageManifest, type StoredImage } from "./ecr.js";
 import {
   type AliasRecord,
   type FunctionRecord,
+  initialImageUri,
+  manifestDigestHex,
   newFunctionRecord,
   type VersionRecord,
 } from "./function-record.js";
@@ -32,6 +35,15 @@ export class EmulatorState {
   readonly inFlightByRegion = new Map<string, number>();
   /** S3 buckets and their objects (src/emulator/s3.ts). */
   readonly s3 = new S3Store();
+  /** Lambda requests served per action (faults.failRequests counts them). */
+  readonly actionCounts = new Map<string, number>();
+  /** ECR images of Image functions: `region/registry/repository` → tag → image (./ecr.ts). */
+  readonly images = new Map<string, Map<string, StoredImage>>();
+  /** Layer versions the functions use: version ARN → what GetLayerVersion says of it. */
+  readonly layers = new Map<
+    string,
+    { compatibleArchitectures: Array<"x86_64" | "arm64">; compatibleRuntimes: string[] }
+  >();
   /** Invocations sleeping out their modelled time (timeScale > 0), ended early by close(). */
   private readonly sleepers = new Map<NodeJS.Timeout, () => void>();
 
@@ -79,12 +91,57 @@ export class EmulatorState {
         region = new Map();
         this.regions.set(spec.region, region);
       }
-      const record = newFunctionRecord(spec, this.config.seed, this.now(), this.idRng.uuid());
+      const record = newFunctionRecord(
+        spec,
+        this.config.seed,
+        this.now(),
+        this.idRng.uuid(),
+        spec.packageType === "Image" ? this.registerImage(spec) : undefined,
+      );
+      for (const layer of spec.layers ?? []) {
+        const known = this.layers.get(layer.arn);
+        if (known) {
+          if (!known.compatibleRuntimes.includes(spec.runtime)) {
+            known.compatibleRuntimes.push(spec.runtime);
+          }
+        } else {
+          this.layers.set(layer.arn, {
+            compatibleArchitectures: [...layer.compatibleArchitectures],
+            compatibleRuntimes: [spec.runtime],
+          });
+        }
+      }
       region.set(spec.name, record);
       this.provisionFromConfig(record);
       this.metrics.registerHistory(record);
       this.sortedNames.delete(spec.region);
     }
+  }
+
+  /** Puts an Image function's image in ECR (one repository per function, tag `latest`). */
+  private registerImage(spec: EmulatedFunctionConfig): { uri: string; digestHex: string } {
+    const uri = initialImageUri(spec, this.config.accountId);
+    const repository = uri.slice(uri.indexOf("/") + 1, uri.lastIndexOf(":"));
+    const built = imageManifest(spec.name, spec.imageArchitectures ?? [spec.architecture]);
+    const image = { ...built, digestHex: manifestDigestHex(built.manifest) };
+    const key = `${spec.region}/${this.config.accountId}/${repository}`;
+    this.images.set(key, new Map([["latest", image]]));
+    return { uri, digestHex: image.digestHex };
+  }
+
+  /** The image behind an ImageUri in this account's ECR, if there is one. */
+  imageFor(region: string, uri: string): StoredImage | undefined {
+    const match =
+      /^(\d{12})\.dkr\.ecr\.([a-z0-9-]+)\.amazonaws\.com\/([^:@]+)(?::([^@]+))?(?:@sha256:([0-9a-f]{64}))?$/.exec(
+        uri,
+      );
+    if (!match) return undefined;
+    const [, registry, imageRegion, repository, tag, digest] = match;
+    if (imageRegion !== region) return undefined;
+    const images = this.images.get(`${region}/${registry}/${repository}`);
+    if (!images) return undefined;
+    if (digest) return [...images.values()].find((image) => image.digestHex === digest);
+    return images.get(tag ?? "latest");
   }
 
   /**

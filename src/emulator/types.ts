@@ -38,6 +38,20 @@ export interface EmulatedFunctionConfig {
   ephemeralStorage: number;
   logFormat: "Text" | "JSON";
   runtime: string;
+  /** "Zip" (default): code is a .zip archive; "Image": a container image in ECR. */
+  packageType?: "Zip" | "Image" | undefined;
+  /**
+   * Layer versions the function uses (full version ARNs); GetLayerVersion answers with their
+   * compatible architectures. Shared with `advise` (issue 13).
+   */
+  layers?: Array<{ arn: string; compatibleArchitectures: Array<"x86_64" | "arm64"> }> | undefined;
+  /** Size of the synthetic .zip in bytes (default: about 200 bytes). */
+  codeSizeBytes?: number | undefined;
+  /**
+   * Image functions: the architectures of the image behind ImageUri (default: the function's
+   * own). More than one makes it a multi-architecture image (a manifest list in ECR).
+   */
+  imageArchitectures?: Array<"x86_64" | "arm64"> | undefined;
   description?: string | undefined;
   tags?: Record<string, string> | undefined;
   model: FunctionModel;
@@ -78,6 +92,23 @@ export interface EmulatorFaults {
   concurrentDeploys?: ConcurrentDeployFault[] | undefined;
   /** Regions whose every call fails with 500 (to test a report that loses one region). */
   failingRegions?: string[] | undefined;
+  /** Fail chosen requests: the `nth` request of `action` (and the `times − 1` after it). */
+  failRequests?: FailRequestFault[] | undefined;
+}
+
+/**
+ * One injected failure, e.g. the 5th `lambda:PublishVersion` answered 400
+ * InvalidParameterValueException (not retried by the SDK) — a failure that can strike between a
+ * code swap and the publish that follows it.
+ */
+export interface FailRequestFault {
+  /** IAM-style action, e.g. "lambda:PublishVersion". */
+  action: string;
+  /** 1-based: the first request of that action that fails. */
+  nth: number;
+  /** How many consecutive requests of that action fail (default 1). */
+  times: number;
+  code: "ServiceException" | "InvalidParameterValueException" | "ResourceConflictException";
 }
 
 export interface EmulatorConfig {
