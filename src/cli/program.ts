@@ -33,6 +33,8 @@ export function buildProgram(argv: readonly string[] = [], io: CliIo = processIo
     if (!factory) continue;
     const command = factory(io);
     command.copyInheritedSettings(program);
+    // A command with subcommands (`pricing update`) built them before it inherited.
+    for (const sub of command.commands) sub.copyInheritedSettings(command);
     program.addCommand(command);
   }
   return program;

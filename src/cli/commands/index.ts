@@ -11,6 +11,7 @@ import type { CliIo } from "../io.js";
 import { crossoverCommand } from "./crossover.js";
 import { emulatorCommand } from "./emulator.js";
 import { estimateCommand } from "./estimate.js";
+import { pricingCommand } from "./pricing.js";
 import { reportCommand } from "./report.js";
 import { tuneCommand } from "./tune.js";
 
@@ -34,4 +35,8 @@ export const commandFactories: Record<string, (io: CliIo) => Command> = {
     ),
   emulator: (io) =>
     emulatorCommand(io, async (flags) => (await import("./emulator-action.js")).runEmulator(flags)),
+  pricing: (io) =>
+    pricingCommand(io, async (flags) =>
+      (await import("./pricing-update-action.js")).runPricingUpdate(flags, io),
+    ),
 };
