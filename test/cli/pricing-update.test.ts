@@ -162,6 +162,37 @@ describe("pricing update --offer-dir", () => {
     expect(readFileSync(out, "utf8")).toContain('"pricePerGbSecond": "0.0000145"');
   });
 
+  it("--format json: the same changes as data", async () => {
+    const { offerDir, table } = setup(cheaperTier2);
+    const result = await runInProcess([
+      "pricing",
+      "update",
+      "--offer-dir",
+      offerDir,
+      "--table",
+      table,
+      "--dry-run",
+      "--format",
+      "json",
+    ]);
+    expect(result.code).toBe(0);
+    const report = JSON.parse(result.stdout);
+    expect(report.changes).toContainEqual({
+      region: "us-east-1",
+      kind: "changed",
+      line: "x86_64 duration tier 2",
+      before: "0.000015",
+      after: "0.0000145",
+    });
+    expect(report).toMatchObject({
+      regionsInOffers: 30,
+      regionsInTable: 30,
+      changed: true,
+      written: null,
+    });
+    expect(readFileSync(table, "utf8")).toBe(SHIPPED_TEXT);
+  });
+
   it("the bin runs it too (one spawned case)", () => {
     const { offerDir, table } = setup();
     const result = runBin([

@@ -297,6 +297,23 @@ describe("changes", () => {
     expect(() => parseLambdaPriceTable(result.table)).not.toThrow();
   });
 
+  it("is idempotent: a second update from the same files changes nothing", () => {
+    const table = shipped();
+    const withNew = shipped();
+    withNew.regions["mx-central-1"] = {
+      ...structuredClone(withNew.regions["us-east-2"]!),
+      asOf: "2026-11-02",
+    };
+    for (const tier of withNew.regions["eu-west-1"]!.architectures.x86_64.durationTiers!)
+      tier.derived = false;
+    withNew.regions["eu-west-1"]!.asOf = "2026-11-02";
+    const offers = generateOffers(withNew);
+    const once = update(table, offers).table;
+    const twice = update(structuredClone(once), offers);
+    expect(twice.changes.filter((c) => c.kind !== "missing")).toEqual([]);
+    expect(text(twice.table)).toBe(text(once));
+  });
+
   it("lists usage types no table line takes", () => {
     const table = shipped();
     const offers = generateOffers(table);

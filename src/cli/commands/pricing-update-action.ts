@@ -126,21 +126,22 @@ export async function runPricingUpdate(flags: PricingUpdateFlags, io: CliIo): Pr
   const merged = mergePriceList(current as RawLambdaTable, offers);
   const nextText = `${JSON.stringify(merged.table, null, 2)}\n`;
   validate(JSON.parse(nextText), "the updated table would be invalid (nothing written)");
-  io.stdout(
-    renderPriceListDiff({
-      changes: merged.changes,
-      unmappedUsageTypes: merged.unmappedUsageTypes,
-      regionsInOffers: offers.length,
-      regionsInTable: Object.keys((current as RawLambdaTable).regions).length,
-    }),
-  );
+  const model = {
+    changes: merged.changes,
+    unmappedUsageTypes: merged.unmappedUsageTypes,
+    regionsInOffers: offers.length,
+    regionsInTable: Object.keys((current as RawLambdaTable).regions).length,
+  };
+  const json = flags.format === "json";
+  if (!json) io.stdout(renderPriceListDiff(model));
   const unchanged = nextText === currentText;
+  const write = !flags.dryRun && !(unchanged && outPath === tablePath);
+  if (write) writeFileAtomicSync(outPath, nextText);
+  if (json)
+    return `${JSON.stringify({ ...model, changed: !unchanged, written: write ? outPath : null }, null, 2)}\n`;
   if (flags.dryRun) {
     return `Dry run: nothing written (${outPath} would ${unchanged ? "stay as it is" : "change"}).\n`;
   }
-  if (unchanged && outPath === tablePath) {
-    return `No change: ${tablePath} already matches the offer files.\n`;
-  }
-  writeFileAtomicSync(outPath, nextText);
+  if (!write) return `No change: ${tablePath} already matches the offer files.\n`;
   return `Wrote ${outPath}. estimate prices from the table built into dist/: run \`npm run build\` in a clone to use it.\n`;
 }

@@ -4,7 +4,7 @@
  * commands/index.ts, which loads it lazily.
  */
 import { Command } from "commander";
-import { parseEndpointUrl } from "../common-options.js";
+import { addFormatOption, parseEndpointUrl } from "../common-options.js";
 import type { CliIo } from "../io.js";
 
 export interface PricingUpdateFlags {
@@ -13,6 +13,7 @@ export interface PricingUpdateFlags {
   table?: string;
   out?: string;
   dryRun?: boolean;
+  format: "table" | "json";
 }
 
 export function pricingCommand(
@@ -37,7 +38,8 @@ export function pricingCommand(
       "the table to compare with (default: the package's pricing/lambda.json)",
     )
     .option("--out <file>", "where to write the updated table (default: --table)")
-    .option("--dry-run", "print the diff only; write nothing")
+    .option("--dry-run", "print the diff only; write nothing");
+  addFormatOption(update, ["table", "json"])
     .addHelpText(
       "after",
       "\nExamples:\n  lambda-cost pricing update --dry-run\n  lambda-cost pricing update --offer-dir ./price-list --out pricing/lambda.json\n",
