@@ -72,6 +72,10 @@ export function toSnapshot(config: FunctionConfiguration, region: string): Funct
     architecture: config.Architectures?.[0] === "arm64" ? "arm64" : "x86_64",
     ephemeralStorageMb: config.EphemeralStorage?.Size ?? 512,
     logFormat: config.LoggingConfig?.LogFormat === "JSON" ? "JSON" : "Text",
+    packageType: config.PackageType === "Image" ? "Image" : "Zip",
+    codeSha256: config.CodeSha256 ?? "",
+    runtime: config.Runtime,
+    layerArns: (config.Layers ?? []).flatMap((layer) => (layer.Arn ? [layer.Arn] : [])),
     configuration: normalizeConfig(config),
   };
 }

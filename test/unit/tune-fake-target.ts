@@ -58,6 +58,9 @@ export function createFakeTarget(
     architecture: "x86_64",
     ephemeralStorageMb: 512,
     logFormat: "Text",
+    packageType: "Zip",
+    codeSha256: "fake-code",
+    layerArns: [],
     configuration: structuredClone(state.config),
   });
   const checkRevision = (expected: string) => {

@@ -1,6 +1,7 @@
 /** The pure half of `tune`: log parsing, statistics, sampling, recommendation, analysis. */
 
 export * from "./analyze.js";
+export * from "./architectures.js";
 export * from "./equivalence.js";
 export * from "./parse-log.js";
 export * from "./racing.js";

@@ -37,6 +37,16 @@ export interface FunctionSnapshot {
   architecture: Architecture;
   ephemeralStorageMb: number;
   logFormat: "Text" | "JSON";
+  /** "Zip" or "Image" (Configuration.PackageType). */
+  packageType: "Zip" | "Image";
+  /** Configuration.CodeSha256: base64 SHA-256 of the zip, or an image's digest. */
+  codeSha256: string;
+  /** Configuration.Runtime (absent for images). */
+  runtime?: string | undefined;
+  /** Configuration.Layers' version ARNs. */
+  layerArns: string[];
+  /** From GetFunction's Code: where the zip can be downloaded (short-lived), or the image. */
+  code?: { location?: string | undefined; imageUri?: string | undefined } | undefined;
   /**
    * $LATEST's whole configuration as GetFunction returned it, minus the fields that change on
    * every update (RevisionId, LastModified, LastUpdateStatus*, State*). Compared before and after
@@ -75,6 +85,44 @@ export interface AliasView {
 
 export interface CallOptions {
   abortSignal?: AbortSignal | undefined;
+}
+
+/** Where UpdateFunctionCode takes the code from: the bytes, an S3 object, or an image. */
+export type CodeSource =
+  | { kind: "zip"; bytes: Uint8Array }
+  | { kind: "s3"; bucket: string; key: string }
+  | { kind: "image"; imageUri: string };
+
+/**
+ * What changing a function's architecture needs beyond TuningTarget: its code (to upload the
+ * same bytes with the other architecture), its layers' and image's architectures (to skip an
+ * architecture that cannot run), and S3 for a zip over the 50 MB direct-upload limit.
+ */
+export interface CodeTarget {
+  /**
+   * UpdateFunctionCode with `Architectures: [architecture]` if $LATEST's RevisionId is still
+   * `expectedRevisionId`, then waits; returns the snapshot after. ConcurrentChangeError on 412
+   * or when the finished update is not ours.
+   */
+  setCode(
+    source: CodeSource,
+    architecture: Architecture,
+    expectedRevisionId: string,
+    options?: CallOptions,
+  ): Promise<FunctionSnapshot>;
+  /** The zip behind $LATEST now (GetFunction's Code.Location). */
+  downloadCode(options?: CallOptions): Promise<Uint8Array>;
+  /** A layer version's CompatibleArchitectures (GetLayerVersion); [] when it lists none. */
+  layerArchitectures(layerVersionArn: string): Promise<Architecture[]>;
+  /**
+   * The architectures of a multi-architecture image (its manifest list, ECR BatchGetImage);
+   * undefined when the image is a single manifest (one architecture, not named in it).
+   */
+  imageArchitectures(imageUri: string): Promise<Architecture[] | undefined>;
+  /** Puts bytes in S3 (PutObject) for an upload over the direct limit. */
+  putStagedCode(bucket: string, key: string, bytes: Uint8Array): Promise<void>;
+  /** Deletes a staged object; one already gone is not an error. */
+  deleteStagedCode(bucket: string, key: string): Promise<void>;
 }
 
 export interface TuningTarget {
@@ -122,6 +170,8 @@ export interface TuningTarget {
   deleteAlias(name: string): Promise<void>;
   /** How many calls were throttled (and retried) so far; never a function failure. */
   throttleCount(): number;
+  /** Present when the target can change the function's code and architecture (--arch). */
+  readonly code?: CodeTarget | undefined;
 }
 
 /** Someone else changed the function while tune was working on it (exit 1 if it escapes). */

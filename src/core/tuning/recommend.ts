@@ -27,16 +27,22 @@ export function recommend(
   summaries: readonly SizeSummary[],
   options: StrategyOptions,
 ): Recommendation | null {
+  // Sizes of several architectures are named with theirs ("1024 MB arm64").
+  const label = summaries.some((s) => s.architecture !== summaries[0]?.architecture)
+    ? (s: SizeSummary) => `${s.memoryMb} MB ${s.architecture ?? ""}`.trim()
+    : (s: SizeSummary) => `${s.memoryMb} MB`;
   const ranked = rankSizes(summaries, options);
   const decision = decide(ranked, options);
   if (!decision) return null;
   const winner = decision.pick;
   const runnerUp = winner === decision.leader ? ranked[1] : decision.leader;
   const excluded = summaries.filter((s) => !ranked.some((r) => r.summary === s));
-  const notes = excluded.length > 0 ? `; not eligible: ${describeExcluded(excluded, options)}` : "";
+  const notes =
+    excluded.length > 0 ? `; not eligible: ${describeExcluded(excluded, options, label)}` : "";
   if (!runnerUp) {
     return {
       memoryMb: winner.summary.memoryMb,
+      architecture: winner.summary.architecture,
       reason: `the only eligible size (${describeScore(winner, options)})${notes}`,
       distinguishable: true,
     };
@@ -52,24 +58,34 @@ export function recommend(
       : `the cheapest of the sizes equivalent to the best, ${formatUsd(winner.summary.costPerMillion, 4)} per 1M invocations: ${describeScore(winner, options, best)}`;
   const recommendation: Recommendation = {
     memoryMb: winner.summary.memoryMb,
-    reason: `${head}; runner-up ${runnerUp.summary.memoryMb} MB: ${describeScore(runnerUp, options, best)}${notes}`,
+    architecture: winner.summary.architecture,
+    reason: `${head}; runner-up ${label(runnerUp.summary)}: ${describeScore(runnerUp, options, best)}${notes}`,
     distinguishable,
     runnerUpMemoryMb: runnerUp.summary.memoryMb,
+    runnerUpArchitecture: runnerUp.summary.architecture,
   };
   if (decision.equivalent.length > 0) {
     const group = [decision.leader, ...decision.equivalent].map((r) => r.summary.memoryMb);
     recommendation.equivalentMemoryMb = group.sort((a, b) => a - b);
     recommendation.equivalenceMargin = decision.margin;
-    recommendation.advice = `${group.map((m) => `${m} MB`).join(", ")} are practically equivalent: the 95% interval of each one's difference from the best lies within ±${percent(decision.margin)} of its ${options.strategy === "speed" ? "duration" : options.strategy === "cost" ? "cost" : "score"}; recommending the cheapest, ${winner.summary.memoryMb} MB`;
+    const names = [decision.leader, ...decision.equivalent]
+      .map((r) => r.summary)
+      .sort((a, b) => a.memoryMb - b.memoryMb)
+      .map(label);
+    recommendation.advice = `${names.join(", ")} are practically equivalent: the 95% interval of each one's difference from the best lies within ±${percent(decision.margin)} of its ${options.strategy === "speed" ? "duration" : options.strategy === "cost" ? "cost" : "score"}; recommending the cheapest, ${label(winner.summary)}`;
   } else if (!distinguishable) {
-    recommendation.advice = advise(winner, runnerUp);
+    recommendation.advice = advise(winner, runnerUp, label);
   }
   return recommendation;
 }
 
-function advise(winner: RankedSize, runnerUp: RankedSize): string {
-  const a = `${winner.summary.memoryMb} MB`;
-  const b = `${runnerUp.summary.memoryMb} MB`;
+function advise(
+  winner: RankedSize,
+  runnerUp: RankedSize,
+  label: (s: SizeSummary) => string,
+): string {
+  const a = label(winner.summary);
+  const b = label(runnerUp.summary);
   const gap = Math.abs(runnerUp.score - winner.score) / Math.abs(winner.score || 1);
   const head = `${a} and ${b} are not distinguishable at this sample size (the 95% interval of their difference includes 0)`;
   const needed = invocationsToSeparate(winner, runnerUp);
@@ -96,7 +112,11 @@ function describeScore(ranked: RankedSize, options: StrategyOptions, best?: Rank
   }
 }
 
-function describeExcluded(excluded: readonly SizeSummary[], options: StrategyOptions): string {
+function describeExcluded(
+  excluded: readonly SizeSummary[],
+  options: StrategyOptions,
+  label: (s: SizeSummary) => string,
+): string {
   return excluded
     .map((s) => {
       const why =
@@ -104,7 +124,7 @@ function describeExcluded(excluded: readonly SizeSummary[], options: StrategyOpt
         (options.maxDurationMs !== undefined && s.durationMs.p90 > options.maxDurationMs
           ? `p90 ${s.durationMs.p90.toFixed(1)} ms over --max-duration ${options.maxDurationMs} ms`
           : "not measured");
-      return `${s.memoryMb} MB (${why})`;
+      return `${label(s)} (${why})`;
     })
     .join(", ");
 }

@@ -102,6 +102,8 @@ export interface DurationStats {
 /** One row of the result: everything measured and priced at one memory size. */
 export interface SizeSummary {
   memoryMb: number;
+  /** The architecture this size ran on (set by the runner; priced at that architecture). */
+  architecture?: Architecture | undefined;
   invocations: number;
   errors: number;
   errorsByType: Record<string, number>;
@@ -145,12 +147,15 @@ export interface SizeSummary {
 
 export interface Recommendation {
   memoryMb: number;
+  /** The architecture recommended (the function's own unless another was measured and won). */
+  architecture?: Architecture | undefined;
   reason: string;
   /** False when the 95% interval of the winner's difference from the runner-up includes 0. */
   distinguishable: boolean;
   /** What would settle it, when not distinguishable. */
   advice?: string | undefined;
   runnerUpMemoryMb?: number | undefined;
+  runnerUpArchitecture?: Architecture | undefined;
   /**
    * Sizes shown to be practically equivalent to the best (their difference's 95% interval lies
    * within ±equivalenceMargin); the recommendation is the cheapest of them and the best.
@@ -164,7 +169,11 @@ export interface MonthlyProjection {
   monthlyInvocations: number;
   /** Where the volume came from: the flag or CloudWatch. */
   source: "flag" | "cloudwatch";
-  bySize: Array<{ memoryMb: number; monthlyCost: Decimal }>;
+  bySize: Array<{
+    memoryMb: number;
+    architecture?: Architecture | undefined;
+    monthlyCost: Decimal;
+  }>;
   currentMemoryMb: number;
   currentMonthlyCost: Decimal | null;
   recommendedMonthlyCost: Decimal;
@@ -178,9 +187,34 @@ export interface TuningAnalysis {
   /** null when no size is feasible. */
   recommendation: Recommendation | null;
   monthlyProjection?: MonthlyProjection | undefined;
+  /** With more than one architecture measured: arm64 against x86_64 at the recommended size. */
+  architectureComparison?: ArchitectureComparison | undefined;
   /** What the measured invocations themselves cost. */
   tuningCost: Decimal;
   totalInvocations: number;
+}
+
+/**
+ * arm64 against x86_64 at one memory size (the recommended one): each one's mean cost per
+ * invocation at its own architecture's prices, the relative difference, and whether the 95%
+ * Welch interval of the difference excludes 0.
+ */
+export interface ArchitectureComparison {
+  memoryMb: number;
+  x86CostPerMillion: Decimal;
+  arm64CostPerMillion: Decimal;
+  /** (arm64 − x86_64) / x86_64: negative when arm64 is cheaper. */
+  arm64RelativeDifference: number;
+  distinguishable: boolean;
+  /** x86_64 and arm64 mean warm duration, ms. */
+  x86DurationMs: number;
+  arm64DurationMs: number;
+}
+
+/** An architecture that was asked for but not measured, and why. */
+export interface SkippedArchitecture {
+  architecture: Architecture;
+  reason: string;
 }
 
 /**
@@ -198,8 +232,11 @@ export interface TuneResult {
   balancedWeight?: number | undefined;
   maxDurationMs?: number | undefined;
   originalMemoryMb: number;
-  /** One summary per measured size, ascending by memory. */
+  /** One summary per measured size, ascending by memory (each architecture in turn). */
   sizes: SizeSummary[];
+  /** Architectures asked for with --arch but not measured, with the reason. */
+  skippedArchitectures?: SkippedArchitecture[] | undefined;
+  architectureComparison?: ArchitectureComparison | undefined;
   /** null when no size is feasible (the command then exits 1). */
   recommendation: Recommendation | null;
   monthlyProjection?: MonthlyProjection | undefined;
