@@ -3,7 +3,7 @@
  * name and qualifier resolution every Lambda route shares.
  */
 
-import { imageManifest, type StoredImage } from "./ecr.js";
+import { imageManifest, type StoredImage } from "./ecr-images.js";
 import {
   type AliasRecord,
   type FunctionRecord,
