@@ -12,7 +12,7 @@ import { environmentsPerInstance, lmiSizing } from "../../src/core/crossover/lmi
 import { UsageError } from "../../src/core/errors.js";
 import { dec } from "../../src/core/money/index.js";
 import { loadEc2PriceTable } from "../../src/prices/ec2-prices.js";
-import { crossoverWithShippedPrices } from "../../src/prices/fargate-ec2-crossover.js";
+import { crossoverWithShippedPrices } from "../../src/api/crossover.js";
 import { ISSUE_EXAMPLE } from "./crossover-fixtures.js";
 
 const ec2 = loadEc2PriceTable();

@@ -4,7 +4,7 @@ import { renderCrossoverChart } from "../../src/output/crossover-chart.js";
 import { renderCrossoverCsv } from "../../src/output/crossover-csv.js";
 import { compactCount, describeBreakEven } from "../../src/output/crossover-format.js";
 import { renderCrossoverTable } from "../../src/output/crossover-table.js";
-import { crossoverWithShippedPrices } from "../../src/prices/fargate-ec2-crossover.js";
+import { crossoverWithShippedPrices } from "../../src/api/crossover.js";
 import { ISSUE_EXAMPLE } from "./crossover-fixtures.js";
 
 const result = crossoverWithShippedPrices(ISSUE_EXAMPLE);

@@ -20,7 +20,7 @@ import { renderTuneCharts } from "../../src/output/tune-chart.js";
 import { renderTuneCsv } from "../../src/output/tune-csv.js";
 import { renderTuneJson } from "../../src/output/tune-json.js";
 import { renderTuneTable } from "../../src/output/tune-table.js";
-import { crossoverWithShippedPrices } from "../../src/prices/fargate-ec2-crossover.js";
+import { crossoverWithShippedPrices } from "../../src/api/crossover.js";
 import { ISSUE_EXAMPLE } from "./crossover-fixtures.js";
 import { estimateReport, monthlyReport, tuneResult } from "./output-fixtures.js";
 
