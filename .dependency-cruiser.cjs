@@ -3,7 +3,7 @@
  * Type-only imports count (tsPreCompilationDeps): a type cycle is still a cycle for a reader.
  * test/layers.test.ts proves each rule fires on a deliberately bad import.
  */
-const SERVICES = "^src/(tune|report)/";
+const SERVICES = "^src/(tune|report|advise)/";
 module.exports = {
   forbidden: [
     {
@@ -64,6 +64,17 @@ module.exports = {
       severity: "error",
       from: { path: "^src/fs/" },
       to: { path: "^src/", pathNot: "^src/fs/" },
+    },
+    {
+      name: "root-entry-stays-light",
+      comment:
+        '`import … from "lambda-cost"` is pricing and estimate: it must never load the AWS SDK, the adapters or the emulator (sub-paths do).',
+      severity: "error",
+      from: { path: "^src/index\\.ts$" },
+      to: {
+        path: ["@aws-sdk/", "@smithy/", "^src/(aws|emulator|tune|report|cli)/"],
+        reachable: true,
+      },
     },
     {
       name: "nothing-imports-cli",

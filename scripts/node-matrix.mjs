@@ -7,7 +7,7 @@
 //    dependency) and `npm install -g` it into a temporary prefix (as a global tool); also
 //    install the clone's HEAD as a git dependency (what a git-tag install does).
 // 2. For each Node major, with that node first on PATH (the bin's `#!/usr/bin/env node` picks
-//    it): --version, estimate (AWS's worked example), the library import, the emulator with no
+//    it): --version, estimate (AWS's worked example), the library imports (each sub-path), the emulator with no
 //    --config, tune against it (the function put back) and report against it.
 // Prints one line per check and a summary; exits 1 when any check fails.
 import { execFileSync, spawn, spawnSync } from "node:child_process";
@@ -131,6 +131,13 @@ async function smoke(major, nodePath) {
       'import { estimateLambdaCost } from "lambda-cost"; console.log(estimateLambdaCost([{ region: "us-east-1", architecture: "x86_64", memoryMb: 1536, monthlyRequests: 3_000_000, averageDurationMs: 120 }]).total.toFixed(2));';
     const out = sh(nodePath, ["--input-type=module", "-e", code], { cwd: project, env }).trim();
     if (out !== "2.73") throw new Error(`got ${out}, want 2.73`);
+  });
+  step(`${tag} import each sub-path (tune, crossover, report, emulator) from a project`, () => {
+    const code =
+      'for (const s of ["tune", "crossover", "report", "emulator"]) { const m = await import("lambda-cost/" + s); console.log(s, Object.keys(m).length); }';
+    const out = sh(nodePath, ["--input-type=module", "-e", code], { cwd: project, env }).trim();
+    if (!/^tune \d+\ncrossover \d+\nreport \d+\nemulator \d+$/.test(out)) throw new Error(out);
+    return out.replace(/\n/g, ", ");
   });
   const emulator = spawn(globalBin, ["emulator", "--port", "0"], { cwd: state, env });
   let endpoint;

@@ -1,7 +1,8 @@
 /**
  * `lambda-cost/report`: one calendar month of Lambda usage for an account, read from AWS and
- * priced with the shipped price table. Assembles the SDK adapter and the report service, as the
- * CLI's `report` command does.
+ * priced with the shipped price table. generateMonthlyReport() assembles the SDK adapter and the
+ * report service as the CLI's `report` command does; reportMonth() takes any UsageSource.
+ * See docs/library.md.
  */
 import type { AwsConnection } from "../aws/connection.js";
 import { type AwsUsageSourceOptions, createAwsUsageSource } from "../aws/region-month-usage.js";
@@ -37,3 +38,25 @@ export function generateMonthlyReport(
     createAwsUsageSource({ connection, clients }),
   );
 }
+
+export { buildMonthlyReport } from "../core/report/build-report.js";
+export {
+  type CalendarMonth,
+  formatMonth,
+  hoursInMonth,
+  lastCompleteMonth,
+  parseMonth,
+} from "../core/report/month.js";
+export type { RegionMonthUsage, UsageSource } from "../core/report/ports.js";
+export type {
+  FunctionMonthInput,
+  MonthlyReport,
+  RegionFailure,
+  ReportRow,
+  ReportTotals,
+  TierPool,
+} from "../core/report/types.js";
+export { REPORT_CSV_HEADER, renderReportCsv, reportFileName } from "../output/report-csv.js";
+export { renderReportJson } from "../output/report-json.js";
+export { renderReportSummary } from "../output/report-summary.js";
+export { type ReportMonthOptions, reportMonth } from "../report/generate.js";

@@ -34,6 +34,9 @@ beforeAll(() => {
   execFileSync("tar", ["-xzf", join(dir, packed?.filename ?? ""), "-C", dir]);
   symlinkSync(join(ROOT, "node_modules"), join(pkg, "node_modules"), "dir");
   mkdirSync(join(dir, "elsewhere"));
+  // A project outside the clone that depends on the unpacked package, for the library imports.
+  mkdirSync(join(dir, "project/node_modules"), { recursive: true });
+  symlinkSync(pkg, join(dir, "project/node_modules/lambda-cost"), "dir");
 }, 60_000);
 
 describe("the packed tarball", () => {
@@ -53,6 +56,92 @@ describe("the packed tarball", () => {
       ]),
     );
     expect(files.filter((f) => /^(src|test|bench|scripts|node_modules)\//.test(f))).toEqual([]);
+  });
+
+  it("each sub-path imports from a project outside the clone, with its documented surface", async () => {
+    // docs/library.md lists these; a new export is a decision, so this list changes with it.
+    const surfaces: Record<string, string[]> = {
+      "lambda-cost": [
+        "AwsError",
+        "CheckFailedError",
+        "ConfigError",
+        "Decimal",
+        "InterruptedError",
+        "LambdaCostError",
+        "PricingDataError",
+        "UsageError",
+        "ZERO",
+        "dec",
+        "estimateLambdaCost",
+        "formatUsd",
+        "gbSeconds",
+        "knownRegions",
+        "loadLambdaPriceTable",
+        "logRates",
+        "priceLambda",
+        "priceManagedInstances",
+        "pricePerInvocation",
+        "splitIntoTiers",
+        "sum",
+      ],
+      "lambda-cost/tune": [
+        "ConcurrentChangeError",
+        "TUNE_CSV_COLUMNS",
+        "ThrottledError",
+        "analyzeTuning",
+        "createLambdaTuningTarget",
+        "createTuningEngine",
+        "defaultJournalDir",
+        "parseInvocationLog",
+        "renderTune",
+        "renderTuneJson",
+        "runTune",
+        "sizesAuto",
+        "toTuneJson",
+        "toTuneResult",
+      ],
+      "lambda-cost/crossover": [
+        "DEFAULT_EC2_TYPES",
+        "VALID_FARGATE_TASK_SIZES",
+        "allFargateTaskSizes",
+        "crossover",
+        "crossoverJson",
+        "crossoverWithShippedPrices",
+        "loadEc2PriceTable",
+        "loadFargatePriceTable",
+        "loadLambdaPriceTable",
+        "parseFargateTaskSize",
+        "renderCrossoverJson",
+      ],
+      "lambda-cost/report": [
+        "REPORT_CSV_HEADER",
+        "buildMonthlyReport",
+        "formatMonth",
+        "generateMonthlyReport",
+        "hoursInMonth",
+        "lastCompleteMonth",
+        "parseMonth",
+        "renderReportCsv",
+        "renderReportJson",
+        "renderReportSummary",
+        "reportFileName",
+        "reportMonth",
+      ],
+      "lambda-cost/emulator": ["emulatorConfig", "startEmulator"],
+    };
+    // One process imports every sub-path and prices AWS's worked example through the root.
+    const code = `
+      const out = {};
+      for (const spec of ${JSON.stringify(Object.keys(surfaces))}) out[spec] = Object.keys(await import(spec)).sort();
+      const { estimateLambdaCost } = await import("lambda-cost");
+      out.total = estimateLambdaCost([{ region: "us-east-1", architecture: "x86_64", memoryMb: 1536, monthlyRequests: 3_000_000, averageDurationMs: 120 }]).total.toFixed(2);
+      console.log(JSON.stringify(out));`;
+    const result = await spawnNode(["--input-type=module", "-e", code], join(dir, "project"));
+    expect(result.stderr).toBe("");
+    const out = JSON.parse(result.stdout) as Record<string, unknown>;
+    for (const [spec, names] of Object.entries(surfaces)) expect(out[spec]).toEqual(names.sort());
+    // The same $2.73 as the estimate test below works out by hand.
+    expect(out.total).toBe("2.73");
   });
 
   it("estimate runs from the unpacked package, outside the clone", async () => {
@@ -112,9 +201,13 @@ describe("the packed tarball", () => {
  * environment; spawned without blocking the test process.
  */
 function spawnBin(args: string[]) {
+  return spawnNode([bin, ...args], join(dir, "elsewhere"));
+}
+
+function spawnNode(args: string[], cwd: string) {
   return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
-    const child = spawn(process.execPath, [bin, ...args], {
-      cwd: join(dir, "elsewhere"),
+    const child = spawn(process.execPath, args, {
+      cwd,
       env: {
         PATH: process.env.PATH,
         HOME: dir,

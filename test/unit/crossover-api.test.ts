@@ -8,7 +8,7 @@ import {
   loadFargatePriceTable,
   loadLambdaPriceTable,
   VALID_FARGATE_TASK_SIZES,
-} from "../../src/index.js";
+} from "../../src/api/crossover.js";
 import { ISSUE_EXAMPLE } from "./crossover-fixtures.js";
 
 const INPUT = ISSUE_EXAMPLE;

@@ -7,12 +7,12 @@
  * 0.15 × price) + requests × $0.20/1M.
  */
 import { describe, expect, it } from "vitest";
+import { crossoverWithShippedPrices } from "../../src/api/crossover.js";
 import type { CrossoverInput } from "../../src/core/crossover/crossover.js";
 import { environmentsPerInstance, lmiSizing } from "../../src/core/crossover/lmi-fleet.js";
 import { UsageError } from "../../src/core/errors.js";
 import { dec } from "../../src/core/money/index.js";
 import { loadEc2PriceTable } from "../../src/prices/ec2-prices.js";
-import { crossoverWithShippedPrices } from "../../src/api/crossover.js";
 import { ISSUE_EXAMPLE } from "./crossover-fixtures.js";
 
 const ec2 = loadEc2PriceTable();

@@ -1,10 +1,10 @@
 /** The crossover renderers: colour only when asked, the chart's rows line up, CSV is parseable. */
 import { describe, expect, it } from "vitest";
+import { crossoverWithShippedPrices } from "../../src/api/crossover.js";
 import { renderCrossoverChart } from "../../src/output/crossover-chart.js";
 import { renderCrossoverCsv } from "../../src/output/crossover-csv.js";
 import { compactCount, describeBreakEven } from "../../src/output/crossover-format.js";
 import { renderCrossoverTable } from "../../src/output/crossover-table.js";
-import { crossoverWithShippedPrices } from "../../src/api/crossover.js";
 import { ISSUE_EXAMPLE } from "./crossover-fixtures.js";
 
 const result = crossoverWithShippedPrices(ISSUE_EXAMPLE);

@@ -32,6 +32,7 @@ const badTree: Record<string, string> = {
   "src/emulator/server.ts": 'import { s } from "../tune/service.js";\nexport const e = s;\n', // emulator-imports-core
   "src/report/service.ts": 'import { flag } from "../cli/flag.js";\nexport const r = flag;\n', // nothing-imports-cli
   "src/cli/flag.ts": "export const flag = 1;\n",
+  "src/index.ts": 'export { s } from "./tune/service.js";\n', // root-entry-stays-light
 };
 
 const root = mkdtempSync(join(tmpdir(), "lambda-cost-layers-"));
@@ -57,19 +58,23 @@ describe("layer rules", () => {
     const output = (result as IReporterOutput).output as {
       summary: { violations: Array<{ rule: { name: string }; from: string; to: string }> };
     };
-    const broken = output.summary.violations.map((v) => `${v.rule.name}: ${v.from}`).sort();
+    const broken = output.summary.violations
+      .map((v) => `${v.rule.name}: ${v.from} -> ${v.to}`)
+      .sort();
     expect(broken).toEqual(
       [
-        "adapters-import-core: src/aws/adapter.ts",
-        "core-is-pure: src/core/reads-files.ts",
-        "emulator-imports-core: src/emulator/server.ts",
-        "fs-imports-nothing: src/fs/write.ts",
-        "no-cycles: src/core/cycle-a.ts",
-        "nothing-imports-cli: src/report/service.ts",
-        "output-imports-core: src/output/render.ts",
-        "prices-import-core: src/prices/table.ts",
-        "services-use-ports: src/report/service.ts",
-        "services-use-ports: src/tune/service.ts",
+        "adapters-import-core: src/aws/adapter.ts -> src/output/render.ts",
+        "core-is-pure: src/core/reads-files.ts -> fs",
+        "emulator-imports-core: src/emulator/server.ts -> src/tune/service.ts",
+        "fs-imports-nothing: src/fs/write.ts -> src/core/ok.ts",
+        "no-cycles: src/core/cycle-a.ts -> src/core/cycle-b.ts",
+        "nothing-imports-cli: src/report/service.ts -> src/cli/flag.ts",
+        "output-imports-core: src/output/render.ts -> src/prices/table.ts",
+        "prices-import-core: src/prices/table.ts -> src/fs/write.ts",
+        "root-entry-stays-light: src/index.ts -> src/aws/adapter.ts",
+        "root-entry-stays-light: src/index.ts -> src/tune/service.ts",
+        "services-use-ports: src/report/service.ts -> src/cli/flag.ts",
+        "services-use-ports: src/tune/service.ts -> src/aws/adapter.ts",
       ].sort(),
     );
     // Every rule in the config is exercised above.

@@ -5,6 +5,7 @@
  * Beside each golden file: the widths it promises, and the dollar figures worked out by hand.
  */
 import { describe, expect, it } from "vitest";
+import { crossoverWithShippedPrices } from "../../src/api/crossover.js";
 import { renderCrossoverChart } from "../../src/output/crossover-chart.js";
 import { renderCrossoverCsv } from "../../src/output/crossover-csv.js";
 import { renderCrossoverJson } from "../../src/output/crossover-json.js";
@@ -20,7 +21,6 @@ import { renderTuneCharts } from "../../src/output/tune-chart.js";
 import { renderTuneCsv } from "../../src/output/tune-csv.js";
 import { renderTuneJson } from "../../src/output/tune-json.js";
 import { renderTuneTable } from "../../src/output/tune-table.js";
-import { crossoverWithShippedPrices } from "../../src/api/crossover.js";
 import { ISSUE_EXAMPLE } from "./crossover-fixtures.js";
 import { estimateReport, monthlyReport, tuneResult } from "./output-fixtures.js";
 
