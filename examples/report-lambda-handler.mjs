@@ -7,14 +7,14 @@
 // REPORT_REGIONS (default: the function's own region; comma-separated),
 // REPORT_S3_FORCE_PATH_STYLE ("true" for path-style S3 URLs: S3-compatible stores, the emulator).
 //
-// Dependencies of this example: "lambda-cost" and "@aws-sdk/client-s3" (the S3 client is the
+// Dependencies of this example: "lambda-cost" (its lambda-cost/report entry) and "@aws-sdk/client-s3" (the S3 client is the
 // example's own dependency, not lambda-cost's). Bundle them with the handler into one file; the
 // price tables travel inside the bundle:
 //   npx esbuild report-lambda-handler.mjs --bundle --platform=node --target=node22 \
 //     --outfile=build/index.js && (cd build && zip ../report.zip index.js)
 // and deploy report.zip with the handler "index.handler" on a Node.js 22 or 24 runtime.
 import { PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
-import { generateMonthlyReport, renderReportCsv, reportFileName } from "lambda-cost";
+import { generateMonthlyReport, renderReportCsv, reportFileName } from "lambda-cost/report";
 
 const s3 = new S3Client({ forcePathStyle: process.env.REPORT_S3_FORCE_PATH_STYLE === "true" });
 

@@ -2,7 +2,7 @@
  * examples/report-lambda-handler.mjs as its comment says to ship it: bundled by esbuild into one
  * file, copied to a folder with nothing else in it (no pricing/, no node_modules), its handler
  * run in a fresh node against the emulator, and the CSV it wrote read back from the emulator's
- * S3 with the real @aws-sdk/client-s3. Needs `npm run build` (the example imports "lambda-cost",
+ * S3 with the real @aws-sdk/client-s3.  Needs `npm run build` (the example imports "lambda-cost/report",
  * i.e. dist/).
  */
 import { spawn } from "node:child_process";
