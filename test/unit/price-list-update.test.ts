@@ -314,6 +314,28 @@ describe("changes", () => {
     expect(text(twice.table)).toBe(text(once));
   });
 
+  it("the same prices published later move asOf and make the offer the source", () => {
+    const table = shipped();
+    const later = shipped();
+    later.regions["us-west-2"]!.asOf = "2026-11-30";
+    const result = update(table, generateOffers(later));
+    expect(result.changes.filter((c) => c.kind !== "missing")).toEqual([
+      {
+        region: "us-west-2",
+        kind: "refreshed",
+        line: "",
+        before: "2026-09-28",
+        after: "2026-11-30",
+      },
+    ]);
+    const region = result.table.regions["us-west-2"]!;
+    expect(region.asOf).toBe("2026-11-30");
+    expect(region.sources).toHaveLength(1);
+    expect(region.sources[0]).toContain("/AWSLambda/20261130000000/us-west-2/index.json");
+    expect(region.requestPrice).toBe(table.regions["us-west-2"]!.requestPrice);
+    expect(result.table.asOf).toBe("2026-11-30");
+  });
+
   it("lists usage types no table line takes", () => {
     const table = shipped();
     const offers = generateOffers(table);

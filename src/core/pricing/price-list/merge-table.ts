@@ -14,85 +14,26 @@
  */
 import { dec } from "../../money/index.js";
 import { ARCHITECTURES, type Architecture } from "../types.js";
-import { type BlockChange, mergeBlock, PRICE_LIST_BLOCKS, REGION_BLOCKS } from "./extra-lines.js";
-import type {
-  OfferArchitecturePrices,
-  OfferRegionPrices,
-  OfferSource,
-  OfferTier,
-} from "./map-offer.js";
+import { mergeBlock, PRICE_LIST_BLOCKS, REGION_BLOCKS } from "./extra-lines.js";
+import type { OfferArchitecturePrices, OfferRegionPrices } from "./map-offer.js";
+import {
+  describeSource,
+  type MergeResult,
+  PRICE_LIST_SOURCE,
+  type PriceChange,
+  type RawArchitecture,
+  type RawLambdaTable,
+  type RawRegion,
+} from "./raw-table.js";
+import { RegionLog, readTier } from "./region-log.js";
 
-export interface RawTier {
-  fromGbSeconds: string;
-  toGbSeconds: string | null;
-  pricePerGbSecond: string;
-  derived: boolean;
-  derivation?: string;
-}
-export interface RawArchitecture {
-  durationTiers: RawTier[] | null;
-  provisionedConcurrencyPerGbSecond: string | null;
-  provisionedDurationPerGbSecond: string | null;
-  ephemeralStoragePerGbSecond: string | null;
-  notes?: string[];
-}
-export interface RawRegion {
-  asOf: string;
-  partial: boolean;
-  partialNote?: string;
-  sources: string[];
-  notes?: string[];
-  requestPrice: string;
-  architectures: Record<Architecture, RawArchitecture>;
-  /** snapStart, responseStreaming, edge, …: an object or null (see extra-lines.ts). */
-  [block: string]: unknown;
-}
-export interface RawLambdaTable {
-  asOf: string;
-  freeTier: { requestsPerMonth: string; gbSecondsPerMonth: string; sources: string[] };
-  regions: Record<string, RawRegion>;
-  [other: string]: unknown;
-}
-
-export type PriceChangeKind =
-  | "changed"
-  | "added"
-  | "confirmed"
-  | "missing"
-  | "new-region"
-  | "missing-region"
-  | "refreshed";
-
-/** One difference between the table and the offer files, for the diff printed before writing. */
-export interface PriceChange {
-  region: string;
-  kind: PriceChangeKind;
-  /** e.g. "requests", "x86_64 duration tier 2", "arm64 provisioned concurrency"; "" for a region. */
-  line: string;
-  before?: string;
-  after?: string;
-}
-
-export interface MergeResult {
-  table: RawLambdaTable;
-  changes: PriceChange[];
-  /** Usage types in the offers that no table line takes, with the regions that list them. */
-  unmappedUsageTypes: string[];
-}
+export * from "./raw-table.js";
 
 const SCALARS = [
   ["provisionedConcurrencyPerGbSecond", "provisioned concurrency"],
   ["provisionedDurationPerGbSecond", "provisioned duration"],
   ["ephemeralStoragePerGbSecond", "ephemeral storage"],
 ] as const;
-
-const PRICE_LIST_SOURCE = "AWS Price List ";
-
-/** How a region's offer file is cited in `sources`. */
-export function describeSource(source: OfferSource): string {
-  const version = source.version ? `offer version ${source.version}, ` : "";
-  return `${PRICE_LIST_SOURCE}${source.url} (${version}published ${source.publicationDate})`;
-}
 
 /**
  * @example
@@ -198,124 +139,6 @@ function mergeArchitecture(
 }
 
 /** Compares lines of one region and records what differs. */
-class RegionLog {
-  touched = false;
-  missing = 0;
-  constructor(
-    private readonly region: string,
-    private readonly changes: PriceChange[],
-  ) {}
-
-  private record(kind: PriceChangeKind, line: string, before?: string, after?: string): void {
-    if (kind === "missing") this.missing += 1;
-    else this.touched = true;
-    this.changes.push({
-      region: this.region,
-      kind,
-      line,
-      ...(before === undefined ? {} : { before }),
-      ...(after === undefined ? {} : { after }),
-    });
-  }
-
-  /** A block line: reported like the others, but not counted against the region's own lines. */
-  block(change: BlockChange): void {
-    if (change.kind !== "missing") this.touched = true;
-    this.changes.push({ region: this.region, ...change });
-  }
-
-  scalar(line: string, table: string | null, offer: string | undefined): string | null {
-    if (offer === undefined) {
-      this.record("missing", line, table ?? "none");
-      return table;
-    }
-    if (table !== null && dec(table).eq(offer)) return table;
-    this.record(table === null ? "added" : "changed", line, table ?? "none", offer);
-    return offer;
-  }
-
-  tiers(line: string, table: RawTier[] | null, offer: OfferTier[] | undefined): RawTier[] | null {
-    if (!offer || offer.length === 0) {
-      this.record("missing", `${line} tiers`, table ? describeTiers(table) : "none");
-      return table;
-    }
-    const last = offer[offer.length - 1];
-    const rest = last?.to === null ? [] : tailFrom(table, last?.to ?? "");
-    if (rest === undefined || !table) {
-      // Tiers that stop short of a boundary the table has cannot be merged: replace wholesale
-      // only when the offer's ladder is complete.
-      if (last?.to !== null) {
-        this.record("missing", `${line} tiers`, table ? describeTiers(table) : "none");
-        return table;
-      }
-      this.record(
-        table ? "changed" : "added",
-        `${line} tiers`,
-        table ? describeTiers(table) : "none",
-        describeOfferTiers(offer),
-      );
-      return offer.map(readTier);
-    }
-    const sameBounds = offer.every((tier, i) => table[i] && sameRange(table[i], tier));
-    if (!sameBounds) {
-      const replaced = [...offer.map(readTier), ...rest];
-      this.record("changed", `${line} tiers`, describeTiers(table), describeTiers(replaced));
-      return replaced;
-    }
-    const merged = offer.map((tier, i) =>
-      this.tier(`${line} tier ${i + 1}`, table[i] as RawTier, tier),
-    );
-    rest.forEach((tier, i) => {
-      this.record("missing", `${line} tier ${offer.length + i + 1}`, tier.pricePerGbSecond);
-    });
-    return [...merged, ...rest];
-  }
-
-  private tier(line: string, table: RawTier, offer: OfferTier): RawTier {
-    if (dec(table.pricePerGbSecond).eq(offer.price)) {
-      if (!table.derived) return table;
-      this.record("confirmed", line, table.pricePerGbSecond, offer.price);
-      return readTier(offer);
-    }
-    this.record("changed", line, table.pricePerGbSecond, offer.price);
-    return readTier(offer);
-  }
-}
-
-function readTier(tier: OfferTier): RawTier {
-  return {
-    fromGbSeconds: tier.from,
-    toGbSeconds: tier.to,
-    pricePerGbSecond: tier.price,
-    derived: false,
-  };
-}
-
-function sameRange(table: RawTier, offer: OfferTier): boolean {
-  const sameTo =
-    table.toGbSeconds === null || offer.to === null
-      ? table.toGbSeconds === offer.to
-      : dec(table.toGbSeconds).eq(offer.to);
-  return dec(table.fromGbSeconds).eq(offer.from) && sameTo;
-}
-
-/** The table's tiers from `from` on, or undefined when no table tier starts there. */
-function tailFrom(table: RawTier[] | null, from: string): RawTier[] | undefined {
-  const index = table?.findIndex((tier) => dec(tier.fromGbSeconds).eq(from)) ?? -1;
-  return table && index >= 0 ? table.slice(index) : undefined;
-}
-
-function describeTiers(tiers: RawTier[]): string {
-  return tiers
-    .map((t) => `${t.fromGbSeconds}–${t.toGbSeconds ?? "∞"} ${t.pricePerGbSecond}`)
-    .join(", ");
-}
-
-function describeOfferTiers(tiers: OfferTier[]): string {
-  return tiers.map((t) => `${t.from}–${t.to ?? "∞"} ${t.price}`).join(", ");
-}
-
-/** A region the table lacks, wholly from its offer; undefined when the offer has no request price. */
 function newRegion(offer: OfferRegionPrices, changes: PriceChange[]): Merged | undefined {
   const missing: string[] = [];
   const need = <T>(value: T | undefined, line: string): T | null => {
