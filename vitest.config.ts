@@ -14,6 +14,9 @@ const needsOwnModules = readdirSync("test", { recursive: true, encoding: "utf8" 
     /\bvi\.(mock|doMock|useFakeTimers|stubGlobal)\(/.test(readFileSync(file, "utf8")),
   );
 
+/** The HTML pages opened in Chromium (test/browser/chromium.ts says how it is found). */
+const BROWSER_TESTS = ["test/browser/**/*.test.ts"];
+
 export default defineConfig({
   test: {
     // CLI tests spawn the built bin and integration tests start real HTTP servers.
@@ -35,11 +38,17 @@ export default defineConfig({
         test: {
           name: "shared",
           include: ["test/**/*.test.ts"],
-          exclude: needsOwnModules,
+          exclude: [...needsOwnModules, ...BROWSER_TESTS],
           pool: "threads",
         },
       },
       { extends: true, test: { name: "isolated", include: needsOwnModules, pool: "forks" } },
+      // Chromium tests (test/browser): one browser per file, its own process, a longer timeout
+      // for the browser's start on a loaded machine.
+      {
+        extends: true,
+        test: { name: "browser", include: BROWSER_TESTS, pool: "forks", testTimeout: 60_000 },
+      },
     ],
     reporters: ["default", "json"],
     outputFile: { json: "test-results.json" },

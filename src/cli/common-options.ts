@@ -3,7 +3,7 @@ import { type Command, InvalidArgumentError, Option } from "commander";
 import { OUTPUT_FORMATS, type OutputFormat } from "../output/format.js";
 import { oneOf } from "./parse.js";
 
-/** `--format table|json|csv` (table by default, unless a command passes another default). */
+/** `--format table|json|csv|html` (table by default, unless a command passes another default). */
 export function addFormatOption(
   command: Command,
   formats: readonly OutputFormat[] = OUTPUT_FORMATS,
@@ -13,6 +13,14 @@ export function addFormatOption(
       .choices(formats)
       .argParser(oneOf(formats))
       .default(formats[0]),
+  );
+}
+
+/** `--out FILE`: the output to a file instead of stdout (see out-file.ts). */
+export function addOutOption(command: Command) {
+  return command.option(
+    "--out <file>",
+    "write the output to this file instead of stdout (replaced atomically)",
   );
 }
 

@@ -1,6 +1,6 @@
 /**
  * The renderers of `crossover`, one per output format, each loaded only when asked for. JSON
- * (crossover-json.ts) is the stable contract; the table and CSV render the same result.
+ * (crossover-json.ts) is the stable contract; the table, CSV and HTML render the same result.
  */
 import type { CrossoverReport } from "./crossover-report.js";
 import type { OutputFormat, Renderer, RenderOptions } from "./format.js";
@@ -11,6 +11,14 @@ export const crossoverRenderers = {
   table: async () => (await import("./crossover-table.js")).renderCrossoverTable,
   json: async () => (await import("./crossover-json.js")).renderCrossoverJson,
   csv: async () => (await import("./crossover-csv.js")).renderCrossoverCsv,
+  html: async () => {
+    const [{ renderCrossoverHtml }, { loadChartLibrary }] = await Promise.all([
+      import("./crossover-html.js"),
+      import("./html/chart-library.js"),
+    ]);
+    const chartLibrary = await loadChartLibrary();
+    return (report) => renderCrossoverHtml(report.result, { chartLibrary });
+  },
 } satisfies Record<OutputFormat, LazyRenderer>;
 
 export async function renderCrossover(

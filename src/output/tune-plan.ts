@@ -4,8 +4,10 @@ import { formatUsd } from "../core/money/index.js";
 import type { TunePlan } from "../core/tuning/run-outcome.js";
 import { toCsv } from "./csv.js";
 import { stringifyExact } from "./exact-json.js";
+import type { OutputFormat } from "./format.js";
 
-export function renderPlan(plan: TunePlan, format: "table" | "json" | "csv"): string {
+/** `html` never reaches here (tune-action.ts refuses it with --dry-run); it would print as table. */
+export function renderPlan(plan: TunePlan, format: OutputFormat): string {
   if (format === "json") {
     // Same money convention as tune's JSON: exact decimal digits as bare JSON numbers.
     return stringifyExact({

@@ -1,10 +1,13 @@
 /** Renders what `tune --recover` did: put a function back from an interrupted run's journal. */
+
 import type { PutBackResult } from "../core/tuning/run-outcome.js";
+import type { OutputFormat } from "./format.js";
 
 export function renderRecovered(
   functionName: string,
   recovered: PutBackResult | undefined,
-  format: "table" | "json" | "csv",
+  /** `html` is refused with --recover before the run (tune-action.ts); it would print as table. */
+  format: OutputFormat,
 ): string {
   if (format === "json") {
     return JSON.stringify({

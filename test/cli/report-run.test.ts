@@ -121,6 +121,25 @@ describe("lambda-cost report against the emulator", () => {
     expect(result.stdout).toContain("us-east-1/east +$0.04");
   });
 
+  it("--html writes a page beside the CSV; --format html --out writes the same page", async () => {
+    const outDir = await mkdtemp(join(tmpdir(), "report-run-"));
+    const page = join(outDir, "page.html");
+    const htmlFile = FILE.replace(/\.csv$/, ".html");
+    const result = await run(outDir, "--no-free-tier", "--html", "--format", "html", "--out", page);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe("");
+    const beside = await readFile(join(outDir, htmlFile), "utf8");
+    expect(await readFile(page, "utf8")).toBe(beside);
+    expect(beside).toMatch(/^<!doctype html>/);
+    // Total 0.05812510385 (the hand computation above): cents in the table, every digit in the
+    // embedded JSON.
+    expect(beside).toMatch(/data-json="totals\.totalCost"[^>]*>\$0\.06</);
+    expect(beside).toContain('"totalCost": 0.05812510385');
+    expect(result.stderr).toContain(`Written: ${join(outDir, FILE)} and ${join(outDir, htmlFile)}`);
+    expect(result.stderr).toContain(`lambda-cost: wrote ${page}`);
+    expect((await readdir(outDir)).sort()).toEqual([FILE, htmlFile, "page.html"].sort());
+  });
+
   it("exits 1 when a region fails, after writing the others", async () => {
     const failing = await startReportEmulator(
       [{ name: "east", history: [{ month: "2026-10", invocationsPerDay: 1, avgDurationMs: 1 }] }],

@@ -123,3 +123,53 @@ export const README_USAGE: FunctionUsage = {
   monthlyRequests: 3_000_000,
   averageDurationMs: 120,
 };
+
+const tenInput = (
+  functionName: string,
+  invocations: number,
+  region = "us-east-1",
+  architecture: "x86_64" | "arm64" = "x86_64",
+): FunctionMonthInput => ({ ...reportInput(functionName, invocations), region, architecture });
+
+/**
+ * Ten functions in two regions and both architectures (the HTML size budget is for a
+ * 10-function report), free tier off, each invocation billed 100 ms at 1 GB = 0.1 GB-s:
+ * us-east-1 x86_64 costs $0.0000002 + 0.1 × $0.0000166667 = $0.00000186667 an invocation, so
+ * api (1,000,000) is $1.86667; us-east-1 arm64 $0.0000002 + 0.1 × $0.0000133334 =
+ * $0.00000153334, so thumbs (500,000) is $0.76667.
+ */
+export function tenFunctionReport() {
+  return buildMonthlyReport(
+    [
+      tenInput("api", 1_000_000),
+      tenInput("auth", 800_000),
+      tenInput("orders", 600_000),
+      tenInput("search", 400_000),
+      tenInput("mail", 200_000),
+      tenInput("cron", 10_000),
+      tenInput("thumbs", 500_000, "us-east-1", "arm64"),
+      tenInput("resize", 300_000, "us-east-1", "arm64"),
+      tenInput("eu-api", 700_000, "eu-west-1"),
+      tenInput("eu-cron", 50_000, "eu-west-1"),
+    ],
+    TEST_PRICE_TABLE,
+    {
+      month: parseMonth("2026-10"),
+      accountId: "123456789012",
+      freeTier: false,
+      regions: ["eu-west-1", "us-east-1"],
+      failedRegions: [],
+    },
+  );
+}
+
+/** Last month's report as the summary reads it back: api was $1.50, thumbs $0.90, old-job gone. */
+export const PREVIOUS_MONTH = {
+  month: "2026-09",
+  file: "reports/lambda-cost-2026-09-123456789012.csv",
+  rows: [
+    { region: "us-east-1", functionName: "api", totalCost: dec("1.5") },
+    { region: "us-east-1", functionName: "thumbs", totalCost: dec("0.9") },
+    { region: "us-east-1", functionName: "old-job", totalCost: dec("0.3") },
+  ],
+};

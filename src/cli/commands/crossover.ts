@@ -4,7 +4,8 @@
  * ./crossover-action.ts so the program's start-up stays close to bare node.
  */
 import { Command } from "commander";
-import { addFormatOption } from "../common-options.js";
+import type { OutputFormat } from "../../output/format.js";
+import { addFormatOption, addOutOption } from "../common-options.js";
 import type { CliIo } from "../io.js";
 import {
   addLambdaUsageOptions,
@@ -29,7 +30,8 @@ export interface CrossoverFlags extends LambdaUsageFlags, LmiFlags {
   ec2Types?: string[];
   includeBurstable: boolean;
   savingsPlan: (typeof SAVINGS_PLANS)[number];
-  format: "table" | "json" | "csv";
+  format: OutputFormat;
+  out?: string;
 }
 
 /** A peak-to-average ratio: the peak is never below the average. */
@@ -100,12 +102,18 @@ export function crossoverCommand(
     );
   addLmiOptions(command);
   addFormatOption(command);
+  addOutOption(command);
   return command
     .addHelpText(
       "after",
       "\nExamples:\n  lambda-cost crossover --memory 512 --duration 120ms --requests 50M\n  lambda-cost crossover --memory 1024 --duration 80ms --requests 2B --arch arm64 --fargate-arch arm64 --savings-plan compute-1yr --format json\n  lambda-cost crossover --memory 2048 --duration 60s --requests 1M --runtime python --lmi-types c7g.xlarge --lmi-instances 14\n",
     )
     .action(async (flags: CrossoverFlags) => {
-      io.stdout(await run(flags, io.env));
+      if (flags.out === undefined) {
+        io.stdout(await run(flags, io.env));
+        return;
+      }
+      const { emitToFile } = await import("../out-file.js");
+      await emitToFile(flags.out, `crossover.${flags.format}`, () => run(flags, io.env), io);
     });
 }

@@ -5,7 +5,8 @@
  */
 import { Command } from "commander";
 import { LAMBDA_LIMITS } from "../../core/lambda-limits.js";
-import { addFormatOption } from "../common-options.js";
+import type { OutputFormat } from "../../output/format.js";
+import { addFormatOption, addOutOption } from "../common-options.js";
 import type { CliIo } from "../io.js";
 import {
   addLambdaUsageOptions,
@@ -24,7 +25,8 @@ export interface EstimateFlags extends LambdaUsageFlags {
   provisionedRequests?: number;
   provisionedDuration?: number;
   scenario?: string;
-  format: "table" | "json" | "csv";
+  format: OutputFormat;
+  out?: string;
 }
 
 const { ephemeralStorageMb, provisionedConcurrency, hoursPerMonth } = LAMBDA_LIMITS;
@@ -74,12 +76,19 @@ export function estimateCommand(
     )
     .option("--scenario <file>", "price several functions from a JSON or YAML file (see README)");
   addFormatOption(command);
+  addOutOption(command);
   return command
     .addHelpText(
       "after",
-      "\nExamples:\n  lambda-cost estimate --memory 1536 --duration 120ms --requests 3M\n  lambda-cost estimate --scenario plan.yaml --format json\n",
+      "\nExamples:\n  lambda-cost estimate --memory 1536 --duration 120ms --requests 3M\n  lambda-cost estimate --scenario plan.yaml --format json\n  lambda-cost estimate --scenario plan.yaml --format html --out estimate.html\n",
     )
     .action(async (flags: EstimateFlags) => {
-      io.stdout(await run(flags, io.env));
+      if (flags.out === undefined) {
+        io.stdout(await run(flags, io.env));
+        return;
+      }
+      // Only with --out: the default run does not load the file writer (start-up budget).
+      const { emitToFile } = await import("../out-file.js");
+      await emitToFile(flags.out, `estimate.${flags.format}`, () => run(flags, io.env), io);
     });
 }

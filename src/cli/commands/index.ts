@@ -30,8 +30,8 @@ export const commandFactories: Record<string, (io: CliIo) => Command> = {
       (await import("./crossover-action.js")).runCrossover(flags, env),
     ),
   report: (io) =>
-    reportCommand(io, async (flags, env, now) =>
-      (await import("./report-action.js")).runReport(flags, env, now),
+    reportCommand(io, async (flags, commandIo, now) =>
+      (await import("./report-action.js")).runReport(flags, commandIo, now),
     ),
   emulator: (io) =>
     emulatorCommand(io, async (flags) => (await import("./emulator-action.js")).runEmulator(flags)),

@@ -14,10 +14,13 @@ import { renderReportSummary } from "../../output/report-summary.js";
 import { renderReportTable } from "../../output/report-table.js";
 import { loadLambdaPriceTable } from "../../prices/lambda-prices.js";
 import { resolveAwsCommandSettings } from "../common-options.js";
+import type { CliIo } from "../io.js";
+import { emitOutput, prepareOut } from "../out-file.js";
 import { outputWidth } from "../terminal.js";
 import type { ReportFlags } from "./report.js";
 
-export async function runReport(flags: ReportFlags, env: NodeJS.ProcessEnv, now: Date) {
+export async function runReport(flags: ReportFlags, io: CliIo, now: Date) {
+  const env = io.env;
   let month: ReturnType<typeof resolveReportMonth>;
   try {
     month = resolveReportMonth(flags.month, now);
@@ -25,6 +28,7 @@ export async function runReport(flags: ReportFlags, env: NodeJS.ProcessEnv, now:
     if (error instanceof MonthError) throw new UsageError(`--month: ${error.message}`);
     throw error;
   }
+  if (flags.out !== undefined) prepareOut(flags.out, `report.${flags.format}`);
   const settings = await resolveAwsCommandSettings({ profile: flags.profile }, env);
   const table = loadLambdaPriceTable();
   const known = knownRegions(table);
@@ -66,16 +70,22 @@ export async function runReport(flags: ReportFlags, env: NodeJS.ProcessEnv, now:
     csv,
   );
   const previous = await readPreviousReport(flags.outDir, report.month, report.accountId);
-  if (flags.format === "json") process.stdout.write(renderReportJson(report));
-  else if (flags.format === "csv") {
-    process.stdout.write(csv);
+  const html =
+    flags.format === "html" || flags.html ? await renderReportPage(report, previous) : "";
+  const written = flags.html
+    ? `${path} and ${await writeFileAtomic(flags.outDir, reportFileName(report.month, report.accountId).replace(/\.csv$/, ".html"), html)}`
+    : path;
+  const emit = (text: string) => emitOutput(text, flags.out, io);
+  if (flags.format === "json") emit(renderReportJson(report));
+  else if (flags.format === "csv" || flags.format === "html") {
+    emit(flags.format === "csv" ? csv : html);
     process.stderr.write(
-      renderReportSummary(report, previous, path, { maxWidth: outputWidth(process.stderr) }),
+      renderReportSummary(report, previous, written, { maxWidth: outputWidth(process.stderr) }),
     );
   } else {
-    const options = { maxWidth: outputWidth() };
-    const summary = renderReportSummary(report, previous, path, options);
-    process.stdout.write(`${summary}\n${renderReportTable(report, options)}`);
+    const options = { maxWidth: flags.out ? Number.POSITIVE_INFINITY : outputWidth() };
+    const summary = renderReportSummary(report, previous, written, options);
+    emit(`${summary}\n${renderReportTable(report, options)}`);
   }
   if (report.failedRegions.length > 0) {
     const names = report.failedRegions.map((f) => f.region).join(", ");
@@ -99,4 +109,16 @@ async function readPreviousReport(outDir: string, month: string, accountId: stri
     return undefined;
   }
   return parsePreviousReport(text, previous.month, file);
+}
+
+/** The HTML page; Chart.js and the renderer are loaded only when a page is asked for. */
+async function renderReportPage(
+  report: Parameters<typeof renderReportCsv>[0],
+  previous: Awaited<ReturnType<typeof readPreviousReport>>,
+): Promise<string> {
+  const [{ renderReportHtml }, { loadChartLibrary }] = await Promise.all([
+    import("../../output/report-html.js"),
+    import("../../output/html/chart-library.js"),
+  ]);
+  return renderReportHtml({ report, previous }, { chartLibrary: await loadChartLibrary() });
 }

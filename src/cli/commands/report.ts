@@ -9,13 +9,15 @@ import { parseEndpointUrl } from "../common-options.js";
 import type { CliIo } from "../io.js";
 import { integerInRange, oneOf } from "../parse.js";
 
-export const REPORT_FORMATS = ["table", "json", "csv"] as const;
+export const REPORT_FORMATS = ["table", "json", "csv", "html"] as const;
 
 export interface ReportFlags {
   month: string;
   regions?: string;
   outDir: string;
   format: (typeof REPORT_FORMATS)[number];
+  out?: string;
+  html: boolean;
   freeTier: boolean;
   profile?: string;
   endpointUrl?: string;
@@ -48,7 +50,7 @@ export function parseRegionsFlag(raw: string): string {
 
 export function reportCommand(
   io: CliIo,
-  run: (flags: ReportFlags, env: NodeJS.ProcessEnv, now: Date) => Promise<void>,
+  run: (flags: ReportFlags, io: CliIo, now: Date) => Promise<void>,
 ): Command {
   const command = new Command("report")
     .description(
@@ -69,11 +71,17 @@ export function reportCommand(
     .addOption(
       new Option(
         "--format <format>",
-        "stdout: table = summary + table; json = the report model; csv = the CSV itself (summary to stderr). The CSV file is written in every format",
+        "stdout: table = summary + table; json = the report model; csv = the CSV itself; html = a self-contained page with charts (summary to stderr for csv and html). The CSV file is written in every format",
       )
         .choices(REPORT_FORMATS)
         .argParser(oneOf(REPORT_FORMATS))
         .default("table"),
+    )
+    .option("--out <file>", "write what goes to stdout to this file instead (replaced atomically)")
+    .option(
+      "--html",
+      "also write the report as a self-contained HTML page beside the CSV (same name, .html)",
+      false,
     )
     .option("--no-free-tier", "do not apply the monthly free tier (1M requests, 400,000 GB-s)")
     .option("--profile <profile>", "named profile from ~/.aws/config (default: $AWS_PROFILE)")
@@ -89,7 +97,7 @@ export function reportCommand(
       4,
     )
     .action(async (flags: ReportFlags) => {
-      await run(flags, io.env, new Date());
+      await run(flags, io, new Date());
     });
   return command;
 }

@@ -3,12 +3,11 @@
  * AWS call, wires the runner to AWS (or the emulator via --endpoint-url), turns Ctrl-C and
  * SIGTERM into "put the function back, then exit 130 / 143", shows progress on a terminal, prints.
  */
-import { accessSync, constants, existsSync, mkdirSync, statSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
 import { createInterface } from "node:readline/promises";
-import { CheckFailedError, ConfigError, UsageError } from "../../core/errors.js";
+import { CheckFailedError, UsageError } from "../../core/errors.js";
 import { writeFileAtomicSync } from "../../fs/atomic-write.js";
 import { resolveAwsCommandSettings } from "../common-options.js";
+import { prepareOut } from "../out-file.js";
 import { createStatusLine } from "../progress-bar.js";
 import { outputWidth } from "../terminal.js";
 import type { TuneFlags } from "./tune.js";
@@ -34,6 +33,11 @@ export async function runTuneCommand(functionName: string, flags: TuneFlags): Pr
   if (flags.recover && (flags.apply || flags.dryRun)) {
     throw new UsageError("--recover only puts a function back; it takes no --apply or --dry-run.");
   }
+  if (flags.format === "html" && (flags.dryRun || flags.recover)) {
+    throw new UsageError(
+      `--format html draws a tuning result; ${flags.dryRun ? "--dry-run" : "--recover"} prints as table, json or csv.`,
+    );
+  }
   if (flags.apply && !flags.yes && !process.stdin.isTTY) {
     throw new UsageError(
       "--apply asks for confirmation but stdin is not a terminal; add --yes to apply without asking.",
@@ -44,7 +48,7 @@ export async function runTuneCommand(functionName: string, flags: TuneFlags): Pr
     throw new UsageError("the function name is empty; give a function name or ARN.");
 
   // A paid run must never be lost to an unwritable --out: check it before any AWS call.
-  if (flags.out !== undefined) prepareOut(flags.out);
+  if (flags.out !== undefined) prepareOut(flags.out, "tune.json");
   const settings = await resolveAwsCommandSettings(flags, process.env);
   const region = regionOf(functionName) ?? settings.region;
   const { assembleAndRunTune } = await import("./tune-assemble.js");
@@ -107,27 +111,6 @@ async function confirm(question: string): Promise<boolean> {
     return /^y(es)?$/i.test(answer.trim());
   } finally {
     rl.close();
-  }
-}
-
-/** `--out PATH`: its directory is created (or must exist) and writable, and PATH is no directory. */
-function prepareOut(out: string): void {
-  const where = dirname(resolve(out));
-  try {
-    if (existsSync(out) && statSync(out).isDirectory()) {
-      throw new UsageError(
-        `--out ${out} is a directory; give a file path such as ${join(out, "tune.json")}.`,
-      );
-    }
-    mkdirSync(where, { recursive: true });
-    accessSync(where, constants.W_OK);
-  } catch (error) {
-    if (error instanceof UsageError) throw error;
-    const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-    throw new ConfigError(
-      `--out ${out}: cannot write in ${where} (${reason}); give a path in a writable directory. Nothing was changed.`,
-      { cause: error },
-    );
   }
 }
 

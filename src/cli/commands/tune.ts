@@ -7,6 +7,7 @@ import { Command, InvalidArgumentError, Option } from "commander";
 import { LAMBDA_LIMITS } from "../../core/lambda-limits.js";
 import { parseSizeList } from "../../core/tuning/size-list.js";
 import { STRATEGIES } from "../../core/tuning/types.js";
+import type { OutputFormat } from "../../output/format.js";
 import { addAwsOptions, addFormatOption } from "../common-options.js";
 import type { CliIo } from "../io.js";
 import { parseInvocationDurationMs } from "../lambda-usage-options.js";
@@ -90,7 +91,7 @@ export interface TuneFlags {
   region?: string;
   profile?: string;
   endpointUrl?: string;
-  format: "table" | "json" | "csv";
+  format: OutputFormat;
   out?: string;
   trim?: number;
 }

@@ -1,0 +1,70 @@
+/**
+ * The HTML renderers (src/output/*-html.ts) as golden files, with a stand-in for Chart.js (the
+ * real library is 200 KB of someone else's code: the browser test runs it). The pages
+ * themselves are checked in Chromium by test/browser/html-pages.test.ts; here: the page
+ * cannot be broken out of by hostile text, and it asks for nothing from the network.
+ */
+import { describe, expect, it } from "vitest";
+import { crossoverWithShippedPrices } from "../../src/prices/fargate-ec2-crossover.js";
+import { renderCrossoverHtml } from "../../src/output/crossover-html.js";
+import { renderEstimateHtml } from "../../src/output/estimate-html.js";
+import { escapeHtml, escapeScriptJson } from "../../src/output/html/escape.js";
+import { renderReportHtml } from "../../src/output/report-html.js";
+import { renderTuneHtml } from "../../src/output/tune-html.js";
+import { ISSUE_EXAMPLE } from "./crossover-fixtures.js";
+import {
+  estimateReport,
+  PREVIOUS_MONTH,
+  README_USAGE,
+  tenFunctionReport,
+  tuneResult,
+} from "./output-fixtures.js";
+
+const assets = { chartLibrary: "/* Chart.js stand-in */" };
+const crossover = crossoverWithShippedPrices(ISSUE_EXAMPLE);
+
+describe("HTML pages (golden files)", () => {
+  const pages: Array<[string, () => string]> = [
+    ["estimate.html", () => renderEstimateHtml(estimateReport(), assets)],
+    ["tune.html", () => renderTuneHtml(tuneResult(), assets)],
+    ["crossover.html", () => renderCrossoverHtml(crossover, assets)],
+    [
+      "report.html",
+      () => renderReportHtml({ report: tenFunctionReport(), previous: PREVIOUS_MONTH }, assets),
+    ],
+  ];
+  it.each(pages)("%s", async (name, render) => {
+    await expect(render()).toMatchFileSnapshot(`./__golden__/${name}`);
+  });
+
+  it.each(pages)(
+    "%s loads nothing from anywhere (no src=, href= or url(); a CSP of 'none')",
+    (_name, render) => {
+      const html = render();
+      expect(html).not.toMatch(/\s(src|href)\s*=/i);
+      expect(html).not.toMatch(/url\(/i);
+      expect(html).toContain(`content="default-src 'none';`);
+    },
+  );
+});
+
+describe("hostile text in a page", () => {
+  it("a function name cannot end the script holding the JSON, nor open a tag", () => {
+    const name = "</script><script>alert(1)</script>\u2028";
+    const html = renderEstimateHtml(
+      estimateReport([{ ...README_USAGE, name }, README_USAGE]),
+      assets,
+    );
+    expect(html).not.toContain("<script>alert(1)");
+    expect(html.match(/<\/script>/g)?.length).toBe(html.match(/<script[ >]/g)?.length);
+    expect(html).toContain("&lt;/script&gt;&lt;script&gt;alert(1)");
+  });
+
+  it("escapes for text, attributes and inline JSON", () => {
+    expect(escapeHtml(`a<b & "c" 'd'`)).toBe("a&lt;b &amp; &quot;c&quot; &#39;d&#39;");
+    const json = JSON.stringify({ name: "</script>&\u2028" });
+    const escaped = escapeScriptJson(json);
+    expect(escaped).not.toMatch(/[<>&\u2028]/);
+    expect(JSON.parse(escaped)).toEqual(JSON.parse(json));
+  });
+});
