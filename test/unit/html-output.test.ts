@@ -5,12 +5,12 @@
  * cannot be broken out of by hostile text, and it asks for nothing from the network.
  */
 import { describe, expect, it } from "vitest";
-import { crossoverWithShippedPrices } from "../../src/prices/fargate-ec2-crossover.js";
 import { renderCrossoverHtml } from "../../src/output/crossover-html.js";
 import { renderEstimateHtml } from "../../src/output/estimate-html.js";
 import { escapeHtml, escapeScriptJson } from "../../src/output/html/escape.js";
 import { renderReportHtml } from "../../src/output/report-html.js";
 import { renderTuneHtml } from "../../src/output/tune-html.js";
+import { crossoverWithShippedPrices } from "../../src/prices/fargate-ec2-crossover.js";
 import { ISSUE_EXAMPLE } from "./crossover-fixtures.js";
 import {
   estimateReport,
@@ -46,6 +46,20 @@ describe("HTML pages (golden files)", () => {
       expect(html).toContain(`content="default-src 'none';`);
     },
   );
+});
+
+describe("report page", () => {
+  it("draws the ten most expensive functions and groups the rest into one bar", () => {
+    const html = renderReportHtml({ report: tenFunctionReport(2) }, assets);
+    // The two extra functions cost 2 × 1,000 × $0.00000186667 = $0.00373334 together.
+    expect(html).toMatch(
+      /<th scope="row">2 other functions<\/th><td class="num" data-exact="0\.00373334"/,
+    );
+    expect(html).toContain('"labels":["api (us-east-1)"');
+    expect(html).toContain('"2 other functions"]');
+    // Without last month's report there is nothing to compare, and the page says so.
+    expect(html).toContain("No report of the month before in the output directory");
+  });
 });
 
 describe("hostile text in a page", () => {

@@ -136,11 +136,14 @@ const tenInput = (
  * 10-function report), free tier off, each invocation billed 100 ms at 1 GB = 0.1 GB-s:
  * us-east-1 x86_64 costs $0.0000002 + 0.1 × $0.0000166667 = $0.00000186667 an invocation, so
  * api (1,000,000) is $1.86667; us-east-1 arm64 $0.0000002 + 0.1 × $0.0000133334 =
- * $0.00000153334, so thumbs (500,000) is $0.76667.
+ * $0.00000153334, so thumbs (500,000) is $0.76667. `extraFunctions` adds that many us-east-1
+ * x86_64 functions of 1,000 invocations ($0.00186667 each).
  */
-export function tenFunctionReport() {
+export function tenFunctionReport(extraFunctions = 0) {
+  const extra = Array.from({ length: extraFunctions }, (_, i) => tenInput(`extra-${i + 1}`, 1_000));
   return buildMonthlyReport(
     [
+      ...extra,
       tenInput("api", 1_000_000),
       tenInput("auth", 800_000),
       tenInput("orders", 600_000),
