@@ -127,7 +127,7 @@ describe.runIf(BROWSER_AVAILABLE)("HTML output in Chromium, offline, from file:/
       }
       expect(parseExact(await embeddedJson(subject.htmlFile))).toEqual(expected);
 
-      await page.screenshot({ path: join(ARTIFACTS, `${name}-1440.png`), fullPage: false });
+      await page.screenshot({ path: join(ARTIFACTS, `${name}-1440.png`), fullPage: true });
       if (DOC_SCREENSHOTS) await docScreenshot(page, name);
       await page.setViewportSize({ width: 360, height: 800 });
       // Let the charts resize to the narrow screen, then check nothing but tables scrolls sideways.
@@ -139,7 +139,7 @@ describe.runIf(BROWSER_AVAILABLE)("HTML output in Chromium, offline, from file:/
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
         360,
       );
-      await page.screenshot({ path: join(ARTIFACTS, `${name}-360.png`), fullPage: false });
+      await page.screenshot({ path: join(ARTIFACTS, `${name}-360.png`), fullPage: true });
       await EXTRA_CHECKS[name]?.(page);
       expect(problems).toEqual([]);
       expect(browser.blocked).toEqual([]);

@@ -8,7 +8,7 @@ export const PAGE_STYLES = `
 * { box-sizing: border-box; }
 body { margin: 0 auto; max-width: 1200px; padding: 16px; color: var(--ink); background: #fff;
   font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; }
-main, header, footer { overflow-wrap: anywhere; }
+main, header, footer { overflow-wrap: break-word; }
 header { border-bottom: 2px solid var(--accent); margin-bottom: 16px; }
 h1 { font-size: 1.5rem; margin: 0 0 4px; overflow-wrap: anywhere; }
 h2 { font-size: 1.2rem; margin: 28px 0 8px; }
@@ -46,7 +46,7 @@ footer { margin-top: 32px; color: var(--muted); font-size: 0.85rem; }
 }
 @media print {
   body { max-width: none; padding: 0; font-size: 10pt; }
-  main, header, footer { overflow-wrap: anywhere; }
+  main, header, footer { overflow-wrap: break-word; }
 header { border-bottom-color: #000; }
   figure.chart, table, .table-wrap { break-inside: avoid; }
   .table-wrap { overflow: visible; }
