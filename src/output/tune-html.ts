@@ -20,7 +20,19 @@ import { OKABE_ITO } from "./html/palette.js";
 import { type Cell, moneyCell, numberCell, tableHtml, textCell } from "./html/table.js";
 import { PER_INVOCATION_PLACES, PER_MILLION_PLACES, renderTuneJson } from "./tune-json.js";
 
-const label = (s: SizeSummary) => `${s.memoryMb} MB`;
+/** Each size's architecture (the function's own unless the run measured another). */
+const archOf = (result: TuneResult, s: { architecture?: string | undefined }) =>
+  s.architecture ?? result.architecture;
+/** More than one architecture measured: every size is named with its architecture. */
+const multiArch = (result: TuneResult) =>
+  new Set(result.sizes.map((s) => archOf(result, s))).size > 1;
+const labelOf = (result: TuneResult) => (s: SizeSummary) =>
+  multiArch(result) ? `${s.memoryMb} MB ${archOf(result, s)}` : `${s.memoryMb} MB`;
+/** Whether a size is the recommended one (memory and, when several were measured, architecture). */
+const isRecommended = (result: TuneResult, s: SizeSummary) => {
+  const r = result.recommendation;
+  return r !== null && s.memoryMb === r.memoryMb && archOf(result, s) === archOf(result, r);
+};
 /** Durations as the JSON writes them: ms to 0.01, null when there is none. */
 const ms = (v: number | null | undefined) =>
   v === null || v === undefined || !Number.isFinite(v) ? null : Math.round(v * 100) / 100;
@@ -42,7 +54,9 @@ function indistinct(result: TuneResult): number[] {
 
 /** Shading and marks shared by both charts: the indistinct band, each infeasible size. */
 function bands(result: TuneResult) {
-  const index = (mb: number) => result.sizes.findIndex((s) => s.memoryMb === mb);
+  const recArch = result.recommendation ? archOf(result, result.recommendation) : undefined;
+  const index = (mb: number) =>
+    result.sizes.findIndex((s) => s.memoryMb === mb && archOf(result, s) === recArch);
   const out: Array<Record<string, unknown>> = [];
   const band = indistinct(result)
     .map(index)
@@ -77,8 +91,8 @@ function chartConfig(
   format: "usd" | "ms",
   axisTitle: string,
 ) {
-  const recommended = result.recommendation?.memoryMb;
-  const isRec = result.sizes.map((s) => s.memoryMb === recommended);
+  const label = labelOf(result);
+  const isRec = result.sizes.map((s) => isRecommended(result, s));
   return {
     type: "line",
     data: {
@@ -110,12 +124,13 @@ function chartConfig(
   };
 }
 
-function status(s: SizeSummary, recommended: number | undefined): string {
+function status(result: TuneResult, s: SizeSummary): string {
   if (!s.feasible) return `infeasible: ${s.reason ?? "no successful invocation"}`;
-  return s.memoryMb === recommended ? "recommended" : "feasible";
+  return isRecommended(result, s) ? "recommended" : "feasible";
 }
 
 function costFigure(result: TuneResult): ChartFigure {
+  const label = labelOf(result);
   const recommended = result.recommendation?.memoryMb;
   const costs = result.sizes.map((s) => (s.feasible ? costPerMillion(s) : null));
   const intervals = result.sizes.map((s) => s.costPerInvocationCi95.map(perMillion));
@@ -126,13 +141,13 @@ function costFigure(result: TuneResult): ChartFigure {
       textCell(label(s), true),
       numberCell(formatCount(s.invocations), s.invocations, `sizes.${i}.invocations`),
       numberCell(formatCount(s.errors), s.errors, `sizes.${i}.errors`),
-      textCell(status(s, recommended)),
+      textCell(status(result, s)),
       cost ? moneyCell(cost, `sizes.${i}.costPerMillion`) : textCell("—"),
       lo ? moneyCell(lo) : textCell("—"),
       hi ? moneyCell(hi) : textCell("—"),
     ];
   });
-  const rec = result.sizes.find((s) => s.memoryMb === recommended);
+  const rec = result.sizes.find((s) => isRecommended(result, s));
   const recCost = rec ? costPerMillion(rec) : null;
   const infeasible = result.sizes.filter((s) => !s.feasible);
   const band = indistinct(result);
@@ -186,6 +201,7 @@ function costFigure(result: TuneResult): ChartFigure {
 }
 
 function durationFigure(result: TuneResult): ChartFigure {
+  const label = labelOf(result);
   const plotted = result.sizes.map((s) => (s.feasible ? ms(s.durationMs.mean) : null));
   const rows: Cell[][] = result.sizes.map((s, i) => {
     const cell = (v: number | null | undefined, key: string) => {
@@ -257,7 +273,10 @@ function projectionSection(result: TuneResult): string {
     caption: "Monthly cost by memory size",
     columns: [{ text: "Memory" }, { text: "Monthly cost", numeric: true }],
     rows: p.bySize.map((r, i) => [
-      textCell(`${r.memoryMb} MB`, true),
+      textCell(
+        `${r.memoryMb} MB${multiArch(result) && r.architecture ? ` ${r.architecture}` : ""}`,
+        true,
+      ),
       moneyCell(round(r.monthlyCost), `monthlyProjection.bySize.${i}.monthlyCost`),
     ]),
   });
@@ -270,9 +289,13 @@ export function renderTuneHtml(result: TuneResult, assets: HtmlAssets): string {
     `The tuning run itself cost ${formatUsd(result.tuningCost, 4)} (${result.tuningCost.toFixed()} exactly)${result.totalInvocations === undefined ? "" : ` for ${formatCount(result.totalInvocations)} invocations`}.`,
     ...(result.stopReason ? [`Sampling stopped: ${result.stopReason}.`] : []),
     ...(result.throttles ? [`Throttled invocations retried: ${result.throttles}.`] : []),
+    ...(result.skippedArchitectures ?? []).map(
+      (a) => `${a.architecture} was not measured: ${a.reason}.`,
+    ),
     "Error bars are 95% intervals of the mean; sizes are categories, not to scale.",
   ];
   const body = [
+    architectureSummary(result),
     figureHtml(costFigure(result)),
     figureHtml(durationFigure(result)),
     projectionSection(result),
@@ -286,5 +309,16 @@ export function renderTuneHtml(result: TuneResult, assets: HtmlAssets): string {
       json: renderTuneJson(result),
     },
     assets,
+  );
+}
+
+/** arm64 against x86_64 at the recommended size, when both were measured. */
+function architectureSummary(result: TuneResult): string {
+  const c = result.architectureComparison;
+  if (!c) return "";
+  const percent = (c.arm64RelativeDifference * 100).toFixed(1);
+  return paragraph(
+    `At ${c.memoryMb} MB, arm64 costs ${formatUsd(c.arm64CostPerMillion)} per 1M invocations against x86_64's ${formatUsd(c.x86CostPerMillion)} (${c.arm64RelativeDifference < 0 ? "" : "+"}${percent}%; ${c.distinguishable ? "a difference the 95% interval confirms" : "not distinguishable at 95%"}); mean warm duration ${c.arm64DurationMs.toFixed(2)} ms against ${c.x86DurationMs.toFixed(2)} ms.`,
+    "summary",
   );
 }

@@ -5,6 +5,8 @@
  * cannot be broken out of by hostile text, and it asks for nothing from the network.
  */
 import { describe, expect, it } from "vitest";
+import { dec } from "../../src/core/money/index.js";
+import type { TuneResult } from "../../src/core/tuning/types.js";
 import { renderCrossoverHtml } from "../../src/output/crossover-html.js";
 import { renderEstimateHtml } from "../../src/output/estimate-html.js";
 import { escapeHtml, escapeScriptJson } from "../../src/output/html/escape.js";
@@ -46,6 +48,41 @@ describe("HTML pages (golden files)", () => {
       expect(html).toContain(`content="default-src 'none';`);
     },
   );
+});
+
+describe("tune page with both architectures", () => {
+  it("names each size with its architecture, highlights the one recommended, compares them", () => {
+    const base = tuneResult();
+    const result: TuneResult = {
+      ...base,
+      sizes: (["x86_64", "arm64"] as const).flatMap((architecture) =>
+        base.sizes.map((s) => ({ ...s, architecture })),
+      ),
+      recommendation: base.recommendation && { ...base.recommendation, architecture: "arm64" },
+      // arm64's duration price is 0.8 of x86_64's: 0.0000002 + 0.18 × 0.0000133334 per invocation
+      // = $2.600012 per 1M against $3.200006: (2.600012 − 3.200006) / 3.200006 = −18.75%.
+      architectureComparison: {
+        memoryMb: 1024,
+        x86CostPerMillion: dec("3.200006"),
+        arm64CostPerMillion: dec("2.600012"),
+        arm64RelativeDifference: -0.1875,
+        distinguishable: true,
+        x86DurationMs: 179.5,
+        arm64DurationMs: 179.5,
+      },
+    };
+    const html = renderTuneHtml(result, assets);
+    expect(html).toContain(
+      '"labels":["128 MB x86_64","512 MB x86_64","1024 MB x86_64","128 MB arm64"',
+    );
+    expect(html.match(/<td>recommended<\/td>/g)).toHaveLength(1);
+    expect(html).toMatch(
+      /<th scope="row">1024 MB arm64<\/th>(<td[^>]*>[^<]*<\/td>){2}<td>recommended</,
+    );
+    expect(html).toContain(
+      "At 1024 MB, arm64 costs $2.60 per 1M invocations against x86_64&#39;s $3.20 (-18.8%;",
+    );
+  });
 });
 
 describe("report page", () => {
