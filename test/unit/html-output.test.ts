@@ -5,6 +5,7 @@
  * cannot be broken out of by hostile text, and it asks for nothing from the network.
  */
 import { describe, expect, it } from "vitest";
+import { crossoverWithShippedPrices } from "../../src/api/crossover.js";
 import { dec } from "../../src/core/money/index.js";
 import type { TuneResult } from "../../src/core/tuning/types.js";
 import { renderCrossoverHtml } from "../../src/output/crossover-html.js";
@@ -12,7 +13,6 @@ import { renderEstimateHtml } from "../../src/output/estimate-html.js";
 import { escapeHtml, escapeScriptJson } from "../../src/output/html/escape.js";
 import { renderReportHtml } from "../../src/output/report-html.js";
 import { renderTuneHtml } from "../../src/output/tune-html.js";
-import { crossoverWithShippedPrices } from "../../src/prices/fargate-ec2-crossover.js";
 import { ISSUE_EXAMPLE } from "./crossover-fixtures.js";
 import {
   estimateReport,
