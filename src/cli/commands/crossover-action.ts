@@ -57,6 +57,12 @@ export async function runCrossover(flags: CrossoverFlags, env: NodeJS.ProcessEnv
       ec2: loadEc2PriceTable(),
     },
   );
-  const color = Boolean(process.stdout.isTTY) && !env.NO_COLOR && env.TERM !== "dumb";
-  return renderCrossover(flags.format, { result, color }, { maxWidth: outputWidth() });
+  // A file (--out) is not a terminal: no colour, nothing wrapped, as for a pipe.
+  const toTerminal = flags.out === undefined && Boolean(process.stdout.isTTY);
+  const color = toTerminal && !env.NO_COLOR && env.TERM !== "dumb";
+  return renderCrossover(
+    flags.format,
+    { result, color },
+    { maxWidth: flags.out === undefined ? outputWidth() : Number.POSITIVE_INFINITY },
+  );
 }

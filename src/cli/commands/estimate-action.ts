@@ -139,6 +139,7 @@ export async function runEstimate(flags: EstimateFlags, env: NodeJS.ProcessEnv):
   checkRegions(usages, table, source);
   const estimate = priceLambda(usages, table, { freeTier });
   return await renderEstimate(flags.format, buildEstimateReport(estimate, usages), {
-    maxWidth: outputWidth(),
+    // A file (--out) is not a terminal: nothing is wrapped, as for a pipe.
+    maxWidth: flags.out === undefined ? outputWidth() : Number.POSITIVE_INFINITY,
   });
 }
