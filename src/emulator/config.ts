@@ -34,7 +34,17 @@ const monthSchema = z.strictObject({
   invocationsPerDay: z.int().check(z.gte(0), z.lte(1e12)),
   avgDurationMs: num(0, durationMs.max),
   provisionedShare: z.optional(num(0, 1)),
+  provisionedUtilization: z.optional(num(0, 1)),
+  spilloverShare: z.optional(num(0, 1)),
+  logBytesPerInvocation: z.optional(int(0, 262_144)),
+  oomCount: z.optional(int(0, 1e12)),
 });
+
+// The retention periods PutRetentionPolicy accepts (CloudWatch Logs API reference).
+const RETENTION_DAYS = [
+  1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288,
+  3653,
+] as const;
 
 const functionSchema = z.strictObject({
   name: z.string().check(z.regex(/^[a-zA-Z0-9-_]{1,64}$/, "must be 1-64 letters, digits, - or _")),
@@ -67,6 +77,13 @@ const functionSchema = z.strictObject({
   // Up to Lambda's 250 MB unzipped quota; the emulator's S3 keeps at most 64 MB an object.
   codeSizeBytes: z.optional(int(1, 262_144_000)),
   imageArchitectures: z.optional(z.array(architecture).check(z.minLength(1), z.maxLength(2))),
+  logRetentionDays: z.optional(
+    z.int().check(
+      z.refine((days) => (RETENTION_DAYS as readonly number[]).includes(days), {
+        message: `must be one of ${RETENTION_DAYS.join(", ")} (the retention periods CloudWatch Logs accepts)`,
+      }),
+    ),
+  ),
   description: z.optional(z.string()),
   tags: z.optional(z.record(z.string(), z.string())),
   model: z.prefault(modelSchema, {}),
@@ -91,6 +108,7 @@ const faultsSchema = z.strictObject({
   serviceErrorRate: share(),
   updateLatencyMs: z._default(num(0, 3_600_000), 0),
   cloudwatchThrottleRate: share(),
+  logsThrottleRate: share(),
   concurrentDeploys: z.optional(
     z.array(
       z.strictObject({
@@ -133,6 +151,7 @@ export const emulatorConfigSchema = z.strictObject({
   accountId: z._default(z.string().check(z.regex(/^\d{12}$/, "must be 12 digits")), "123456789012"),
   timeScale: z._default(num(0, 1000), 0),
   concurrencyLimit: z.optional(int(1, 1_000_000)),
+  logsQueryConcurrencyLimit: z.optional(int(1, 1000)),
   environmentIdleMs: z.optional(num(0, 86_400_000)),
   faults: z.prefault(faultsSchema, {}),
   allowedActions: z.optional(z.array(z.string())),

@@ -58,9 +58,11 @@ export function functionConfiguration(
   if (!options.forList) {
     view.State = "Active";
     view.LastUpdateStatus = inProgress ? "InProgress" : "Successful";
-    view.RuntimeVersionConfig = {
-      RuntimeVersionArn: runtimeVersionArn(fn.region, config.runtime),
-    };
+    if (fn.spec.packageType !== "Image") {
+      view.RuntimeVersionConfig = {
+        RuntimeVersionArn: runtimeVersionArn(fn.region, config.runtime),
+      };
+    }
   }
   return view;
 }

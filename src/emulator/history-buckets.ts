@@ -50,6 +50,13 @@ export function addHours(
   h1: number,
   cv: number,
 ): void {
+  if (metric === "ProvisionedConcurrencyUtilization") {
+    // One sample per hour, idle hours included (an idle allocation is 0 % used, not missing):
+    // the month's configured utilisation is each hour's Maximum and Average.
+    const u = month.provisionedUtilization;
+    if (u !== undefined) addAggregate(b, h1 - h0, u * (h1 - h0), u, u);
+    return;
+  }
   const n = month.sum("invocations", h0, h1);
   if (n === 0) return;
   switch (metric) {
@@ -103,6 +110,12 @@ export function addHours(
       if (pc > 0) addAggregate(b, pc, pc, 1, 1);
       return;
     }
+    case "ProvisionedConcurrencySpilloverInvocations": {
+      const spill = month.sum("spilloverInvocations", h0, h1);
+      if (spill > 0) addAggregate(b, spill, spill, 1, 1);
+      return;
+    }
+
     default:
       return;
   }

@@ -12,12 +12,20 @@ import type { HistoryMonth } from "./types.js";
 /** Duration sums are kept in 1/1024 ms ticks: dyadic values add up exactly in floating point. */
 const TICKS_PER_MS = 1024;
 
-export type HistoryField = "invocations" | "durationTicks" | "errors" | "provisionedInvocations";
+export type HistoryField =
+  | "invocations"
+  | "durationTicks"
+  | "errors"
+  | "provisionedInvocations"
+  | "spilloverInvocations"
+  | "outOfMemory";
 const FIELDS: readonly HistoryField[] = [
   "invocations",
   "durationTicks",
   "errors",
   "provisionedInvocations",
+  "spilloverInvocations",
+  "outOfMemory",
 ];
 
 /** Running totals (`x[i]` = total over units [0, i)) of each field. */
@@ -60,6 +68,8 @@ function split(whole: Record<HistoryField, number>, cumulativeWeights: Float64Ar
     durationTicks: allocateCumulative(whole.durationTicks, invocations),
     errors: allocateCumulative(whole.errors, invocations),
     provisionedInvocations: allocateCumulative(whole.provisionedInvocations, invocations),
+    spilloverInvocations: allocateCumulative(whole.spilloverInvocations, invocations),
+    outOfMemory: allocateCumulative(whole.outOfMemory, invocations),
   };
 }
 
@@ -67,6 +77,10 @@ export class MonthSeries {
   readonly startMs: number;
   readonly days: number;
   readonly hours: number;
+  /** The month's ProvisionedConcurrencyUtilization (Maximum and Average of every hour). */
+  readonly provisionedUtilization: number | undefined;
+  /** Log bytes each invocation of the month writes. */
+  readonly logBytesPerInvocation: number;
   private readonly key: number;
   private readonly seed: number;
   private readonly byDay: Totals;
@@ -78,6 +92,8 @@ export class MonthSeries {
     this.startMs = startMs;
     this.days = days;
     this.hours = days * 24;
+    this.provisionedUtilization = entry.provisionedUtilization;
+    this.logBytesPerInvocation = entry.logBytesPerInvocation ?? 0;
     this.seed = seed;
     this.key = hash32(`${functionKey}|${entry.month}`);
     const rng = new Rng(seed ^ this.key);
@@ -107,6 +123,12 @@ export class MonthSeries {
         Math.round(total * (entry.provisionedShare ?? 0)),
         invocations,
       ),
+      spilloverInvocations: allocateCumulative(
+        Math.round(total * (entry.spilloverShare ?? 0)),
+        invocations,
+      ),
+      // Never more out-of-memory invocations than invocations.
+      outOfMemory: allocateCumulative(Math.min(entry.oomCount ?? 0, total), invocations),
     };
   }
 

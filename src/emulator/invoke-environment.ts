@@ -70,6 +70,10 @@ export function recordMetrics(
     if (provisioned) {
       put("ProvisionedConcurrencyInvocations", 1);
       put("ProvisionedConcurrentExecutions", Math.min(concurrency, pc));
+      // Per alias or version only, as Lambda publishes it.
+      if (resource !== undefined) {
+        put("ProvisionedConcurrencyUtilization", Math.min(concurrency, pc) / pc);
+      }
     } else if (pc > 0) {
       put("ProvisionedConcurrencySpilloverInvocations", 1);
     }

@@ -8,6 +8,7 @@ export const LAMBDA_METRICS = [
   "ProvisionedConcurrencyInvocations",
   "ProvisionedConcurrencySpilloverInvocations",
   "ProvisionedConcurrentExecutions",
+  "ProvisionedConcurrencyUtilization",
 ] as const;
 export type LambdaMetric = (typeof LAMBDA_METRICS)[number];
 

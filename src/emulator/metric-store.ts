@@ -9,6 +9,18 @@ import { addHours, hourRanges } from "./history-buckets.js";
 import { type Bucket, LAMBDA_METRICS, type LambdaMetric } from "./metric-bucket.js";
 import type { HistoryMonth } from "./types.js";
 
+/**
+ * Metrics Lambda publishes per alias or version (`Resource` dimension) for provisioned
+ * concurrency. ProvisionedConcurrencyUtilization exists only there: "for a version or alias"
+ * (Lambda Developer Guide, "Types of metrics for Lambda functions").
+ */
+const PC_RESOURCE_METRICS: ReadonlySet<LambdaMetric> = new Set([
+  "ProvisionedConcurrencyInvocations",
+  "ProvisionedConcurrencySpilloverInvocations",
+  "ProvisionedConcurrentExecutions",
+  "ProvisionedConcurrencyUtilization",
+]);
+
 interface LiveSeries {
   region: string;
   functionName: string;
@@ -26,6 +38,19 @@ interface HistorySpec {
   months: HistoryMonth[];
   errorRate: number;
   cv: number;
+  /**
+   * `name:qualifier` of each provisioned concurrency config: the first one receives the
+   * history's PC and spillover invocations, every one the history's utilisation.
+   */
+  pcResources: string[];
+}
+
+/** What a function's history adds up to over a time range (Logs Insights and DescribeLogGroups). */
+export interface HistoryTotals {
+  invocations: number;
+  durationMsSum: number;
+  outOfMemory: number;
+  logBytes: number;
 }
 
 /** Months kept generated (about 1.2 KB each); beyond this the oldest is dropped and regenerated. */
@@ -59,6 +84,9 @@ export class MetricStore {
       errorRate: fn.spec.model.errorRate,
       // History percentiles assume this spread around each hour's mean.
       cv: Math.max(fn.spec.model.noiseCv, 0.2),
+      pcResources: (fn.spec.provisionedConcurrency ?? []).map(
+        (pc) => `${fn.name}:${/^\d+$/.test(pc.qualifier) ? "1" : pc.qualifier}`,
+      ),
     });
   }
 
@@ -123,9 +151,60 @@ export class MetricStore {
         b.values.push(v);
       }
     }
-    const spec = resource === undefined ? this.history.get(`${region}|${functionName}`) : undefined;
-    if (spec) this.addHistory(spec, metric, startMs, endMs, periodMs, bucketAt);
+    const spec = this.history.get(`${region}|${functionName}`);
+    if (spec && this.servesHistory(spec, metric, resource)) {
+      this.addHistory(spec, metric, startMs, endMs, periodMs, bucketAt);
+    }
     return out;
+  }
+
+  /** FunctionName alone: every metric but utilisation; with Resource: PC metrics of PC configs. */
+  private servesHistory(spec: HistorySpec, metric: LambdaMetric, resource: string | undefined) {
+    if (resource === undefined) return metric !== "ProvisionedConcurrencyUtilization";
+    if (!PC_RESOURCE_METRICS.has(metric)) return false;
+    const index = spec.pcResources.indexOf(resource);
+    if (index < 0) return false;
+    return index === 0 || metric === "ProvisionedConcurrencyUtilization";
+  }
+
+  /**
+   * The history's invocations, duration, out-of-memory invocations and log bytes over
+   * [startMs, endMs): what Logs Insights scans and what a log group stores.
+   */
+  historyTotals(
+    region: string,
+    functionName: string,
+    startMs: number,
+    endMs: number,
+  ): HistoryTotals {
+    const totals: HistoryTotals = { invocations: 0, durationMsSum: 0, outOfMemory: 0, logBytes: 0 };
+    const spec = this.history.get(`${region}|${functionName}`);
+    if (!spec) return totals;
+    for (const entry of spec.months) {
+      const bounds = monthBounds(entry.month);
+      if (bounds.endMs <= startMs || bounds.startMs >= endMs) continue;
+      const month = this.month(spec, entry);
+      const hourAt = (t: number) =>
+        Math.min(month.hours, Math.max(0, Math.ceil((t - month.startMs) / 3_600_000)));
+      const h0 = hourAt(startMs);
+      const h1 = hourAt(endMs);
+      const invocations = month.sum("invocations", h0, h1);
+      totals.invocations += invocations;
+      totals.durationMsSum += month.sum("durationTicks", h0, h1);
+      totals.outOfMemory += month.sum("outOfMemory", h0, h1);
+      totals.logBytes += invocations * month.logBytesPerInvocation;
+    }
+    return totals;
+  }
+
+  /** Whether the function has been invoked on the emulator (its log group then exists). */
+  hasLiveInvocations(region: string, functionName: string): boolean {
+    return this.live.has(`${region}|${functionName}||Invocations`);
+  }
+
+  /** Whether the function has history (and so a log group with history behind it). */
+  historyMonths(region: string, functionName: string): HistoryMonth[] {
+    return this.history.get(`${region}|${functionName}`)?.months ?? [];
   }
 
   private addHistory(
@@ -198,8 +277,10 @@ export class MetricStore {
       });
       if (!active) continue;
       const pc = spec.months.some((m) => (m.provisionedShare ?? 0) > 0);
+      const spill = spec.months.some((m) => (m.spilloverShare ?? 0) > 0);
       for (const metric of LAMBDA_METRICS) {
-        if (metric === "ProvisionedConcurrencySpilloverInvocations") continue;
+        if (metric === "ProvisionedConcurrencyUtilization") continue;
+        if (metric === "ProvisionedConcurrencySpilloverInvocations" && !spill) continue;
         if (!pc && metric.startsWith("ProvisionedConcurren")) continue;
         if (liveKeys.has(`${spec.region}|${spec.functionName}||${metric}`)) continue;
         out.push({

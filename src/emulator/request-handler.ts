@@ -1,6 +1,7 @@
 /**
  * The HTTP front: tells Lambda from CloudWatch (CloudWatch is `POST /` with `x-amz-target:
- * GraniteServiceVersion20100801.<Op>`, or a form-encoded `Action=…` query request), reads the body
+ * GraniteServiceVersion20100801.<Op>`, or a form-encoded `Action=…` query request) and from
+ * CloudWatch Logs (`x-amz-target: Logs_20140328.<Op>`), reads the body
  * within the service's size limit, takes the region from the SigV4 scope, applies faults and IAM
  * checks, dispatches, and records what it served.
  */
@@ -21,6 +22,7 @@ import {
 import { CODE_PATH_PREFIX, codeDownload } from "./lambda-code.js";
 import type { LambdaResponse } from "./lambda-context.js";
 import { bodyTooLargeError, lambdaBodyLimitBytes, matchLambdaRoute } from "./lambda-routes.js";
+import { handleLogs, LOGS_TARGET } from "./logs-dispatch.js";
 import { serviceFromAuthorization } from "./s3.js";
 import { serveS3 } from "./s3-dispatch.js";
 import type { EmulatorState } from "./state.js";
@@ -78,6 +80,12 @@ export async function handleRequest(
   // S3 is told apart by the service in the request's SigV4 scope (`…/us-east-1/s3/aws4_request`).
   if (service === "s3") {
     await serveS3(state, { requestId, arrived: () => hooks.beforeRequest(), record }, req, res);
+    return;
+  }
+
+  if (typeof target === "string" && target.startsWith(LOGS_TARGET)) {
+    const call = { state, region, requestId, arrived: () => hooks.beforeRequest(), record };
+    await handleLogs(call, req, res);
     return;
   }
 

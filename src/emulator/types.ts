@@ -27,7 +27,16 @@ export interface HistoryMonth {
   avgDurationMs: number;
   /** Share (0–1) of invocations recorded as ProvisionedConcurrencyInvocations. */
   provisionedShare?: number | undefined;
+  /** Maximum of ProvisionedConcurrencyUtilization (0–1) in every period of the month. */
+  provisionedUtilization?: number | undefined;
+  /** Share (0–1) of invocations recorded as ProvisionedConcurrencySpilloverInvocations. */
+  spilloverShare?: number | undefined;
+  /** Log bytes each invocation writes (REPORT line included): ingestion, storage, scans. */
+  logBytesPerInvocation?: number | undefined;
+  /** Out-of-memory invocations in the month (REPORT `Error Type: Runtime.OutOfMemory`). */
+  oomCount?: number | undefined;
 }
+
 
 export interface EmulatedFunctionConfig {
   name: string;
@@ -52,6 +61,8 @@ export interface EmulatedFunctionConfig {
    * own). More than one makes it a multi-architecture image (a manifest list in ECR).
    */
   imageArchitectures?: Array<"x86_64" | "arm64"> | undefined;
+  /** Retention of the function's log group in days; absent = never expires. */
+  logRetentionDays?: number | undefined;
   description?: string | undefined;
   tags?: Record<string, string> | undefined;
   model: FunctionModel;
@@ -89,6 +100,8 @@ export interface EmulatorFaults {
   updateLatencyMs: number;
   /** Share of CloudWatch calls answered with a Throttling error. */
   cloudwatchThrottleRate: number;
+  /** Share of CloudWatch Logs calls answered 400 ThrottlingException. */
+  logsThrottleRate?: number | undefined;
   concurrentDeploys?: ConcurrentDeployFault[] | undefined;
   /** Regions whose every call fails with 500 (to test a report that loses one region). */
   failingRegions?: string[] | undefined;
@@ -118,6 +131,8 @@ export interface EmulatorConfig {
   timeScale: number;
   /** Account concurrency limit per region (default 1000). */
   concurrencyLimit?: number | undefined;
+  /** Logs Insights queries running at once per region before StartQuery is refused (default 30). */
+  logsQueryConcurrencyLimit?: number | undefined;
   /** Idle execution environments are reclaimed after this many clock ms (default 600,000). */
   environmentIdleMs?: number | undefined;
   faults: EmulatorFaults;
