@@ -195,7 +195,7 @@ function summarise(
   group: LogGroupView,
   startMs: number,
   endMs: number,
-): ReportSummary & { logBytes: number } {
+): ReportSummary {
   let reports = 0;
   let durationMs = 0;
   let outOfMemory = 0;

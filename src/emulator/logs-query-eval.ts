@@ -5,8 +5,9 @@
  * metric). Which REPORT field an aggregate reads is told by the names in its argument, directly
  * or through a `fields … as alias` earlier in the query: Max Memory Used (`@maxMemoryUsed`,
  * `maxMemoryUsedMB`), Billed Duration (`@billedDuration`, `billedDurationMs`), Init Duration
- * (`@initDuration`, `initDurationMs`), an out-of-memory flag (`Runtime.OutOfMemory`) and a
- * timeout flag (`timeout`). Other queries complete with no rows.
+ * (`@initDuration`, `initDurationMs`), an out-of-memory flag (`Runtime.OutOfMemory`), a
+ * timeout flag (`timeout`) and message bytes (`strlen(@message)`, summed: the log bytes).
+ * Other queries complete with no rows.
  */
 
 /** One log group's REPORT records over the query's time range, summarised. */
@@ -20,9 +21,11 @@ export interface ReportSummary {
   avgBilledDurationMs: number;
   coldStarts: number;
   avgInitDurationMs: number;
+  /** Bytes of every message in the range (`sum(strlen(@message))`). */
+  logBytes: number;
 }
 
-type Source = "memory" | "billed" | "init" | "oom" | "timeout" | "record";
+type Source = "memory" | "billed" | "init" | "oom" | "timeout" | "bytes" | "record";
 
 export interface StatsColumn {
   alias: string;
@@ -64,6 +67,7 @@ export function statsByLog(query: string): StatsColumn[] | undefined {
 }
 
 function sourceOf(expression: string): Source | undefined {
+  if (/^strlen\(\s*@message\s*\)$/.test(expression)) return "bytes";
   if (/@maxMemoryUsed|maxMemoryUsedMB/.test(expression)) return "memory";
   if (/@billedDuration|billedDurationMs/.test(expression)) return "billed";
   if (/@initDuration|initDurationMs/.test(expression)) return "init";
@@ -105,6 +109,8 @@ export function aggregate(column: StatsColumn, s: ReportSummary): number | undef
       return undefined;
     case "oom":
       return fn === "sum" ? s.outOfMemory : fn === "count" ? s.reports : undefined;
+    case "bytes":
+      return fn === "sum" ? s.logBytes : undefined;
     case "timeout":
       return fn === "sum" ? s.timeouts : fn === "count" ? s.reports : undefined;
     default:

@@ -16,8 +16,10 @@ describe("emulatorConfig", () => {
       serviceErrorRate: 0,
       updateLatencyMs: 0,
       cloudwatchThrottleRate: 0,
+      logsThrottleRate: 0,
     });
     expect(config.functions[0]).toMatchObject({
+      packageType: "Zip",
       region: "us-east-1",
       memorySize: 128,
       timeout: 3,
@@ -58,6 +60,31 @@ describe("emulatorConfig", () => {
         ],
       },
       "functions[0].history[0].invocationsPerDay: must be an integer (got 1.5)",
+    ],
+    [
+      { functions: [{ name: "f", packageType: "Jar" }] },
+      'functions[0].packageType: must be one of "Zip", "Image" (got "Jar")',
+    ],
+    [
+      { functions: [{ name: "f", layers: [{ arn: "my-layer" }] }] },
+      'functions[0].layers[0].arn: must be a layer version ARN (arn:aws:lambda:REGION:ACCOUNT:layer:NAME:VERSION) (got "my-layer")',
+    ],
+    [
+      { functions: [{ name: "f", logRetentionDays: 10 }] },
+      "functions[0].logRetentionDays: must be one of 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653 (the retention periods CloudWatch Logs accepts)",
+    ],
+    [
+      {
+        functions: [
+          {
+            name: "f",
+            history: [
+              { month: "2026-10", invocationsPerDay: 1, avgDurationMs: 1, spilloverShare: 2 },
+            ],
+          },
+        ],
+      },
+      "functions[0].history[0].spilloverShare: must be <= 1 (got 2)",
     ],
   ])("rejects %j with one line naming the field", (input, message) => {
     expect(() => emulatorConfig(input)).toThrow(`emulator config: ${message}`);
