@@ -1,0 +1,6 @@
+/** Advice (pure): rules that turn a window of observed usage into priced recommendations. */
+export { type AdviceInput, adviseFunctions, recommendFor } from "./advise.js";
+export type { RuleContext } from "./context.js";
+export * from "./rates.js";
+export { estimateGroupScanBytes, type ScannedGroup, scanCost } from "./scan.js";
+export * from "./types.js";
