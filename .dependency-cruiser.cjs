@@ -25,7 +25,7 @@ module.exports = {
     {
       name: "services-use-ports",
       comment:
-        "Application services (src/tune, src/report) import core (their ports live there) and src/fs, never adapters, output, price loading or the CLI.",
+        "Application services (src/tune, src/report, src/advise) import core (their ports live there) and src/fs, never adapters, output, price loading or the CLI.",
       severity: "error",
       from: { path: SERVICES },
       to: { path: "^src/(aws|emulator|output|cli|prices|api|index\\.ts)" },

@@ -43,6 +43,13 @@ export interface InventoriedFunction {
   ephemeralStorageMb: number;
   /** At least one published version exists (only then can PC be configured). */
   hasPublishedVersion: boolean;
+  /** undefined for container images (the image holds the runtime). */
+  runtime: string | undefined;
+  packageType: "Zip" | "Image";
+  layerCount: number;
+  timeoutS: number;
+  /** `LoggingConfig.LogGroup`, Lambda's default `/aws/lambda/<name>` when absent. */
+  logGroupName: string;
   provisionedConfigs: ProvisionedConfig[];
 }
 
@@ -181,6 +188,12 @@ async function listFunctions(client: LambdaClient, region: string): Promise<Inve
           memoryMb: config.MemorySize ?? 128,
           ephemeralStorageMb: config.EphemeralStorage?.Size ?? 512,
           hasPublishedVersion: false,
+          runtime: config.Runtime,
+          packageType: config.PackageType === "Image" ? "Image" : "Zip",
+          layerCount: config.Layers?.length ?? 0,
+          // Lambda's default timeout is 3 s.
+          timeoutS: config.Timeout ?? 3,
+          logGroupName: config.LoggingConfig?.LogGroup ?? `/aws/lambda/${config.FunctionName}`,
           provisionedConfigs: [],
         });
       }

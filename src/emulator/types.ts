@@ -37,7 +37,6 @@ export interface HistoryMonth {
   oomCount?: number | undefined;
 }
 
-
 export interface EmulatedFunctionConfig {
   name: string;
   region: string;

@@ -8,6 +8,7 @@
  */
 import type { Command } from "commander";
 import type { CliIo } from "../io.js";
+import { adviseCommand } from "./advise.js";
 import { crossoverCommand } from "./crossover.js";
 import { emulatorCommand } from "./emulator.js";
 import { estimateCommand } from "./estimate.js";
@@ -32,6 +33,10 @@ export const commandFactories: Record<string, (io: CliIo) => Command> = {
   report: (io) =>
     reportCommand(io, async (flags, commandIo, now) =>
       (await import("./report-action.js")).runReport(flags, commandIo, now),
+    ),
+  advise: (io) =>
+    adviseCommand(io, async (flags, commandIo, now) =>
+      (await import("./advise-action.js")).runAdvise(flags, commandIo, now),
     ),
   emulator: (io) =>
     emulatorCommand(io, async (flags) => (await import("./emulator-action.js")).runEmulator(flags)),

@@ -2,9 +2,10 @@
  * adviseFunctions(): every rule over every function's evidence, ranked, with a summary. Pure:
  * the evidence, prices and window come in; the result model goes out.
  */
-import { type Decimal, sum, ZERO } from "../money/index.js";
+import { type Decimal, formatCount, sum, ZERO } from "../money/index.js";
 import type { LambdaPriceTable } from "../pricing/types.js";
 import type { RuleContext } from "./context.js";
+import { insightsPerGbScanned } from "./logs-prices.js";
 import { gbSeconds, type LogsRates, monthlyFactor } from "./rates.js";
 import { switchToArm64 } from "./rules-architecture.js";
 import { logsCost, setLogRetention } from "./rules-logs.js";
@@ -30,7 +31,7 @@ export interface AdviceInput {
   window: AdviceWindow;
   regions: string[];
   table: LambdaPriceTable;
-  /** CloudWatch Logs prices per region; undefined where the table has none. */
+  /** CloudWatch Logs prices per region (adviceLogsRates); undefined where the table has none. */
   logsRates: (region: string) => LogsRates | undefined;
   freeTier: boolean;
   minInvocations: number;
@@ -94,7 +95,7 @@ export function adviseFunctions(input: AdviceInput): AdviceResult {
   const scanBytes = input.scanned.reduce((total, s) => total + s.bytes, 0);
   const scanDollars = sum(
     input.scanned.map((s) => {
-      const rate = input.logsRates(s.region)?.insightsPerGbScanned;
+      const rate = insightsPerGbScanned(s.region);
       return rate ? scanCost(s.bytes, rate) : ZERO;
     }),
   );
@@ -139,7 +140,7 @@ function notes(input: AdviceInput, accountMonthlyGbSeconds: Decimal): string[] {
   ];
   if (input.freeTier) {
     out.push(
-      `Duration savings count only GB-s above the free tier (${input.table.freeTier.gbSecondsPerMonth.toString()} GB-s a month; the scanned functions use ${accountMonthlyGbSeconds.toDecimalPlaces(0).toString()}); --no-free-tier if other usage already takes it.`,
+      `Duration savings count only GB-s above the free tier (${formatCount(input.table.freeTier.gbSecondsPerMonth, 0)} GB-s a month; the scanned functions use ${formatCount(accountMonthlyGbSeconds, 0)}); --no-free-tier if other usage already takes it.`,
     );
   }
   if (input.minInvocations > 0) {

@@ -3,7 +3,7 @@
  * (the first duration tier of the function's region and architecture): a saving comes off the
  * top of the bill, and an account that is in a lower tier saves less than this says.
  */
-import { Decimal, dec, ZERO } from "../money/index.js";
+import { Decimal, dec, formatUsd, ZERO } from "../money/index.js";
 import { architecturePrices, requirePrice } from "../pricing/lookup.js";
 import type { Architecture, LambdaPriceTable } from "../pricing/types.js";
 import type { AdviceWindow } from "./types.js";
@@ -19,8 +19,8 @@ export interface LogsRates {
   /** First ingestion tier, USD per GB. */
   ingestionPerGb: Decimal;
   storagePerGbMonth: Decimal;
-  /** Logs Insights, USD per GB scanned. */
-  insightsPerGbScanned: Decimal;
+  /** Logs Insights, USD per GB scanned; undefined where no price is known. */
+  insightsPerGbScanned: Decimal | undefined;
 }
 
 /** What a window's quantity is a month: × 730 / (days × 24). */
@@ -79,10 +79,9 @@ export function billableReduction(
   return Decimal.min(reductionGbSeconds, billed);
 }
 
-/** USD for printing inside evidence: cents, half up. */
+/** USD for printing inside evidence: cents, half up ("$1,234.57"). */
 export function usd(value: Decimal): string {
-  const rounded = value.toDecimalPlaces(2);
-  return rounded.isNegative() ? `-$${rounded.abs().toFixed(2)}` : `$${rounded.toFixed(2)}`;
+  return formatUsd(value);
 }
 
 /** Bytes as GB with up to 3 decimals, for evidence. */

@@ -5,6 +5,7 @@
  * may carry x86-only native code).
  */
 
+import { formatCount } from "../money/index.js";
 import type { RuleContext } from "./context.js";
 import { billableReduction, durationRate, gbSeconds, monthlyFactor, usd } from "./rates.js";
 import type { FunctionEvidence, Recommendation } from "./types.js";
@@ -28,7 +29,7 @@ export function switchToArm64(fn: FunctionEvidence, ctx: RuleContext): Recommend
     kind: "switch-to-arm64",
     functionName: fn.functionName,
     region: fn.region,
-    evidence: `${fn.runtime} on x86_64, zip, no layers; ${monthlyGbSeconds.toDecimalPlaces(0).toString()} GB-s a month at ${x86.toString()} (x86_64) vs ${arm.toString()} (arm64) per GB-s, ${usd(saving)} a month if duration stays the same`,
+    evidence: `${fn.runtime} on x86_64, zip, no layers; ${formatCount(monthlyGbSeconds, 0)} GB-s a month at ${x86.toString()} (x86_64) vs ${arm.toString()} (arm64) per GB-s, ${usd(saving)} a month if duration stays the same`,
     monthlySaving: { lower: saving, upper: saving },
     nextStep: `test it on arm64 first (native dependencies need arm64 builds; duration may change), then deploy with: aws lambda update-function-code --region ${fn.region} --function-name ${fn.functionName} --architectures arm64 --zip-file fileb://<arm64 build>`,
   };

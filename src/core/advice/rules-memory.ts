@@ -5,7 +5,7 @@
  * step is to measure it with `tune`.
  */
 import { LAMBDA_LIMITS } from "../lambda-limits.js";
-import { dec, ZERO } from "../money/index.js";
+import { dec, formatCount, ZERO } from "../money/index.js";
 import type { RuleContext } from "./context.js";
 import { billableReduction, durationRate, gbSeconds, monthlyFactor, usd } from "./rates.js";
 import type { FunctionEvidence, Recommendation } from "./types.js";
@@ -57,7 +57,7 @@ export function reduceMemory(fn: FunctionEvidence, ctx: RuleContext): Recommenda
     kind: "reduce-memory",
     functionName: fn.functionName,
     region: fn.region,
-    evidence: `max memory used ${maxUsed} MB of ${fn.memoryMb} MB (p99 ${fn.reports.p99MemoryUsedMb ?? "?"} MB) over ${fn.reports.reports} invocations; ${suggested} MB keeps 1.5× headroom; saving $0 if CPU-bound, up to ${usd(upper)} a month if I/O-bound`,
+    evidence: `max memory used ${maxUsed} MB of ${fn.memoryMb} MB (p99 ${fn.reports.p99MemoryUsedMb ?? "?"} MB) over ${formatCount(fn.reports.reports)} invocations; ${suggested} MB keeps 1.5× headroom; saving $0 if CPU-bound, up to ${usd(upper)} a month if I/O-bound`,
     monthlySaving: { lower: ZERO, upper },
     nextStep: `lambda-cost tune ${fn.functionName} --region ${fn.region} --sizes ${sizesFlag(suggested, fn.memoryMb)}`,
   };

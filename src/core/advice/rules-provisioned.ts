@@ -2,7 +2,7 @@
  * Provisioned concurrency rules. PC is billed for what is configured, every hour it is enabled,
  * whether used or not; these rules price the allocation (not the PC-duration of invocations).
  */
-import type { Decimal } from "../money/index.js";
+import { type Decimal, formatCount } from "../money/index.js";
 import type { RuleContext } from "./context.js";
 import { provisionedMonthlyCost, usd } from "./rates.js";
 import type { FunctionEvidence, Recommendation } from "./types.js";
@@ -90,7 +90,7 @@ export function increaseProvisioned(
     kind: "increase-provisioned-concurrency",
     functionName: fn.functionName,
     region: fn.region,
-    evidence: `${spilled.toString()} invocations spilled over to on-demand against ${served.toString()} served by ${configured} provisioned (${percent(share.toNumber())}) in ${ctx.window.days} days`,
+    evidence: `${formatCount(spilled, 0)} invocations spilled over to on-demand against ${formatCount(served, 0)} served by ${configured} provisioned (${percent(share.toNumber())}) in ${ctx.window.days} days`,
     monthlySaving: { lower: cost, upper: cost },
     nextStep: putCommand(fn, first.qualifier, suggested - configured + first.configured),
   };

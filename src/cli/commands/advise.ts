@@ -1,0 +1,106 @@
+/**
+ * `lambda-cost advise`: which of an account's functions waste money, from the traffic they
+ * already have (issue 13). Read-only. This file declares and checks the flags; the run is in
+ * ./advise-action.ts, loaded only when the command runs.
+ */
+import { Command, InvalidArgumentError, Option } from "commander";
+import { parseEndpointUrl } from "../common-options.js";
+import type { CliIo } from "../io.js";
+import { integerInRange, oneOf } from "../parse.js";
+import { parseRegionsFlag } from "./report.js";
+
+export const ADVISE_FORMATS = ["table", "json", "csv"] as const;
+
+export interface AdviseFlags {
+  regions?: string;
+  days: number;
+  until?: string;
+  functions?: string;
+  minInvocations: number;
+  maxScanGb: number;
+  format: (typeof ADVISE_FORMATS)[number];
+  out?: string;
+  freeTier: boolean;
+  profile?: string;
+  endpointUrl?: string;
+}
+
+/** A UTC day, YYYY-MM-DD, that exists on the calendar. */
+export function parseDay(raw: string): string {
+  const day = raw.trim();
+  const parsed = /^\d{4}-\d{2}-\d{2}$/.test(day) ? new Date(`${day}T00:00:00Z`) : undefined;
+  if (!parsed || Number.isNaN(parsed.getTime()) || parsed.toISOString().slice(0, 10) !== day) {
+    throw new InvalidArgumentError(`"${raw}" is not a day; use YYYY-MM-DD, e.g. 2026-11-15`);
+  }
+  return day;
+}
+
+/** GB as a plain non-negative number (0 refuses any query that would scan anything). */
+export function parseGb(raw: string): number {
+  const value = Number(raw.trim());
+  if (raw.trim() === "" || !Number.isFinite(value) || value < 0 || value > 1_000_000) {
+    throw new InvalidArgumentError(
+      `"${raw}" is not a size in GB; use a number from 0 to 1000000, e.g. 10`,
+    );
+  }
+  return value;
+}
+
+export function adviseCommand(
+  io: CliIo,
+  run: (flags: AdviseFlags, io: CliIo, now: Date) => Promise<void>,
+): Command {
+  return new Command("advise")
+    .description(
+      "which functions waste money and what to do next, from CloudWatch metrics and Logs Insights (read-only)",
+    )
+    .option(
+      "--regions <list|all>",
+      "comma-separated regions, or all (every region in the price table); default: $AWS_REGION, $AWS_DEFAULT_REGION, the profile's region, us-east-1",
+      parseRegionsFlag,
+    )
+    .option(
+      "--days <n>",
+      "whole UTC days of evidence, ending yesterday",
+      integerInRange(1, 455),
+      14,
+    )
+    .option(
+      "--until <YYYY-MM-DD>",
+      "end the window at the start of this UTC day instead of today",
+      parseDay,
+    )
+    .option("--functions <glob>", "only functions whose name matches (* and ? wildcards)")
+    .option(
+      "--min-invocations <n>",
+      "below this many invocations in the window, only the provisioned concurrency and log checks run",
+      integerInRange(0, 1_000_000_000),
+      50,
+    )
+    .option(
+      "--max-scan-gb <gb>",
+      "refuse (exit 2) when the Logs Insights queries would scan more than this",
+      parseGb,
+      10,
+    )
+    .addOption(
+      new Option("--format <format>", "output format")
+        .choices(ADVISE_FORMATS)
+        .argParser(oneOf(ADVISE_FORMATS))
+        .default("table"),
+    )
+    .option("--out <file>", "write the result to this file instead of stdout")
+    .option(
+      "--no-free-tier",
+      "count every GB-s as billed (the free tier's 400,000 GB-s already used elsewhere)",
+    )
+    .option("--profile <profile>", "named profile from ~/.aws/config (default: $AWS_PROFILE)")
+    .option(
+      "--endpoint-url <url>",
+      "send AWS calls to this URL instead (the lambda-cost emulator, LocalStack)",
+      parseEndpointUrl,
+    )
+    .action(async (flags: AdviseFlags) => {
+      await run(flags, io, new Date());
+    });
+}
