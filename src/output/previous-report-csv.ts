@@ -3,41 +3,12 @@
  * changed". Only the columns the comparison needs are kept. A file that is not such a report
  * just means there is nothing to compare with. The CLI reads the file; this reads its text.
  */
+import { parse } from "csv-parse/sync";
 import { dec } from "../core/money/index.js";
 import { formatMonth, parseMonth, previousMonthOf } from "../core/report/month.js";
 import { restoreCell } from "./csv.js";
 import { reportFileName } from "./report-csv.js";
 import type { PreviousReport } from "./report-summary.js";
-
-/** RFC 4180 records: quoted fields may hold commas, quotes ("") and newlines. */
-export function parseCsv(text: string): string[][] {
-  const records: string[][] = [];
-  let field = "";
-  let record: string[] = [];
-  let quoted = false;
-  for (let i = 0; i < text.length; i += 1) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        field += '"';
-        i += 1;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ",") {
-      record.push(field);
-      field = "";
-    } else if (ch === "\n" || ch === "\r") {
-      if (ch === "\r" && text[i + 1] === "\n") i += 1;
-      record.push(field);
-      records.push(record);
-      record = [];
-      field = "";
-    } else field += ch;
-  }
-  if (field !== "" || record.length > 0) records.push([...record, field]);
-  return records;
-}
 
 /** The month before `month` ("YYYY-MM") and the file name its report has. */
 export function previousReportName(
@@ -54,7 +25,15 @@ export function parsePreviousReport(
   previous: string,
   file: string,
 ): PreviousReport | undefined {
-  const [header, ...records] = parseCsv(text);
+  let rows: string[][];
+  try {
+    // RFC 4180: quoted fields may hold commas, quotes ("") and newlines. A hand-edited file may
+    // have short or empty lines; a file that is not CSV at all gives no comparison.
+    rows = parse(text, { relax_column_count: true, skip_empty_lines: true }) as string[][];
+  } catch {
+    return undefined;
+  }
+  const [header, ...records] = rows;
   const column = (name: string) => header?.indexOf(name) ?? -1;
   const [region, name, total] = [
     column("region"),

@@ -6,10 +6,11 @@
  * $0.0000133334; us-east-1 storage $0.0000000309/GB-s; eu-west-1 PC $0.000004646/GB-s,
  * PC-duration $0.0000108407/GB-s.
  */
+
+import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateMonthlyReport } from "../../src/api/report.js";
 import type { EmulatorHandle } from "../../src/emulator/types.js";
-import { parseCsv } from "../../src/output/previous-report-csv.js";
 import { REPORT_CSV_HEADER, renderReportCsv } from "../../src/output/report-csv.js";
 import { ACCOUNT_ID, callsOf, connectionTo, startReportEmulator } from "./report-helpers.js";
 
@@ -64,7 +65,7 @@ describe("report: a small account, every column by hand (October 2026, 31 days, 
   afterAll(() => emulator.close());
 
   it("writes exactly the issue's header and one row per function, by region then name", () => {
-    const [header, ...rows] = parseCsv(csv);
+    const [header, ...rows] = parse(csv) as string[][];
     expect(header).toEqual([...REPORT_CSV_HEADER]);
     expect(header?.join(",")).toBe(
       "month,account_id,region,function_name,architecture,memory_mb,ephemeral_storage_mb,invocations,duration_ms_sum,avg_duration_ms,gb_seconds,request_cost_usd,duration_cost_usd,ephemeral_storage_cost_usd,provisioned_concurrency_cost_usd,free_tier_credit_usd,total_cost_usd,notes",
@@ -113,12 +114,13 @@ describe("report: a small account, every column by hand (October 2026, 31 days, 
       "2026-10,111122223333,us-east-1,worker,arm64,2048,4096,310000,62000000.000,200.000,124310.000000,0.062000,1.657475,0.006722,0.000000,1.672860,0.053337",
     ],
   ])("%s: every column", (name, expected) => {
-    const row = parseCsv(csv).find((r) => r[3] === name);
+    const row = (parse(csv) as string[][]).find((r) => r[3] === name);
     expect(row?.slice(0, 17).join(",")).toBe(expected);
   });
 
   it("explains each row in notes", () => {
-    const notes = (name: string) => parseCsv(csv).find((r) => r[3] === name)?.[17] ?? "";
+    const notes = (name: string) =>
+      (parse(csv) as string[][]).find((r) => r[3] === name)?.[17] ?? "";
     expect(notes("pc-fn")).toContain("provisioned concurrency 5 (current configuration) × 744 h");
     expect(notes("pc-fn")).toContain("50% of invocations served by provisioned concurrency");
     expect(notes("worker")).toContain("ephemeral storage 4096 MB (3584 MB billed)");
@@ -173,7 +175,7 @@ describe("report: tiers per region+architecture pool, free tier once per account
     //   tier 2 200,310,000 × 0.000015 = 3,004.65 → 103,004.85, i.e. 51,502.425 per function.
     // arm64 pool 3,100,155,000 GB-s, all in tier 1 (< 7.5e9):
     //   3,100,155,000 × 0.0000133334 = 41,335.606677.
-    const csv = parseCsv(renderReportCsv(report));
+    const csv = parse(renderReportCsv(report)) as string[][];
     const duration = (name: string) => csv.find((r) => r[3] === name)?.[12];
     expect(duration("big-a")).toBe("51502.425000");
     expect(duration("big-b")).toBe("51502.425000");
@@ -199,7 +201,7 @@ describe("report: tiers per region+architecture pool, free tier once per account
     //        133,333.333… × 0.0000166128548… = 2.2150473 → credit 0.0666667 + 2.2150473 = 2.281714;
     //   arm: 133,333.333… × 0.0000133334 = 1.7777867 → credit 0.0666667 + 1.7777867 = 1.844453.
     // The free amounts are exactly 1,000,000 requests and 400,000 GB-s.
-    const csv = parseCsv(renderReportCsv(report));
+    const csv = parse(renderReportCsv(report)) as string[][];
     const credit = (name: string) => csv.find((r) => r[3] === name)?.[15];
     expect(credit("big-a")).toBe("2.281714");
     expect(credit("big-b")).toBe("2.281714");

@@ -4,12 +4,12 @@
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
 import { dec } from "../../src/core/money/index.js";
 import { buildMonthlyReport } from "../../src/core/report/build-report.js";
 import { parseMonth } from "../../src/core/report/month.js";
 import { neutralizeCell, restoreCell, toCsv } from "../../src/output/csv.js";
-import { parseCsv } from "../../src/output/previous-report-csv.js";
 import { renderReportCsv } from "../../src/output/report-csv.js";
 import { TEST_PRICE_TABLE } from "./report-price-table.js";
 
@@ -78,7 +78,7 @@ describe("toCsv", () => {
         failedRegions: [],
       },
     );
-    const rows = parseCsv(renderReportCsv(report)).slice(1);
+    const rows = (parse(renderReportCsv(report)) as string[][]).slice(1);
     const written = rows.map((row) => row[3]);
     expect(written.sort()).toEqual(["'-api", "'=HYPERLINK(1)", "'@x", "plain"]);
     expect(written.map((cell) => restoreCell(cell ?? "")).sort()).toEqual([...names].sort());

@@ -1,12 +1,41 @@
+import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
 import { dec } from "../../src/core/money/index.js";
-import { parseCsv } from "../../src/output/previous-report-csv.js";
+import { parsePreviousReport, previousReportName } from "../../src/output/previous-report-csv.js";
 import { fixed, renderReportCsv, reportFileName } from "../../src/output/report-csv.js";
 import { renderReportJson } from "../../src/output/report-json.js";
 import { renderReportSummary } from "../../src/output/report-summary.js";
 import { monthlyReport } from "./output-fixtures.js";
 
 const report = monthlyReport();
+
+describe("last month's report read back", () => {
+  it("is named after the month before", () => {
+    expect(previousReportName("2026-01", "123456789012")).toEqual({
+      month: "2025-12",
+      fileName: "lambda-cost-2025-12-123456789012.csv",
+    });
+  });
+
+  it("keeps region, function and total from the CSV the report writes, quoted fields too", () => {
+    const back = parsePreviousReport(renderReportCsv(report), "2026-10", "f.csv");
+    expect(back?.rows.map((r) => [r.region, r.functionName, r.totalCost.toFixed(6)])).toEqual(
+      report.rows.map((r) => [r.region, r.functionName, r.totalCost.toFixed(6)]),
+    );
+    const text = 'region,function_name,total_cost_usd\nus-east-1,"a,b ""c""\nd",1.5\n\n';
+    expect(parsePreviousReport(text, "2026-10", "f.csv")?.rows).toEqual([
+      { region: "us-east-1", functionName: 'a,b "c"\nd', totalCost: dec("1.5") },
+    ]);
+  });
+
+  it("gives no comparison for a file that is not such a report", () => {
+    expect(parsePreviousReport('region,"unclosed\n', "2026-10", "f.csv")).toBeUndefined();
+    expect(parsePreviousReport("a,b\n1,2\n", "2026-10", "f.csv")).toBeUndefined();
+    expect(
+      parsePreviousReport("region,function_name,total_cost_usd\nx,y,zz\n", "2026-10", "f.csv"),
+    ).toBeUndefined();
+  });
+});
 
 describe("report renderers", () => {
   it.each([
@@ -24,7 +53,7 @@ describe("report renderers", () => {
 
   it("quotes notes with commas and quotes, and reads back the same fields", () => {
     const csv = renderReportCsv(report);
-    const rows = parseCsv(csv);
+    const rows = parse(csv) as string[][];
     expect(rows).toHaveLength(3);
     expect(rows[1]?.[3]).toBe("a");
     expect(rows[1]?.[16]).toBe("1.866670");
