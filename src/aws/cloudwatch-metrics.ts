@@ -11,7 +11,7 @@ import {
   type MetricDataQuery,
 } from "@aws-sdk/client-cloudwatch";
 import { Decimal, ZERO } from "../core/money/index.js";
-import { type AwsConnection, sdkClientConfig } from "./connection.js";
+import { type AwsConnection, sdkClientConfig, withClient } from "./connection.js";
 import { toAwsError } from "./errors.js";
 
 /** The month's sums for one function (FunctionName dimension: all versions and aliases). */
@@ -79,11 +79,8 @@ export function planQueries(functionNames: readonly string[]): PlannedQuery[] {
   );
 }
 
-function clientFor(source: AwsConnection | CloudWatchClient): CloudWatchClient {
-  return source instanceof CloudWatchClient
-    ? source
-    : new CloudWatchClient({ ...sdkClientConfig(source), retryMode: "adaptive" });
-}
+const adaptiveClient = (connection: AwsConnection) =>
+  new CloudWatchClient({ ...sdkClientConfig(connection), retryMode: "adaptive" });
 
 /**
  * Sums the month's metrics for every named function. Functions with no datapoints get zeros.
@@ -93,21 +90,19 @@ export async function readMonthlyMetrics(
   source: AwsConnection | CloudWatchClient,
   request: MonthlyMetricsRequest,
 ): Promise<MonthlyMetrics> {
-  const client = clientFor(source);
   const sums = new Map<string, FunctionMetricSums>();
   for (const name of request.functionNames) {
     sums.set(name, { invocations: ZERO, durationMsSum: ZERO, provisionedInvocations: ZERO });
   }
   const planned = planQueries(request.functionNames);
-  let calls = 0;
-  try {
+  const calls = await withClient(source, adaptiveClient, async (client) => {
+    let made = 0;
     for (let offset = 0; offset < planned.length; offset += MAX_QUERIES_PER_CALL) {
       const batch = planned.slice(offset, offset + MAX_QUERIES_PER_CALL);
-      calls += await readBatch(client, request, batch, sums);
+      made += await readBatch(client, request, batch, sums);
     }
-  } finally {
-    if (!(source instanceof CloudWatchClient)) client.destroy();
-  }
+    return made;
+  });
   return { sums, calls };
 }
 
@@ -180,5 +175,35 @@ async function send(
     return await client.send(new GetMetricDataCommand(input));
   } catch (error) {
     throw toAwsError(error, { action: "cloudwatch:GetMetricData", region });
+  }
+}
+
+/**
+ * Sum of a function's Invocations over the 30 whole days before today (UTC), or undefined when
+ * there were none or CloudWatch cannot be read: tune's monthly volume when no flag gives one.
+ */
+export async function lastThirtyDaysInvocations(
+  connection: AwsConnection,
+  functionName: string,
+  now = new Date(),
+): Promise<number | undefined> {
+  const end = new Date(Math.floor(now.getTime() / 86_400_000) * 86_400_000);
+  const start = new Date(end.getTime() - 30 * 86_400_000);
+  try {
+    const metrics = await withClient(
+      connection,
+      (c) => new CloudWatchClient(sdkClientConfig({ ...c, maxAttempts: 2 })),
+      (client) =>
+        readMonthlyMetrics(client, {
+          region: connection.region,
+          functionNames: [functionName],
+          start,
+          end,
+        }),
+    );
+    const count = metrics.sums.get(functionName)?.invocations.toNumber();
+    return count && count > 0 ? count : undefined;
+  } catch {
+    return undefined;
   }
 }

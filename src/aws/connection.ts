@@ -33,3 +33,21 @@ export function sdkClientConfig(connection: AwsConnection) {
     ...(connection.retryStrategy ? { retryStrategy: connection.retryStrategy } : {}),
   };
 }
+
+/**
+ * Runs `use` with a client: a ready client (the caller's) is used and left open; from a
+ * connection one is built with `build` and destroyed when `use` settles, whatever happens.
+ */
+export async function withClient<C extends { destroy(): void }, T>(
+  source: AwsConnection | C,
+  build: (connection: AwsConnection) => C,
+  use: (client: C) => Promise<T>,
+): Promise<T> {
+  if (typeof (source as Partial<C>).destroy === "function") return use(source as C);
+  const client = build(source as AwsConnection);
+  try {
+    return await use(client);
+  } finally {
+    client.destroy();
+  }
+}

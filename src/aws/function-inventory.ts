@@ -24,7 +24,7 @@ import {
 } from "@aws-sdk/client-lambda";
 import pLimit from "p-limit";
 import type { Architecture } from "../core/pricing/types.js";
-import { type AwsConnection, sdkClientConfig } from "./connection.js";
+import { type AwsConnection, sdkClientConfig, withClient } from "./connection.js";
 import { toAwsError } from "./errors.js";
 
 export interface ProvisionedConfig {
@@ -75,13 +75,12 @@ export function accountIdFromArn(arn: string): string | undefined {
   return account && /^\d{12}$/.test(account) ? account : undefined;
 }
 
-function clientFor(source: AwsConnection | LambdaClient): LambdaClient {
-  // Adaptive retry: on throttling (the control plane allows ~15 requests/s) the SDK also slows
-  // its own send rate instead of spending its retries at once.
-  return source instanceof LambdaClient
-    ? source
-    : new LambdaClient({ ...sdkClientConfig(source), retryMode: "adaptive" });
-}
+/**
+ * Adaptive retry: on throttling (the control plane allows ~15 requests/s) the SDK also slows its
+ * own send rate instead of spending its retries at once.
+ */
+const adaptiveClient = (connection: AwsConnection) =>
+  new LambdaClient({ ...sdkClientConfig(connection), retryMode: "adaptive" });
 
 /**
  * Lists every function in the region with its provisioned concurrency.
@@ -91,8 +90,7 @@ export async function listFunctionInventory(
   source: AwsConnection | LambdaClient,
   options: InventoryOptions,
 ): Promise<FunctionInventory> {
-  const client = clientFor(source);
-  try {
+  return withClient(source, adaptiveClient, async (client) => {
     const inventory = await listRegionFunctions(client, options.region);
     await attachProvisionedConfigs(
       client,
@@ -101,9 +99,7 @@ export async function listFunctionInventory(
       options.concurrency,
     );
     return inventory;
-  } finally {
-    if (!(source instanceof LambdaClient)) client.destroy();
-  }
+  });
 }
 
 /**
@@ -116,8 +112,7 @@ export async function listRegionFunctions(
   source: AwsConnection | LambdaClient,
   region: string,
 ): Promise<FunctionInventory> {
-  const client = clientFor(source);
-  try {
+  return withClient(source, adaptiveClient, async (client) => {
     const functions = await listFunctions(client, region);
     const first = functions[0];
     return {
@@ -125,9 +120,7 @@ export async function listRegionFunctions(
       accountId: first ? accountIdFromArn(first.functionArn) : undefined,
       functions,
     };
-  } finally {
-    if (!(source instanceof LambdaClient)) client.destroy();
-  }
+  });
 }
 
 /**
@@ -143,8 +136,7 @@ export async function attachProvisionedConfigs(
   functions: InventoriedFunction[],
   concurrency = 8,
 ): Promise<void> {
-  const client = clientFor(source);
-  try {
+  await withClient(source, adaptiveClient, async (client) => {
     const limit = pLimit(concurrency);
     await Promise.all(
       functions
@@ -155,9 +147,7 @@ export async function attachProvisionedConfigs(
           }),
         ),
     );
-  } finally {
-    if (!(source instanceof LambdaClient)) client.destroy();
-  }
+  });
 }
 
 async function listFunctions(client: LambdaClient, region: string): Promise<InventoriedFunction[]> {

@@ -1,7 +1,9 @@
 /**
  * TuningTarget over @aws-sdk/client-lambda. Retries are the SDK's own standard strategy (more
  * attempts than the default, because restoring a function must survive a throttling storm);
- * waits are the SDK's V2 waiters (they poll GetFunction); errors leave through toAwsError.
+ * waits are the SDK's V2 waiters (they poll GetFunction). Every call goes through `call`, the
+ * one place that maps SDK errors: a 412 becomes ConcurrentChangeError, the rest AwsError naming
+ * the action (toAwsError), and each method says which error names it expects instead.
  */
 import {
   CreateAliasCommand,
@@ -65,209 +67,263 @@ const DEFAULT_WAITER: WaiterTiming = {
 };
 /** Attempts per call for tune (the SDK default is 3): a restore must outlast a throttling storm. */
 export const TUNE_MAX_ATTEMPTS = 8;
+/** An SDK error as the methods below look at it. */
+type SdkError = { name?: string; message?: string } | undefined;
+/** What a method does with an error it expects: a value to return, or undefined to fail. */
+type Expected<T> = (error: SdkError) => { value: T } | undefined;
+
+const notFound =
+  <T>(value: T): Expected<T> =>
+  (error) =>
+    error?.name === "ResourceNotFoundException" ? { value } : undefined;
+
 export function createLambdaTuningTarget(options: LambdaTuningTargetOptions): TuningTarget {
-  const client =
-    options.client ??
-    new LambdaClient({
-      ...sdkClientConfig(options.connection ?? { region: options.region ?? "us-east-1" }),
-      maxAttempts: options.connection?.maxAttempts ?? TUNE_MAX_ATTEMPTS,
+  return new LambdaTuningTarget(options);
+}
+
+/**
+ * The methods are own properties (arrow functions), not prototype methods: callers treat a
+ * TuningTarget as a plain object (`{ ...target, invoke }` wraps one call), as the port allows.
+ */
+export class LambdaTuningTarget implements TuningTarget {
+  readonly region: string;
+  private readonly client: LambdaClient;
+  private readonly timing: WaiterTiming;
+  private readonly name: string;
+  private throttles = 0;
+  private accountId: string | undefined;
+
+  constructor(options: LambdaTuningTargetOptions) {
+    this.client =
+      options.client ??
+      new LambdaClient({
+        ...sdkClientConfig(options.connection ?? { region: options.region ?? "us-east-1" }),
+        maxAttempts: options.connection?.maxAttempts ?? TUNE_MAX_ATTEMPTS,
+      });
+    this.region = options.region ?? options.connection?.region ?? "us-east-1";
+    this.timing = { ...DEFAULT_WAITER, ...options.waiter };
+    this.name = options.functionName;
+    countThrottles(this.client, () => {
+      this.throttles += 1;
     });
-  const region = options.region ?? options.connection?.region ?? "us-east-1";
-  const timing = { ...DEFAULT_WAITER, ...options.waiter };
-  const name = options.functionName;
-  let throttles = 0;
-  let accountId: string | undefined;
+  }
 
-  countThrottles(client, () => {
-    throttles += 1;
-  });
-
-  const fail = (error: unknown, action: string, resource = name) => {
-    if ((error as { name?: string })?.name === "PreconditionFailedException") {
-      return new ConcurrentChangeError(
-        `${name} was changed by someone else while tune was working on it (${action} saw a new RevisionId).`,
-        { cause: error },
-      );
-    }
-    return toAwsError(error, {
-      action,
-      region,
-      resource: `function ${resource}`,
-      accountId: accountId ?? accountFromMessage(error),
-    });
-  };
-  const waiterParams = (options?: CallOptions) => ({
-    client,
-    minDelay: timing.minDelaySeconds,
-    maxDelay: timing.maxDelaySeconds,
-    maxWaitTime: timing.maxWaitSeconds,
-    abortSignal: options?.abortSignal,
-  });
-
-  async function snapshot(options?: CallOptions): Promise<FunctionSnapshot> {
+  /** Runs one SDK call; an error leaves mapped (or as `expected` turns it into a value). */
+  private async call<T>(
+    action: string,
+    run: () => Promise<T>,
+    { resource = this.name, expected }: { resource?: string; expected?: Expected<T> } = {},
+  ): Promise<T> {
     try {
-      const out = await client.send(new GetFunctionCommand({ FunctionName: name }), options);
-      const snap = toSnapshot(out.Configuration ?? {}, region);
-      accountId = snap.accountId;
-      return snap;
+      return await run();
     } catch (error) {
-      throw fail(error, "lambda:GetFunction");
+      const handled = expected?.(error as SdkError);
+      if (handled) return handled.value;
+      if ((error as SdkError)?.name === "PreconditionFailedException") {
+        throw new ConcurrentChangeError(
+          `${this.name} was changed by someone else while tune was working on it (${action} saw a new RevisionId).`,
+          { cause: error },
+        );
+      }
+      throw toAwsError(error, {
+        action,
+        region: this.region,
+        resource: `function ${resource}`,
+        accountId: this.accountId ?? accountFromMessage(error),
+      });
     }
   }
 
-  async function waitForUpdate(options?: CallOptions): Promise<FunctionSnapshot> {
-    let current = await snapshot(options);
-    if (current.state === "Pending") {
-      try {
-        await waitUntilFunctionActiveV2(waiterParams(options), { FunctionName: name });
-      } catch (error) {
-        throw waitFailure(error, "become Active");
+  private waiterParams(options?: CallOptions) {
+    return {
+      client: this.client,
+      minDelay: this.timing.minDelaySeconds,
+      maxDelay: this.timing.maxDelaySeconds,
+      maxWaitTime: this.timing.maxWaitSeconds,
+      abortSignal: options?.abortSignal,
+    };
+  }
+
+  /** Runs one SDK waiter; a timeout or failure says what did not happen. */
+  private async wait<T>(what: string, run: () => Promise<T>): Promise<T> {
+    try {
+      return await run();
+    } catch (error) {
+      const state = (error as { state?: string })?.state;
+      if (state === "TIMEOUT" || /timed? ?out/i.test(String((error as Error)?.message))) {
+        throw new AwsError(
+          `${this.name} did not ${what} within ${this.timing.maxWaitSeconds} s; nothing more was changed.`,
+          { cause: error, action: "lambda:GetFunction" },
+        );
       }
-      current = await snapshot(options);
+      if (state === "ABORTED") throw error instanceof Error ? error : new Error(String(error));
+      throw new AwsError(`${this.name} did not ${what}: ${(error as Error)?.message ?? error}`, {
+        cause: error,
+        action: "lambda:GetFunction",
+      });
+    }
+  }
+
+  readonly snapshot = async (options?: CallOptions): Promise<FunctionSnapshot> => {
+    const out = await this.call("lambda:GetFunction", () =>
+      this.client.send(new GetFunctionCommand({ FunctionName: this.name }), options),
+    );
+    const snap = toSnapshot(out.Configuration ?? {}, this.region);
+    this.accountId = snap.accountId;
+    return snap;
+  };
+
+  readonly waitForUpdate = async (options?: CallOptions): Promise<FunctionSnapshot> => {
+    const FunctionName = this.name;
+    let current = await this.snapshot(options);
+    if (current.state === "Pending") {
+      await this.wait("become Active", () =>
+        waitUntilFunctionActiveV2(this.waiterParams(options), { FunctionName }),
+      );
+      current = await this.snapshot(options);
     }
     if (current.lastUpdateStatus !== "InProgress") return current;
-    try {
-      const result = await waitUntilFunctionUpdatedV2(waiterParams(options), {
-        FunctionName: name,
-      });
-      return toSnapshot(result.reason?.Configuration ?? {}, region);
-    } catch (error) {
-      throw waitFailure(error, "finish its update");
-    }
-  }
+    const result = await this.wait("finish its update", () =>
+      waitUntilFunctionUpdatedV2(this.waiterParams(options), { FunctionName }),
+    );
+    return toSnapshot(result.reason?.Configuration ?? {}, this.region);
+  };
 
-  function waitFailure(error: unknown, what: string): Error {
-    const state = (error as { state?: string })?.state;
-    if (state === "TIMEOUT" || /timed? ?out/i.test(String((error as Error)?.message))) {
-      return new AwsError(
-        `${name} did not ${what} within ${timing.maxWaitSeconds} s; nothing more was changed.`,
-        { cause: error, action: "lambda:GetFunction" },
-      );
-    }
-    if (state === "ABORTED") return error instanceof Error ? error : new Error(String(error));
-    return new AwsError(`${name} did not ${what}: ${(error as Error)?.message ?? error}`, {
-      cause: error,
-      action: "lambda:GetFunction",
-    });
-  }
-
-  return {
-    region,
-    snapshot,
-    waitForUpdate,
-    async setMemory(memoryMb, expectedRevisionId, options) {
-      let updated: FunctionConfiguration;
-      try {
-        updated = await client.send(
+  readonly setMemory = async (
+    memoryMb: number,
+    expectedRevisionId: string,
+    options?: CallOptions,
+  ): Promise<FunctionSnapshot> => {
+    const updated: FunctionConfiguration = await this.call(
+      "lambda:UpdateFunctionConfiguration",
+      () =>
+        this.client.send(
           new UpdateFunctionConfigurationCommand({
-            FunctionName: name,
+            FunctionName: this.name,
             MemorySize: memoryMb,
             RevisionId: expectedRevisionId,
           }),
           options,
-        );
-      } catch (error) {
-        throw fail(error, "lambda:UpdateFunctionConfiguration");
-      }
-      const after = await waitForUpdate(options);
-      // The finished update must be ours: same configuration as our update returned. Anything
-      // else (a deploy that landed between our update and its completion) is someone else's.
-      const ours = normalizeConfig(updated);
-      const differs = configDifferences(ours, after.configuration);
-      if (differs.length > 0 || after.memoryMb !== memoryMb) {
-        throw new ConcurrentChangeError(
-          `${name} was changed by someone else while tune was working on it (${differs.join(", ") || "MemorySize"} changed).`,
-        );
-      }
-      return after;
-    },
-    async publishVersion(expectedRevisionId, description, options): Promise<PublishedVersion> {
-      let out: FunctionConfiguration;
-      try {
-        out = await client.send(
-          new PublishVersionCommand({
-            FunctionName: name,
-            RevisionId: expectedRevisionId,
-            Description: description,
-          }),
-          options,
-        );
-      } catch (error) {
-        throw fail(error, "lambda:PublishVersion");
-      }
-      const version = out.Version ?? "";
-      if (!/^\d+$/.test(version)) {
-        throw new AwsError(`PublishVersion returned no version number for ${name}.`);
-      }
-      if (out.State && out.State !== "Active") {
-        try {
-          await waitUntilPublishedVersionActive(waiterParams(options), {
-            FunctionName: name,
-            Qualifier: version,
-          });
-        } catch (error) {
-          throw waitFailure(error, `make version ${version} Active`);
-        }
-      }
-      // Lambda hands back the existing version when nothing changed since the last publish; that
-      // version keeps its own description, so ours marks exactly the versions this run created.
-      return { version, created: out.Description === description, memoryMb: out.MemorySize ?? 0 };
-    },
-    async invoke(version, payload, options): Promise<RawInvocation> {
-      try {
-        const out = await client.send(
+        ),
+    );
+    const after = await this.waitForUpdate(options);
+    // The finished update must be ours: same configuration as our update returned. Anything
+    // else (a deploy that landed between our update and its completion) is someone else's.
+    const differs = configDifferences(normalizeConfig(updated), after.configuration);
+    if (differs.length > 0 || after.memoryMb !== memoryMb) {
+      throw new ConcurrentChangeError(
+        `${this.name} was changed by someone else while tune was working on it (${differs.join(", ") || "MemorySize"} changed).`,
+      );
+    }
+    return after;
+  };
+
+  readonly publishVersion = async (
+    expectedRevisionId: string,
+    description: string,
+    options?: CallOptions,
+  ): Promise<PublishedVersion> => {
+    const out: FunctionConfiguration = await this.call("lambda:PublishVersion", () =>
+      this.client.send(
+        new PublishVersionCommand({
+          FunctionName: this.name,
+          RevisionId: expectedRevisionId,
+          Description: description,
+        }),
+        options,
+      ),
+    );
+    const version = out.Version ?? "";
+    if (!/^\d+$/.test(version)) {
+      throw new AwsError(`PublishVersion returned no version number for ${this.name}.`);
+    }
+    if (out.State && out.State !== "Active") {
+      await this.wait(`make version ${version} Active`, () =>
+        waitUntilPublishedVersionActive(this.waiterParams(options), {
+          FunctionName: this.name,
+          Qualifier: version,
+        }),
+      );
+    }
+    // Lambda hands back the existing version when nothing changed since the last publish; that
+    // version keeps its own description, so ours marks exactly the versions this run created.
+    return { version, created: out.Description === description, memoryMb: out.MemorySize ?? 0 };
+  };
+
+  readonly invoke = async (
+    version: string,
+    payload: string,
+    options?: CallOptions,
+  ): Promise<RawInvocation> => {
+    const out = await this.call(
+      "lambda:InvokeFunction",
+      () =>
+        this.client.send(
           new InvokeCommand({
-            FunctionName: name,
+            FunctionName: this.name,
             Qualifier: version,
             LogType: "Tail",
             Payload: new TextEncoder().encode(payload),
           }),
           options,
-        );
-        return {
-          statusCode: out.StatusCode ?? 0,
-          functionError: out.FunctionError,
-          logResultBase64: out.LogResult,
-          executedVersion: out.ExecutedVersion,
-          payloadText: out.Payload ? new TextDecoder().decode(out.Payload) : "",
-        };
-      } catch (error) {
-        if (isThrottle(error)) {
-          throw new ThrottledError(`invoking ${name}:${version} was throttled`, { cause: error });
-        }
-        throw fail(error, "lambda:InvokeFunction", `${name}:${version}`);
-      }
-    },
-    async versionsDescribedAs(description) {
+        ),
+      {
+        resource: `${this.name}:${version}`,
+        expected: (error) => {
+          if (!isThrottle(error)) return undefined;
+          throw new ThrottledError(`invoking ${this.name}:${version} was throttled`, {
+            cause: error,
+          });
+        },
+      },
+    );
+    return {
+      statusCode: out.StatusCode ?? 0,
+      functionError: out.FunctionError,
+      logResultBase64: out.LogResult,
+      executedVersion: out.ExecutedVersion,
+      payloadText: out.Payload ? new TextDecoder().decode(out.Payload) : "",
+    };
+  };
+
+  readonly versionsDescribedAs = async (description: string): Promise<string[]> => {
+    return this.call("lambda:ListVersionsByFunction", async () => {
       const found: string[] = [];
-      try {
-        for await (const page of paginateListVersionsByFunction(
-          { client },
-          { FunctionName: name },
-        )) {
-          for (const v of page.Versions ?? []) {
-            if (v.Description === description && v.Version && /^\d+$/.test(v.Version))
-              found.push(v.Version);
-          }
+      const pages = paginateListVersionsByFunction(
+        { client: this.client },
+        { FunctionName: this.name },
+      );
+      for await (const page of pages) {
+        for (const v of page.Versions ?? []) {
+          if (v.Description === description && v.Version && /^\d+$/.test(v.Version))
+            found.push(v.Version);
         }
-      } catch (error) {
-        throw fail(error, "lambda:ListVersionsByFunction");
       }
       return found;
-    },
-    async deleteVersion(version) {
-      // Never $LATEST, never an alias: only a published version number.
-      if (!/^\d+$/.test(version)) throw new Error(`refusing to delete qualifier "${version}"`);
-      try {
-        await client.send(new DeleteFunctionCommand({ FunctionName: name, Qualifier: version }));
-      } catch (error) {
-        if ((error as { name?: string })?.name === "ResourceNotFoundException") return;
-        throw fail(error, "lambda:DeleteFunction", `${name}:${version}`);
-      }
-    },
-    async getAlias(aliasName): Promise<AliasView | undefined> {
-      try {
-        const out = await client.send(new GetAliasCommand({ FunctionName: name, Name: aliasName }));
+    });
+  };
+
+  readonly deleteVersion = async (version: string): Promise<void> => {
+    // Never $LATEST, never an alias: only a published version number.
+    if (!/^\d+$/.test(version)) throw new Error(`refusing to delete qualifier "${version}"`);
+    await this.call(
+      "lambda:DeleteFunction",
+      async () => {
+        await this.client.send(
+          new DeleteFunctionCommand({ FunctionName: this.name, Qualifier: version }),
+        );
+      },
+      { resource: `${this.name}:${version}`, expected: notFound(undefined) },
+    );
+  };
+
+  readonly getAlias = async (aliasName: string): Promise<AliasView | undefined> => {
+    return this.call(
+      "lambda:GetAlias",
+      async () => {
+        const out = await this.client.send(
+          new GetAliasCommand({ FunctionName: this.name, Name: aliasName }),
+        );
         return {
           name: out.Name ?? aliasName,
           functionVersion: out.FunctionVersion ?? "",
@@ -275,63 +331,64 @@ export function createLambdaTuningTarget(options: LambdaTuningTargetOptions): Tu
           weighted: Object.keys(out.RoutingConfig?.AdditionalVersionWeights ?? {}).length > 0,
           description: out.Description,
         };
-      } catch (error) {
-        if ((error as { name?: string })?.name === "ResourceNotFoundException") return undefined;
-        throw fail(error, "lambda:GetAlias", `${name}:${aliasName}`);
-      }
-    },
-    async pointAlias(aliasName, version, existing) {
-      try {
-        if (existing) {
-          await client.send(
-            new UpdateAliasCommand({
-              FunctionName: name,
-              Name: aliasName,
-              FunctionVersion: version,
-              RevisionId: existing.revisionId || undefined,
-            }),
-          );
-        } else {
-          await client.send(
-            new CreateAliasCommand({
-              FunctionName: name,
-              Name: aliasName,
-              FunctionVersion: version,
-            }),
-          );
-        }
-      } catch (error) {
-        throw fail(error, existing ? "lambda:UpdateAlias" : "lambda:CreateAlias");
-      }
-    },
-    async createMarkerAlias(aliasName, description) {
-      try {
-        await client.send(
+      },
+      { resource: `${this.name}:${aliasName}`, expected: notFound(undefined) },
+    );
+  };
+
+  readonly pointAlias = async (
+    aliasName: string,
+    version: string,
+    existing?: AliasView,
+  ): Promise<void> => {
+    const alias = { FunctionName: this.name, Name: aliasName, FunctionVersion: version };
+    await this.call(existing ? "lambda:UpdateAlias" : "lambda:CreateAlias", async () => {
+      if (existing) {
+        const RevisionId = existing.revisionId || undefined;
+        await this.client.send(new UpdateAliasCommand({ ...alias, RevisionId }));
+      } else await this.client.send(new CreateAliasCommand(alias));
+    });
+  };
+
+  readonly createMarkerAlias = async (
+    aliasName: string,
+    description: string,
+  ): Promise<"created" | "exists"> => {
+    return this.call(
+      "lambda:CreateAlias",
+      async () => {
+        await this.client.send(
           new CreateAliasCommand({
-            FunctionName: name,
+            FunctionName: this.name,
             Name: aliasName,
             FunctionVersion: "$LATEST",
             Description: description,
           }),
         );
-        return "created";
-      } catch (error) {
+        return "created" as const;
+      },
+      {
+        resource: `${this.name}:${aliasName}`,
         // "Alias already exists: …" (ResourceConflictException is also "update in progress").
-        const e = error as { name?: string; message?: string };
-        if (e?.name === "ResourceConflictException" && /exist/i.test(e.message ?? "")) {
-          return "exists";
-        }
-        throw fail(error, "lambda:CreateAlias", `${name}:${aliasName}`);
-      }
-    },
-    async deleteAlias(aliasName) {
-      try {
-        await client.send(new DeleteAliasCommand({ FunctionName: name, Name: aliasName }));
-      } catch (error) {
-        if ((error as { name?: string })?.name === "ResourceNotFoundException") return;
-        throw fail(error, "lambda:DeleteAlias", `${name}:${aliasName}`);
-      }
-    },
-    throttleCount: () => throttles,
+        expected: (error) =>
+          error?.name === "ResourceConflictException" && /exist/i.test(error.message ?? "")
+            ? { value: "exists" as const }
+            : undefined,
+      },
+    );
   };
+
+  readonly deleteAlias = async (aliasName: string): Promise<void> => {
+    await this.call(
+      "lambda:DeleteAlias",
+      async () => {
+        await this.client.send(
+          new DeleteAliasCommand({ FunctionName: this.name, Name: aliasName }),
+        );
+      },
+      { resource: `${this.name}:${aliasName}`, expected: notFound(undefined) },
+    );
+  };
+
+  readonly throttleCount = (): number => this.throttles;
 }

@@ -10,7 +10,7 @@ import { type CalendarMonth, monthRange } from "../core/report/month.js";
 import type { RegionMonthUsage, UsageSource } from "../core/report/ports.js";
 import type { FunctionMonthInput } from "../core/report/types.js";
 import { type MonthlyMetrics, readMonthlyMetrics } from "./cloudwatch-metrics.js";
-import { type AwsConnection, sdkClientConfig } from "./connection.js";
+import { type AwsConnection, sdkClientConfig, withClient } from "./connection.js";
 import {
   attachProvisionedConfigs,
   type FunctionInventory,
@@ -45,28 +45,31 @@ async function readRegion(
   // Adaptive retry: on throttling the SDK also slows its own send rate. Lambda's control plane
   // allows ~15 requests/s and the report makes one PC call per function with a published version.
   const config = { ...sdkClientConfig(connection), retryMode: "adaptive" };
-  const lambda = options.clients?.lambda(region) ?? new LambdaClient(config);
-  const cloudwatch = options.clients?.cloudwatch(region) ?? new CloudWatchClient(config);
   const { start, end } = monthRange(month);
-  try {
-    const inventory = await listRegionFunctions(lambda, region);
-    // The PC calls and the metric batches only need the names: run them together.
-    const [, metrics] = await Promise.all([
-      attachProvisionedConfigs(lambda, region, inventory.functions, concurrency),
-      readMonthlyMetrics(cloudwatch, {
-        region,
-        functionNames: inventory.functions.map((fn) => fn.functionName),
-        start,
-        end,
-      }),
-    ]);
-    return { region, accountId: inventory.accountId, inputs: toInputs(region, inventory, metrics) };
-  } finally {
-    if (!options.clients) {
-      lambda.destroy();
-      cloudwatch.destroy();
-    }
-  }
+  return withClient(
+    options.clients?.lambda(region) ?? connection,
+    () => new LambdaClient(config),
+    (lambda) =>
+      withClient(
+        options.clients?.cloudwatch(region) ?? connection,
+        () => new CloudWatchClient(config),
+        async (cloudwatch) => {
+          const inventory = await listRegionFunctions(lambda, region);
+          // The PC calls and the metric batches only need the names: run them together.
+          const [, metrics] = await Promise.all([
+            attachProvisionedConfigs(lambda, region, inventory.functions, concurrency),
+            readMonthlyMetrics(cloudwatch, {
+              region,
+              functionNames: inventory.functions.map((fn) => fn.functionName),
+              start,
+              end,
+            }),
+          ]);
+          const inputs = toInputs(region, inventory, metrics);
+          return { region, accountId: inventory.accountId, inputs };
+        },
+      ),
+  );
 }
 
 function toInputs(

@@ -4,9 +4,8 @@
  * renderers. Prints nothing itself: progress, notices and the result go through the CLI's
  * callbacks. With --apply the result is printed before the question that asks about it.
  */
-import { CloudWatchClient } from "@aws-sdk/client-cloudwatch";
-import { readMonthlyMetrics } from "../../aws/cloudwatch-metrics.js";
-import { type AwsConnection, sdkClientConfig } from "../../aws/connection.js";
+import { lastThirtyDaysInvocations } from "../../aws/cloudwatch-metrics.js";
+import type { AwsConnection } from "../../aws/connection.js";
 import { createLambdaTuningTarget } from "../../aws/lambda-tuning-target.js";
 import { CheckFailedError } from "../../core/errors.js";
 import { createTuningEngine } from "../../core/tuning/engine.js";
@@ -154,28 +153,4 @@ function notAsFound(cleanup: PutBackResult): string {
   return cleanup.journalKept
     ? what
     : `${what} (tune's own fields are back; nothing left to recover).`;
-}
-
-/** Sum of Invocations over the last 30 days, or undefined when CloudWatch cannot be read. */
-async function lastThirtyDaysInvocations(
-  connection: AwsConnection,
-  functionName: string,
-): Promise<number | undefined> {
-  const client = new CloudWatchClient(sdkClientConfig({ ...connection, maxAttempts: 2 }));
-  try {
-    const end = new Date(Math.floor(Date.now() / 86_400_000) * 86_400_000);
-    const start = new Date(end.getTime() - 30 * 86_400_000);
-    const metrics = await readMonthlyMetrics(client, {
-      region: connection.region,
-      functionNames: [functionName],
-      start,
-      end,
-    });
-    const count = metrics.sums.get(functionName)?.invocations.toNumber();
-    return count && count > 0 ? count : undefined;
-  } catch {
-    return undefined;
-  } finally {
-    client.destroy();
-  }
 }
