@@ -24,6 +24,7 @@ import {
 } from "@aws-sdk/client-lambda";
 import pLimit from "p-limit";
 import type { Architecture } from "../core/pricing/types.js";
+import { parseLambdaArn } from "./arn.js";
 import { type AwsConnection, sdkClientConfig, withClient } from "./connection.js";
 import { toAwsError } from "./errors.js";
 
@@ -71,7 +72,7 @@ const LIST_PAGE_SIZE = 50;
 
 /** arn:aws:lambda:us-east-1:123456789012:function:name → "123456789012". */
 export function accountIdFromArn(arn: string): string | undefined {
-  const account = arn.split(":")[4];
+  const account = parseLambdaArn(arn)?.accountId;
   return account && /^\d{12}$/.test(account) ? account : undefined;
 }
 
@@ -208,7 +209,7 @@ async function listProvisionedConfigs(
     )) {
       for (const item of page.ProvisionedConcurrencyConfigs ?? []) {
         configs.push({
-          qualifier: item.FunctionArn?.split(":").at(-1) ?? "",
+          qualifier: parseLambdaArn(item.FunctionArn ?? "")?.qualifier ?? "",
           requested: item.RequestedProvisionedConcurrentExecutions ?? 0,
         });
       }

@@ -5,6 +5,7 @@
 import { createHash } from "node:crypto";
 import type { FunctionConfiguration, LambdaClient } from "@aws-sdk/client-lambda";
 import { type FunctionSnapshot, VOLATILE_CONFIG_FIELDS } from "../core/tuning/ports.js";
+import { parseLambdaArn } from "./arn.js";
 
 const THROTTLE_NAMES = new Set(["TooManyRequestsException", "ThrottlingException", "Throttling"]);
 
@@ -58,11 +59,12 @@ export function normalizeConfig(config: FunctionConfiguration): Record<string, u
 
 export function toSnapshot(config: FunctionConfiguration, region: string): FunctionSnapshot {
   const arn = config.FunctionArn ?? "";
+  const parts = parseLambdaArn(arn);
   return {
     functionName: config.FunctionName ?? "",
     functionArn: arn,
-    region: arn.split(":")[3] || region,
-    accountId: arn.split(":")[4] ?? "",
+    region: parts?.region || region,
+    accountId: parts?.accountId ?? "",
     revisionId: config.RevisionId ?? "",
     state: config.State ?? "Active",
     lastUpdateStatus: config.LastUpdateStatus ?? "Successful",
@@ -78,10 +80,4 @@ export function toSnapshot(config: FunctionConfiguration, region: string): Funct
     layerArns: (config.Layers ?? []).flatMap((layer) => (layer.Arn ? [layer.Arn] : [])),
     configuration: normalizeConfig(config),
   };
-}
-
-/** Lambda's not-found message names the ARN it looked for, which carries the account. */
-export function accountFromMessage(error: unknown): string | undefined {
-  const match = /arn:aws[\w-]*:lambda:[\w-]+:(\d{12}):/.exec(String((error as Error)?.message));
-  return match?.[1];
 }

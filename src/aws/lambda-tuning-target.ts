@@ -34,15 +34,10 @@ import {
   ThrottledError,
   type TuningTarget,
 } from "../core/tuning/ports.js";
+import { accountFromMessage } from "./arn.js";
 import { type AwsConnection, sdkClientConfig } from "./connection.js";
 import { toAwsError } from "./errors.js";
-import {
-  accountFromMessage,
-  countThrottles,
-  isThrottle,
-  normalizeConfig,
-  toSnapshot,
-} from "./function-snapshot.js";
+import { countThrottles, isThrottle, normalizeConfig, toSnapshot } from "./function-snapshot.js";
 
 /** How long and how often to poll while an update settles (seconds, as the SDK waiters take). */
 export interface WaiterTiming {

@@ -4,6 +4,7 @@
  * SIGTERM into "put the function back, then exit 130 / 143", shows progress on a terminal, prints.
  */
 import { createInterface } from "node:readline/promises";
+import { parseLambdaArn } from "../../aws/arn.js";
 import { CheckFailedError, UsageError } from "../../core/errors.js";
 import { writeFileAtomicSync } from "../../fs/atomic-write.js";
 import { resolveAwsCommandSettings } from "../common-options.js";
@@ -101,7 +102,7 @@ export async function runTuneCommand(functionName: string, flags: TuneFlags): Pr
 
 /** A function ARN carries its region; it wins over --region (as the AWS CLI does). */
 function regionOf(nameOrArn: string): string | undefined {
-  return /^arn:aws[\w-]*:lambda:([\w-]+):/.exec(nameOrArn)?.[1];
+  return parseLambdaArn(nameOrArn)?.region;
 }
 
 async function confirm(question: string): Promise<boolean> {
