@@ -75,6 +75,9 @@ export function adaptive(shape: Shape, seed: number): Outcome {
       ? Number(process.env.BENCH_FINALIST)
       : undefined,
     settleInvocations: process.env.BENCH_SETTLE ? Number(process.env.BENCH_SETTLE) : undefined,
+    settleInvocationsWithModel: process.env.BENCH_SETTLE_MODEL
+      ? Number(process.env.BENCH_SETTLE_MODEL)
+      : undefined,
     initialInvocations: process.env.BENCH_INITIAL ? Number(process.env.BENCH_INITIAL) : undefined,
     sizes: shape.sizes,
     mode: { kind: "auto", maxInvocations: GRID_PER_SIZE * shape.sizes.length },

@@ -55,7 +55,7 @@ export function analyzeTuning(input: AnalyzeTuningInput): TuningAnalysis {
       coldStartShare: input.coldStartShare,
     }),
   );
-  const recommendation = recommend(sizes, input.strategyOptions);
+  const recommendation = recommend(sizes, input.strategyOptions, input.costModel);
   const samples = sizesMb.flatMap((memoryMb) => [...(input.samplesBySize.get(memoryMb) ?? [])]);
   const analysis: TuningAnalysis = {
     sizes,

@@ -5,21 +5,27 @@
  * Each call looks at the samples so far and
  * 1. fills every size of the search (coarse pass, then finer steps, see size-search.ts) to the
  *    first batch; a size that proves infeasible drops out at once;
- * 2. ranks the feasible sizes and classifies each against the leader (equivalence.ts): out (it
- *    cannot become the pick), equivalent (within the margin that does not matter) or open;
+ * 2. ranks the feasible sizes and classifies each against the leader: out (it cannot become the
+ *    pick), equivalent (within the margin that does not matter) or open — from the CPU-scaling
+ *    model fitted across every measured size when it fits them (model-decision.ts), else from
+ *    each size's own samples (equivalence.ts);
  * 3. tops the pick and every size shown equivalent up to the finalist floor, so that no
  *    decision rests on a spread measured from a handful of values;
  * 4. when nothing is open, refines the size search around the pick, or stops: "separated" when
  *    every other size is out, "equivalent" when some are within the margin;
  * 5. otherwise gives each open size, and the leader, the invocations that the measured spread
  *    says would settle it (separation or equivalence, whichever comes first), at most doubling
- *    what it has, so a lucky early estimate cannot make one round overshoot.
+ *    what it has, so a lucky early estimate cannot make one round overshoot; and stops when the
+ *    sizes still racing have `settleAtWithModel` (25) invocations each while the model fits, or
+ *    `settleAt` (40) while it does not — a near-tie that many invocations cannot settle costs
+ *    less than the invocations it would take.
  * It never spends more than the cap: the grid it replaces (50 per size) or --max-invocations.
  */
 import { type Decision, decide, differenceInterval } from "./equivalence.js";
+import { decideByModel } from "./model-decision.js";
 import { type RankedSize, rankSizes } from "./rank.js";
 import { refineAround } from "./size-search.js";
-import type { SamplingBatch, SizeSummary, StrategyOptions } from "./types.js";
+import type { InvocationCostModel, SamplingBatch, SizeSummary, StrategyOptions } from "./types.js";
 
 export interface RaceSettings {
   /** Invocations of each size's first batch. */
@@ -29,11 +35,13 @@ export interface RaceSettings {
   /** Smallest top-up worth a round. */
   minRound: number;
   /**
-   * Stop when the leader and every open size have this many invocations behind their means:
-   * as many as the grid would have given them (50), so auto is never less informed about the
-   * sizes that matter than the grid it replaces.
+   * When the sizes still racing are not told apart, stop once each comparison with the leader
+   * is as precise as this many invocations on both sides would make it — with the per-size
+   * comparison (the CPU-scaling model does not fit), the grid's 50.
    */
   settleAt: number;
+  /** The same, when the CPU-scaling model fits (scaling-model.ts): fewer, see sampling.ts. */
+  settleAtWithModel: number;
 }
 
 export interface RaceState {
@@ -45,6 +53,8 @@ export interface RaceState {
   cap: number;
   strategy: StrategyOptions;
   settings: RaceSettings;
+  /** Prices a size's billed duration; lets the race use the CPU-scaling model (cost, speed). */
+  costModel?: InvocationCostModel | undefined;
 }
 
 type Items = SamplingBatch["items"];
@@ -55,8 +65,11 @@ export function raceRound(state: RaceState): SamplingBatch {
     .filter((s) => s.invocations < settings.initial && (s.invocations === 0 || s.feasible))
     .map((s) => ({ memoryMb: s.memoryMb, invocations: settings.initial - s.invocations }));
   if (first.length > 0) return batch(first, state);
-  const decision = decide(rankSizes(summaries, strategy), strategy);
-  if (!decision) return stop("no size is feasible", state);
+  const ranked = rankSizes(summaries, strategy);
+  const direct = decide(ranked, strategy);
+  if (!direct) return stop("no size is feasible", state);
+  const model = state.costModel ? decideByModel(ranked, strategy, state.costModel, direct) : null;
+  const decision = model ?? direct;
   const finalists = [decision.pick, decision.leader, ...decision.equivalent];
   const thin = unique(finalists).filter((r) => r.n < settings.finalist);
   if (decision.open.length === 0 && thin.length > 0) {
@@ -74,20 +87,27 @@ export function raceRound(state: RaceState): SamplingBatch {
         state,
       );
     }
-    return stop(settledReason(decision), state);
+    return stop(settledReason(decision, model !== null), state);
   }
+  const settleAt = model ? settings.settleAtWithModel : settings.settleAt;
   const racing = [decision.leader, ...decision.open];
-  if (racing.every((r) => r.n >= settings.settleAt)) {
+  if (racing.every((r) => r.n >= settleAt)) {
     return stop(
-      `${racing.map((r) => `${r.summary.memoryMb} MB`).join(", ")} have ${settings.settleAt} invocations each, as many as the grid would give them, and are still not told apart`,
+      `${racing.map((r) => `${r.summary.memoryMb} MB`).join(", ")} have ${settleAt} invocations each and are still not told apart (${model ? "the CPU-scaling model fits the sizes measured" : "the CPU-scaling model does not fit the sizes measured"}); recommending the best measured`,
       state,
     );
   }
-  const items = openRound(decision, settings);
-  return batch(items, state);
+  return batch(openRound(decision, settings, settleAt), state);
 }
 
-function openRound(decision: Decision, settings: RaceSettings): Items {
+/**
+ * Each open size, and the leader, get what the measured spread says would settle their
+ * comparison, at most doubling what they have and never past the settle point. (Giving the
+ * leader √k times the invocations of each of k open sizes, the allocation that makes k
+ * comparisons sharing one side equally precise for the fewest invocations, was tried: with
+ * spreads that differ between sizes it needed extra rounds and spent more, see docs/tune.md.)
+ */
+function openRound(decision: Decision, settings: RaceSettings, settleAt: number): Items {
   const { leader } = decision;
   const wanted = new Map<RankedSize, number>();
   for (const j of decision.open) {
@@ -100,7 +120,7 @@ function openRound(decision: Decision, settings: RaceSettings): Items {
     invocations: Math.min(
       Math.max(target - r.n, settings.minRound),
       Math.max(r.n, settings.minRound),
-      Math.max(settings.settleAt - r.n, 0),
+      Math.max(settleAt - r.n, 0),
     ),
   }));
 }
@@ -119,19 +139,20 @@ export function invocationsToSettle(leader: RankedSize, j: RankedSize, margin: n
   return Math.ceil(((1.96 * spread) / reach) ** 2);
 }
 
-function settledReason(decision: Decision): string {
+function settledReason(decision: Decision, byModel: boolean): string {
+  const basis = byModel ? ", from the CPU-scaling model fitted across the sizes measured" : "";
   const mb = (r: RankedSize) => `${r.summary.memoryMb} MB`;
   if (decision.equivalent.length + decision.out.length === 0) {
     return `${mb(decision.leader)} is the only eligible size`;
   }
   if (decision.equivalent.length === 0) {
-    return `${mb(decision.leader)} is separated from every other size`;
+    return `${mb(decision.leader)} is separated from every other size${basis}`;
   }
   const group = [decision.leader, ...decision.equivalent]
     .sort((a, b) => a.summary.memoryMb - b.summary.memoryMb)
     .map(mb)
     .join(", ");
-  return `${group} are equivalent within ±${decision.margin * 100}% (95% interval of the difference); recommending the cheapest, ${mb(decision.pick)}`;
+  return `${group} are equivalent within ±${decision.margin * 100}% (95% interval of the difference${basis}); recommending the cheapest, ${mb(decision.pick)}`;
 }
 
 /** Trims a batch to the cap, taking from the largest requests first. */

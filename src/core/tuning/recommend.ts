@@ -3,8 +3,9 @@
  */
 import { formatUsd } from "../money/index.js";
 import { decide, differenceInterval } from "./equivalence.js";
+import { decideByModel } from "./model-decision.js";
 import { invocationsToSeparate, type RankedSize, rankSizes } from "./rank.js";
-import type { Recommendation, SizeSummary, StrategyOptions } from "./types.js";
+import type { InvocationCostModel, Recommendation, SizeSummary, StrategyOptions } from "./types.js";
 
 /** Relative gap under which two sizes are called practically equivalent. */
 const EQUIVALENT_GAP = 0.01;
@@ -26,13 +27,16 @@ const IMPRACTICAL_INVOCATIONS = 100_000;
 export function recommend(
   summaries: readonly SizeSummary[],
   options: StrategyOptions,
+  costModel?: InvocationCostModel,
 ): Recommendation | null {
   // Sizes of several architectures are named with theirs ("1024 MB arm64").
   const label = summaries.some((s) => s.architecture !== summaries[0]?.architecture)
     ? (s: SizeSummary) => `${s.memoryMb} MB ${s.architecture ?? ""}`.trim()
     : (s: SizeSummary) => `${s.memoryMb} MB`;
   const ranked = rankSizes(summaries, options);
-  const decision = decide(ranked, options);
+  const direct = decide(ranked, options);
+  const decision =
+    (costModel && direct ? decideByModel(ranked, options, costModel, direct) : null) ?? direct;
   if (!decision) return null;
   const winner = decision.pick;
   const runnerUp = winner === decision.leader ? ranked[1] : decision.leader;

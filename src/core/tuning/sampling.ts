@@ -31,8 +31,13 @@ export interface SamplingPlannerOptions {
   initialInvocations?: number | undefined;
   /** Auto mode: invocations behind the pick's mean, and each equivalent size's (default 20). */
   finalistInvocations?: number | undefined;
-  /** Auto mode: stop when the sizes still racing have this many each (default 50, the grid's). */
+  /**
+   * Auto mode: sizes still not told apart stop when each comparison with the leader is as
+   * precise as this many invocations per size make it (default 50, the grid's) …
+   */
   settleInvocations?: number | undefined;
+  /** … or this many when the CPU-scaling model fits the sizes measured (default 25). */
+  settleInvocationsWithModel?: number | undefined;
   /** Passed to summarizeSize; must match what analyzeTuning is given. Default 0. */
   coldStartShare?: number | undefined;
 }
@@ -44,6 +49,8 @@ export const GRID_INVOCATIONS_PER_SIZE = 50;
 export const DEFAULT_INITIAL_INVOCATIONS = 8;
 export const DEFAULT_FINALIST_INVOCATIONS = 20;
 const MIN_ROUND = 5;
+export const DEFAULT_SETTLE_WITH_MODEL = 25;
+export const DEFAULT_SETTLE_WITHOUT_MODEL = 40;
 
 /**
  * The most `--invocations auto` may spend: the grid it replaces (50 per size), or
@@ -91,7 +98,8 @@ export function createSamplingPlanner(options: SamplingPlannerOptions): Sampling
     initial,
     finalist: Math.max(initial, options.finalistInvocations ?? DEFAULT_FINALIST_INVOCATIONS),
     minRound: MIN_ROUND,
-    settleAt: options.settleInvocations ?? GRID_INVOCATIONS_PER_SIZE,
+    settleAt: options.settleInvocations ?? DEFAULT_SETTLE_WITHOUT_MODEL,
+    settleAtWithModel: options.settleInvocationsWithModel ?? DEFAULT_SETTLE_WITH_MODEL,
   };
   return {
     next(samples) {
@@ -110,6 +118,7 @@ export function createSamplingPlanner(options: SamplingPlannerOptions): Sampling
         cap,
         strategy: options.strategyOptions,
         settings,
+        costModel: options.costModel,
       });
     },
   };

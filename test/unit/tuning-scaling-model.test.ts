@@ -1,0 +1,178 @@
+import { describe, expect, it } from "vitest";
+import { type Decimal, dec } from "../../src/core/money/index.js";
+import { decide } from "../../src/core/tuning/equivalence.js";
+import { decideByModel } from "../../src/core/tuning/model-decision.js";
+import { rankSizes } from "../../src/core/tuning/rank.js";
+import { recommend } from "../../src/core/tuning/recommend.js";
+import { createSamplingPlanner } from "../../src/core/tuning/sampling.js";
+import {
+  fitScalingModel,
+  lackOfFitCritical,
+  predictMean,
+  type ScalingPoint,
+  scalingFeatures,
+} from "../../src/core/tuning/scaling-model.js";
+import { summarizeSize } from "../../src/core/tuning/summarize.js";
+import type { InvocationSample, StrategyOptions } from "../../src/core/tuning/types.js";
+
+const costModel = (memoryMb: number, billedMs: number): Decimal =>
+  dec("0.0000002").plus(
+    dec(memoryMb).div(1024).times(dec(billedMs).div(1000)).times("0.0000166667"),
+  );
+const cost: StrategyOptions = { strategy: "cost", balancedWeight: 0.5 };
+const SIX = [128, 256, 512, 1024, 1769, 3008];
+
+/** F ms of waiting, C ms of single-threaded CPU at one vCPU (1,769 MB), P ms spread over vCPUs. */
+function modelMs(m: number, F: number, C: number, P: number): number {
+  const v = m / 1769;
+  return F + C / Math.min(1, v) + P / v;
+}
+const points = (durations: (m: number) => number, sizes = SIX, cv = 0.05, n = 20) =>
+  sizes.map((memoryMb): ScalingPoint => {
+    const mean = durations(memoryMb);
+    return { memoryMb, mean, stdDev: cv * mean, n };
+  });
+
+describe("scalingFeatures", () => {
+  it("is [1, 1/min(1, v), min(0, 1/v − 1)] with v = memory/1769 MB", () => {
+    expect(scalingFeatures(884.5)).toEqual([1, 2, 0]); // half a vCPU: CPU work takes twice as long
+    expect(scalingFeatures(1769)).toEqual([1, 1, 0]);
+    expect(scalingFeatures(3538)).toEqual([1, 1, -0.5]); // two vCPUs: parallel work takes half
+  });
+});
+
+describe("fitScalingModel", () => {
+  it("recovers F, C + P and P from means that follow the model", () => {
+    // F = 20, C = 300, P = 600: the features' coefficients are F, C + P = 900, P = 600.
+    const fit = fitScalingModel(points((m) => modelMs(m, 20, 300, 600)))!;
+    expect(fit.fits).toBe(true);
+    expect(fit.beta[0]).toBeCloseTo(20, 6);
+    expect(fit.beta[1]).toBeCloseTo(900, 6);
+    expect(fit.beta[2]).toBeCloseTo(600, 6);
+    expect(fit.cv).toBeCloseTo(0.05, 10);
+    expect(predictMean(fit, 2048)).toBeCloseTo(modelMs(2048, 20, 300, 600), 6);
+  });
+
+  it("drops a feature the sizes cannot see: no size above 1,769 MB, no parallel term", () => {
+    const fit = fitScalingModel(points((m) => modelMs(m, 10, 500, 0), [128, 256, 512, 1024]))!;
+    expect(fit.used).toEqual([true, true, false]);
+    expect(fit.beta[1]).toBeCloseTo(500, 6);
+  });
+
+  it("never estimates a negative time: the best fit with every parameter ≥ 0", () => {
+    // Means 5 ms below a pure CPU curve: the free fit's fixed time would be −5 ms, which would
+    // make every size above 128 MB look cheaper than it can be.
+    const fit = fitScalingModel(points((m) => modelMs(m, 0, 300, 0) - 5))!;
+    expect(fit.beta.every((b) => b >= 0)).toBe(true);
+    expect(fit.beta[0]).toBe(0);
+  });
+
+  it("refuses a function whose work changes with memory (garbage collection near the limit)", () => {
+    const gc = (m: number) => 20 + modelMs(m, 0, 300, 0) * (1 + (0.8 * 100) / (m - 100));
+    const fit = fitScalingModel(points(gc))!;
+    expect(fit.fits).toBe(false);
+    expect(fit.lackOfFit).toBeGreaterThan(lackOfFitCritical(3, 114));
+  });
+
+  it("needs one size more than it has parameters, and a spread to pool", () => {
+    expect(fitScalingModel(points((m) => modelMs(m, 20, 300, 0), [128, 256]))).toBeNull();
+    expect(fitScalingModel(points((m) => modelMs(m, 20, 300, 0), SIX, 0))).toBeNull();
+  });
+
+  it("lackOfFitCritical is the 80th percentile of χ²(k)/k (tables: χ²₀.₈(4) = 5.989)", () => {
+    expect(lackOfFitCritical(4, 100)).toBeCloseTo(5.989 / 4, 1);
+    expect(lackOfFitCritical(1, 100)).toBeCloseTo(1.642, 1);
+  });
+});
+
+/** Samples with a repeating ±spread pattern around each size's mean billed duration. */
+const PATTERN = [-1, 0.5, -0.5, 1, 0, -0.25, 0.25, 0.75, -0.75, 0];
+function samplesAt(memoryMb: number, meanMs: number, spread: number, n: number) {
+  return Array.from(
+    { length: n },
+    (_, i): InvocationSample => ({
+      memoryMb,
+      durationMs: meanMs * (1 + spread * PATTERN[i % PATTERN.length]!),
+      billedDurationMs: meanMs * (1 + spread * PATTERN[i % PATTERN.length]!),
+      maxMemoryUsedMb: 100,
+      coldStart: false,
+    }),
+  );
+}
+
+describe("decideByModel", () => {
+  // A CPU-bound function: 1 ms of waiting, 300 ms of CPU at one vCPU. Below 1,769 MB its cost is
+  // flat: price·(m·1 ms + 1769 MB·300 ms) grows by 128·1/(1769·300) ≈ 0.02% from 128 to 256 MB.
+  // A spread of ±20% (sd ≈ 13%) over 20 invocations: each size's own interval is ±6%.
+  const summaries = SIX.map((m) =>
+    summarizeSize(m, samplesAt(m, modelMs(m, 1, 300, 0), 0.2, 20), { costModel }),
+  );
+  const ranked = rankSizes(summaries, cost);
+
+  it("shows near-equal sizes equivalent that their own samples cannot tell apart", () => {
+    const direct = decide(ranked, cost)!;
+    expect(direct.equivalent).toEqual([]);
+    expect(direct.open.length).toBeGreaterThan(0);
+    const byModel = decideByModel(ranked, cost, costModel, direct)!;
+    expect(byModel.fit.fits).toBe(true);
+    expect(byModel.leader.summary.memoryMb).toBe(128);
+    expect(byModel.equivalent.map((r) => r.summary.memoryMb)).toContain(256);
+    // 3008 MB is past one vCPU: 1.7× the price of the flat part, out by any account.
+    expect(byModel.out.map((r) => r.summary.memoryMb)).toContain(3008);
+    // The pick is the cheapest of the leader and the sizes equivalent to it.
+    const group = [byModel.leader, ...byModel.equivalent];
+    for (const r of group) {
+      expect(
+        byModel.pick.summary.costPerInvocation.lessThanOrEqualTo(r.summary.costPerInvocation),
+      ).toBe(true);
+    }
+  });
+
+  it("is what recommend() states when given the price model (analyzeTuning passes it)", () => {
+    expect(recommend(summaries, cost)?.equivalentMemoryMb).toBeUndefined();
+    const withModel = recommend(summaries, cost, costModel)!;
+    expect(withModel.equivalentMemoryMb).toContain(256);
+    expect(withModel.advice).toMatch(/practically equivalent/);
+  });
+
+  it("has no say under the balanced strategy, nor when the model does not fit", () => {
+    const balanced: StrategyOptions = { strategy: "balanced", balancedWeight: 0.5 };
+    expect(decideByModel(ranked, balanced, costModel, decide(ranked, balanced)!)).toBeNull();
+    const gc = [256, 512, 1024, 1769, 3008].map((m) =>
+      summarizeSize(
+        m,
+        samplesAt(m, modelMs(m, 0, 300, 0) * (1 + (0.8 * 200) / (m - 200)), 0.02, 20),
+        { costModel },
+      ),
+    );
+    const gcRanked = rankSizes(gc, cost);
+    expect(decideByModel(gcRanked, cost, costModel, decide(gcRanked, cost)!)).toBeNull();
+  });
+});
+
+describe("auto planner with the CPU-scaling model", () => {
+  it("stops a flat-cost race early and says the model settled it", () => {
+    const planner = createSamplingPlanner({
+      sizes: [128, 256, 512, 1024],
+      mode: { kind: "auto", maxInvocations: 1000 },
+      strategyOptions: cost,
+      costModel,
+    });
+    const samples = new Map<number, InvocationSample[]>();
+    let reason: string | undefined;
+    for (let guard = 0; guard < 50 && reason === undefined; guard++) {
+      const batch = planner.next(samples);
+      if (batch.done) reason = batch.reason;
+      for (const { memoryMb, invocations } of batch.items) {
+        const have = samples.get(memoryMb)?.length ?? 0;
+        const all = samplesAt(memoryMb, modelMs(memoryMb, 1, 300, 0), 0.2, have + invocations);
+        samples.set(memoryMb, all);
+      }
+    }
+    const total = [...samples.values()].reduce((n, l) => n + l.length, 0);
+    expect(reason).toMatch(/CPU-scaling model/);
+    expect(reason).toMatch(/at least 8 invocations per measured size and 20 behind/);
+    // The grid would spend 200; the per-size race ran to its settle point (40 each, 160).
+    expect(total).toBeLessThan(120);
+  });
+});
