@@ -47,6 +47,26 @@ export const LAMBDA_LIMITS = {
   payloadBytes: { min: 0, max: 6 * 1024 * 1024, unit: "bytes" },
 } as const satisfies Record<string, LimitRange>;
 
+/**
+ * Bounds of the billing lines beyond requests and duration (estimate's SnapStart, streaming,
+ * durable, Managed Instances, logs and event-poller inputs). AWS's where it states one — durable
+ * retention 1–90 days (https://aws.amazon.com/lambda/pricing/), streamed responses up to 200 MB
+ * (Lambda quotas) — otherwise far above any account's month, so every quantity stays finite.
+ */
+export const EXTRA_LINE_LIMITS = {
+  snapStartVersions: { min: 1, max: 100_000, unit: "versions" },
+  responseKb: { min: 0, max: 200 * 1024, unit: "KB" },
+  durableOperationsPerExecution: { min: 0, max: 1_000_000, unit: "operations" },
+  durableDataKbPerExecution: { min: 0, max: 1e9, unit: "KB" },
+  durableRunningDays: { min: 0, max: 366, unit: "days" },
+  durableRetentionDays: { min: 1, max: 90, unit: "days" },
+  instanceHours: { min: 0, max: 1e12, unit: "instance-hours" },
+  hourlyUsd: { min: 0, max: 1000, unit: "USD" },
+  logsGb: { min: 0, max: 1e12, unit: "GB" },
+  epuHours: { min: 0, max: 1e12, unit: "EPU-hours" },
+  streamingFreeGib: { min: 0, max: 1_000_000, unit: "GiB" },
+} as const satisfies Record<string, LimitRange>;
+
 /** `within(LAMBDA_LIMITS.memoryMb, 64)` is false. */
 export function within(range: LimitRange, value: number): boolean {
   return Number.isFinite(value) && value >= range.min && value <= range.max;

@@ -5,12 +5,13 @@
  */
 import { type Decimal, dec } from "../../src/core/money/index.js";
 import { priceLambda } from "../../src/core/pricing/price-lambda.js";
-import type { FunctionUsage } from "../../src/core/pricing/types.js";
+import type { FunctionUsage, PricingOptions } from "../../src/core/pricing/types.js";
 import { buildMonthlyReport } from "../../src/core/report/build-report.js";
 import { parseMonth } from "../../src/core/report/month.js";
 import type { FunctionMonthInput } from "../../src/core/report/types.js";
 import { analyzeTuning } from "../../src/core/tuning/analyze.js";
 import type { InvocationSample, TuneResult } from "../../src/core/tuning/types.js";
+import { loadEc2PriceTable } from "../../src/prices/ec2-prices.js";
 import { buildEstimateReport, type EstimateReport } from "../../src/output/estimate-model.js";
 import { loadLambdaPriceTable } from "../../src/prices/lambda-prices.js";
 import { TEST_PRICE_TABLE } from "./report-price-table.js";
@@ -109,10 +110,83 @@ export function monthlyReport(
  * us-east-1 → 540,000 GB-s; free tier 1M requests and 400,000 GB-s; 2M × $0.0000002 = $0.40,
  * 140,000 × $0.0000166667 = $2.333338; total $2.733338.
  */
-export function estimateReport(usages: FunctionUsage[] = [README_USAGE]): EstimateReport {
+export function estimateReport(
+  usages: FunctionUsage[] = [README_USAGE],
+  options: Partial<PricingOptions> = {},
+): EstimateReport {
   return buildEstimateReport(
-    priceLambda(usages, loadLambdaPriceTable(), { freeTier: true }),
+    priceLambda(usages, loadLambdaPriceTable(), { freeTier: true, ...options }),
     usages,
+  );
+}
+
+/**
+ * Every billing line of issue #11 in one account (us-east-1, free tier on): AWS's worked
+ * examples as functions (SnapStart and streaming on one, Lambda@Edge, tenant isolation,
+ * durable functions, Managed Instances), CloudWatch Logs, and 8,000 SQS EPU-hours.
+ */
+export function allLinesReport(): EstimateReport {
+  const base = { region: "us-east-1", architecture: "x86_64" as const, memoryMb: 1024 };
+  return estimateReport(
+    [
+      {
+        ...base,
+        name: "ssr",
+        memoryMb: 1536,
+        monthlyRequests: 3_000_000,
+        averageDurationMs: 500,
+        runtime: "python3.12",
+        snapStart: { versions: 1, activeHours: 744, restores: 30_000 },
+        streaming: {
+          responseGroups: [
+            { responses: 2_000_000, averageResponseKb: 100 },
+            { responses: 1_000_000, averageResponseKb: 7 * 1024 },
+          ],
+        },
+        logs: { ingestedGb: 100, logClass: "standard", storedGb: 50 },
+      },
+      {
+        ...base,
+        name: "edge",
+        memoryMb: 128,
+        monthlyRequests: 10_000_000,
+        averageDurationMs: 10,
+        edge: true,
+      },
+      {
+        ...base,
+        name: "saas",
+        monthlyRequests: 10_000_000,
+        averageDurationMs: 2000,
+        tenantIsolation: { newEnvironments: 200_000 },
+      },
+      {
+        ...base,
+        name: "claims",
+        architecture: "arm64",
+        monthlyRequests: 2_000_000,
+        averageDurationMs: 16_000,
+        durable: {
+          executions: 1_000_000,
+          operationsPerExecution: 4,
+          dataWrittenKbPerExecution: 104,
+          runningDays: 7,
+          retentionDays: 14,
+        },
+      },
+      {
+        ...base,
+        name: "api-lmi",
+        architecture: "arm64",
+        monthlyRequests: 100_000_000,
+        averageDurationMs: 200,
+        managedInstances: { instanceType: "m7g.xlarge", instanceHours: 2000, hourlyUsd: 0.0457 },
+      },
+    ],
+    {
+      account: { eventPollers: [{ region: "us-east-1", source: "sqs", epuHours: 8000 }] },
+      ec2: loadEc2PriceTable(),
+    },
   );
 }
 

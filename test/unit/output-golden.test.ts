@@ -22,7 +22,7 @@ import { renderTuneCsv } from "../../src/output/tune-csv.js";
 import { renderTuneJson } from "../../src/output/tune-json.js";
 import { renderTuneTable } from "../../src/output/tune-table.js";
 import { ISSUE_EXAMPLE } from "./crossover-fixtures.js";
-import { estimateReport, monthlyReport, tuneResult } from "./output-fixtures.js";
+import { allLinesReport, estimateReport, monthlyReport, tuneResult } from "./output-fixtures.js";
 
 const golden = (name: string) => `./__golden__/${name}`;
 const widest = (text: string) => Math.max(...text.split("\n").map((l) => [...l].length));
@@ -59,6 +59,7 @@ describe.each(WIDTHS)("tables at %s columns", (maxWidth) => {
   const cases: Array<[string, string]> = [
     ["estimate-table", renderEstimateTable(estimateReport(), { maxWidth })],
     ["estimate-scenario-table", renderEstimateTable(scenario, { maxWidth })],
+    ["estimate-all-lines-table", renderEstimateTable(allLinesReport(), { maxWidth })],
     ["tune-table", renderTuneTable(tuneResult(), { maxWidth })],
     ["crossover-table", renderCrossoverTable(crossover, { maxWidth })],
     ["report-table", renderReportTable(monthlyReport(), { maxWidth })],
@@ -76,6 +77,8 @@ describe("charts, CSV and JSON", () => {
     ["crossover-chart.txt", () => renderCrossoverChart(crossover.result, false)],
     ["estimate.csv", () => renderEstimateCsv(estimateReport())],
     ["estimate.json", () => renderEstimateJson(estimateReport())],
+    ["estimate-all-lines.csv", () => renderEstimateCsv(allLinesReport())],
+    ["estimate-all-lines.json", () => renderEstimateJson(allLinesReport())],
     ["tune.csv", () => renderTuneCsv(tuneResult())],
     ["tune.json", () => renderTuneJson(tuneResult())],
     ["crossover.csv", () => renderCrossoverCsv(crossover)],
@@ -95,6 +98,50 @@ describe("the figures in the golden files, by hand", () => {
         expect(text).toContain(figure);
       }
     }
+  });
+
+  it("estimate, every issue-#11 line: each figure worked out by hand (see allLinesReport)", () => {
+    const text = renderEstimateTable(allLinesReport());
+    const figures = [
+      // ssr: 2,250,000 GB-s − 400,000 free = 1,850,000 × 0.0000166667 = 30.833…; 3M − 1M free
+      // requests = $0.40; cache 1.5 GB × 744 h × 3,600 = 4,017,600 GB-s × 0.0000015046 = 6.0449…;
+      // restores 30,000 × 1.5 GB = 45,000 GB × 0.0001397998 = 6.29099; streaming 976.5625 GB −
+      // 100 free = 876.5625 × 0.008 = 7.0125; logs 100 GB × 0.50 = 50, 50 GB-month × 0.03 = 1.50.
+      "$30.83",
+      "$0.40",
+      "4,017,600",
+      "$6.04",
+      "$6.29",
+      "876.5625 (+100 free)",
+      "$7.01",
+      "$50.00",
+      "$1.50",
+      // edge: 10M × 0.0000006 = $6.00; 12,500 GB-s × 0.00005001 = 0.625125.
+      "$6.00",
+      "$0.63",
+      // saas (free tier spent by ssr): 10M × 0.0000002 = $2.00; 20M GB-s × 0.0000166667 =
+      // 333.334; 200,000 GB × 0.000166667 = 33.3334.
+      "$2.00",
+      "$333.33",
+      "$33.33",
+      // claims (arm64 pool): 2M requests = $0.40; 32M GB-s × 0.0000133334 = 426.6688;
+      // 4M operations × 0.000008 = $32; 104 GB × 0.25 = $26; 72.8 GB-month × 0.15 = $10.92.
+      "$426.67",
+      "$32.00",
+      "$26.00",
+      "$10.92",
+      // api-lmi: 2,000 × 0.0457 = $91.40; 2,000 × 0.1632 × 0.15 = $48.96; 100M × 0.0000002 = $20.
+      "$91.40",
+      "$48.96",
+      "$20.00",
+      // event pollers: 8,000 EPU-hours × 0.00925 = $74, an account line.
+      "account (us-east-1)",
+      "$74.00",
+    ];
+    for (const figure of figures) expect(text).toContain(figure);
+    // 30.8333950 + 0.4 + 6.04492896 + 6.29099100 + 7.0125 + 50 + 1.5 + 6 + 0.625125 + 2
+    // + 333.334 + 33.3334 + 0.4 + 426.6688 + 32 + 26 + 10.92 + 91.4 + 48.96 + 20 + 74
+    expect(text).toContain("$1,207.72");
   });
 
   it("tune: $3.5333 and $3.2000 per 1M, $35.33 and $32.00 a month, saving $3.33", () => {

@@ -4,6 +4,7 @@
  * itself (the caller writes the returned text), throws UsageError for bad input.
  */
 import { UsageError } from "../../core/errors.js";
+import type { AccountUsage } from "../../core/pricing/extra-usage.js";
 import { priceLambda } from "../../core/pricing/price-lambda.js";
 import type { Architecture, FunctionUsage, LambdaPriceTable } from "../../core/pricing/types.js";
 import { unknownRegion } from "../../core/unknown-region.js";
@@ -14,6 +15,7 @@ import { resolveRegion } from "../common-options.js";
 import { missingFlags } from "../lambda-usage-options.js";
 import { outputWidth } from "../terminal.js";
 import type { EstimateFlags } from "./estimate.js";
+import { LINE_FLAGS, lineUsageFromFlags } from "./estimate-line-flags.js";
 
 /** Flags that describe one function, so they cannot be combined with --scenario. */
 const FUNCTION_FLAGS: Array<[keyof EstimateFlags, string]> = [
@@ -27,6 +29,7 @@ const FUNCTION_FLAGS: Array<[keyof EstimateFlags, string]> = [
   ["provisionedHours", "--provisioned-hours"],
   ["provisionedRequests", "--provisioned-requests"],
   ["provisionedDuration", "--provisioned-duration"],
+  ...LINE_FLAGS,
 ];
 
 const REQUIRED: ReadonlyArray<readonly [keyof EstimateFlags, string]> = [
@@ -115,6 +118,7 @@ export async function runEstimate(flags: EstimateFlags, env: NodeJS.ProcessEnv):
         : "AWS_DEFAULT_REGION";
   const architecture = flags.arch ?? "x86_64";
   let usages: FunctionUsage[];
+  let account: AccountUsage;
   let freeTier = flags.freeTier;
   let source = (_u: FunctionUsage, _i: number): string => regionSource;
   if (flags.scenario !== undefined) {
@@ -129,15 +133,23 @@ export async function runEstimate(flags: EstimateFlags, env: NodeJS.ProcessEnv):
     const { loadScenario } = await import("./estimate-scenario.js");
     const scenario = await loadScenario(file, { region, architecture });
     usages = scenario.usages;
+    account = scenario.account;
     freeTier = flags.freeTier && scenario.freeTier !== false;
     source = (u, i) =>
       u.region === region ? regionSource : `--scenario ${file}: functions[${i}].region`;
   } else {
-    usages = [usageFromFlags(flags, region, architecture)];
+    const usage = usageFromFlags(flags, region, architecture);
+    const lines = lineUsageFromFlags(flags, region, usage.monthlyRequests);
+    usages = [{ ...usage, ...lines.usage }];
+    account = lines.account;
   }
   const table = loadLambdaPriceTable();
   checkRegions(usages, table, source);
-  const estimate = priceLambda(usages, table, { freeTier });
+  // EC2 prices only for Managed Instances (the fee is 15% of the on-demand price).
+  const ec2 = usages.some((u) => u.managedInstances)
+    ? (await import("../../prices/ec2-prices.js")).loadEc2PriceTable()
+    : undefined;
+  const estimate = priceLambda(usages, table, { freeTier, account, ec2 });
   return await renderEstimate(flags.format, buildEstimateReport(estimate, usages), {
     // A file (--out) is not a terminal: nothing is wrapped, as for a pipe.
     maxWidth: flags.out === undefined ? outputWidth() : Number.POSITIVE_INFINITY,

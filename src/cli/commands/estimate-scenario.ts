@@ -16,16 +16,29 @@
  *     coldStartRate: 0.02       # optional, with initDuration
  *     initDuration: 400ms
  *     provisioned: { concurrency: 5, hours: 730, requests: 1M, duration: 80ms }  # optional
+ *     # optional lines (./estimate-scenario-lines.ts; docs/estimate.md): runtime, snapStart,
+ *     # streaming, edge, tenantIsolation, durable, managedInstances, logs
+ * eventPollers: [{ source: kafka, epuHours: 800 }]   # optional, in the default region
+ * streamingFreeGiB: 0           # optional; response-streaming GiB still free this month
  * ```
  */
 import * as z from "zod/mini";
 import { UsageError } from "../../core/errors.js";
 import { LAMBDA_LIMITS, type LimitRange } from "../../core/lambda-limits.js";
+import type { AccountUsage } from "../../core/pricing/extra-usage.js";
 import type { Architecture, FunctionUsage } from "../../core/pricing/types.js";
+import { validateUsage } from "../../core/pricing/usage-validation.js";
 import { describeIssues, formatPath } from "../../core/pricing/validation-issues.js";
 import { checkNesting, readInputFile } from "../input-file.js";
 import { parseInitDurationMs, parseInvocationDurationMs } from "../lambda-usage-options.js";
 import { parseCount } from "../parse.js";
+import {
+  accountLineFields,
+  convert,
+  functionLineFields,
+  toAccountUsage,
+  toLineUsage,
+} from "./estimate-scenario-lines.js";
 
 /** About 13,000 functions; a real account is far below. A 50 MB file once took a minute and 3.4 GB. */
 export const SCENARIO_MAX_BYTES = 1024 * 1024;
@@ -70,28 +83,19 @@ const functionSchema = z.strictObject({
       duration: z.optional(duration),
     }),
   ),
+  ...functionLineFields,
 });
 
 const scenarioSchema = z.strictObject({
   freeTier: z.optional(z.boolean()),
   functions: z.array(functionSchema).check(z.minLength(1)),
+  ...accountLineFields,
 });
 
 export interface Scenario {
   freeTier: boolean | undefined;
   usages: FunctionUsage[];
-}
-
-/**
- * Runs a flag parser on a file value (a number as its text, so `0.5` requests and `1e300` meet
- * the same rules as on the command line), turning its complaint into one naming the field.
- */
-function convert(value: number | string, parse: (raw: string) => number, where: string): number {
-  try {
-    return parse(String(value));
-  } catch (error) {
-    throw new UsageError(`${where} ${(error as Error).message}`);
-  }
+  account: AccountUsage;
 }
 
 async function parseScenarioText(file: string, text: string): Promise<unknown> {
@@ -133,13 +137,14 @@ export async function loadScenario(
       throw new UsageError(`${at("coldStartRate")} must be given with initDuration`);
     }
     const averageDurationMs = convert(fn.duration, parseInvocationDurationMs, at("duration"));
+    const monthlyRequests = convert(fn.requests, parseCount, at("requests"));
     const pc = fn.provisioned;
-    return {
+    const usage: FunctionUsage = {
       name: fn.name ?? `function ${index + 1}`,
       region: fn.region ?? defaults.region,
       architecture: fn.architecture ?? defaults.architecture,
       memoryMb: fn.memoryMb,
-      monthlyRequests: convert(fn.requests, parseCount, at("requests")),
+      monthlyRequests,
       averageDurationMs,
       ephemeralStorageMb: fn.ephemeralStorageMb,
       coldStartRate: fn.coldStartRate,
@@ -159,7 +164,15 @@ export async function loadScenario(
             ? averageDurationMs
             : convert(pc.duration, parseInvocationDurationMs, `${at("provisioned")}.duration`),
       },
+      ...toLineUsage(fn, at, monthlyRequests),
     };
+    // The combinations (SnapStart with PC, Lambda@Edge on arm64 …), named as in the file.
+    validateUsage(usage, `--scenario ${file}: ${formatPath(["functions", index])}`);
+    return usage;
   });
-  return { freeTier: result.data.freeTier, usages };
+  return {
+    freeTier: result.data.freeTier,
+    usages,
+    account: toAccountUsage(result.data, file, defaults.region),
+  };
 }

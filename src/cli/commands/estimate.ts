@@ -15,8 +15,9 @@ import {
   parseInvocationDurationMs,
 } from "../lambda-usage-options.js";
 import { fraction, integerInRange, numberIn, parseCount } from "../parse.js";
+import { addEstimateLineOptions, type EstimateLineFlags } from "./estimate-line-options.js";
 
-export interface EstimateFlags extends LambdaUsageFlags {
+export interface EstimateFlags extends LambdaUsageFlags, EstimateLineFlags {
   ephemeralStorage?: number;
   coldStartRate?: number;
   initDuration?: number;
@@ -74,13 +75,17 @@ export function estimateCommand(
       "average duration of PC-served invocations (default: --duration)",
       parseInvocationDurationMs,
     )
-    .option("--scenario <file>", "price several functions from a JSON or YAML file (see README)");
+    .option(
+      "--scenario <file>",
+      "price several functions from a JSON or YAML file (docs/estimate.md)",
+    );
+  addEstimateLineOptions(command);
   addFormatOption(command);
   addOutOption(command);
   return command
     .addHelpText(
       "after",
-      "\nExamples:\n  lambda-cost estimate --memory 1536 --duration 120ms --requests 3M\n  lambda-cost estimate --scenario plan.yaml --format json\n  lambda-cost estimate --scenario plan.yaml --format html --out estimate.html\n",
+      "\nExamples:\n  lambda-cost estimate --memory 1536 --duration 120ms --requests 3M\n  lambda-cost estimate --memory 1024 --duration 2s --requests 7.44M --runtime python3.12 --snapstart-restore-rate 0.01\n  lambda-cost estimate --memory 128 --duration 10ms --requests 10M --edge\n  lambda-cost estimate --scenario plan.yaml --format json\n  lambda-cost estimate --scenario plan.yaml --format html --out estimate.html\n",
     )
     .action(async (flags: EstimateFlags) => {
       if (flags.out === undefined) {

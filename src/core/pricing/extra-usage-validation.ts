@@ -5,22 +5,20 @@
  * quantity finite and exact.
  */
 import { UsageError } from "../errors.js";
-import { LAMBDA_LIMITS } from "../lambda-limits.js";
+import { EXTRA_LINE_LIMITS as L, LAMBDA_LIMITS, type LimitRange } from "../lambda-limits.js";
 import type { AccountUsage } from "./extra-usage.js";
 import { EVENT_POLLER_SOURCES, type FunctionUsage, LOG_CLASSES } from "./types.js";
 
-/** Durable-function retention after completion, days (AWS: configurable from 1 to 90). */
-export const DURABLE_RETENTION_DAYS = { min: 1, max: 90 } as const;
 /** Lambda runtime identifiers: "python3.12", "java21", "dotnet8", "provided.al2023" … */
 const RUNTIME = /^[a-z][a-z0-9.]{0,39}$/;
-/** Far above any month's use, and exact as integers below 2^53. */
-const LARGE = 1e12;
 
 function fail(where: string, field: string, rule: string, value: unknown): never {
   throw new UsageError(`${where}${field} must be ${rule}; got ${JSON.stringify(value)}`);
 }
 
-function numberIn(where: string, field: string, value: number, min: number, max: number) {
+const FRACTION: LimitRange = { min: 0, max: 1, unit: "" };
+
+function numberIn(where: string, field: string, value: number, { min, max }: LimitRange) {
   if (typeof value !== "number" || !Number.isFinite(value) || value < min || value > max) {
     fail(where, field, `a number from ${min} to ${max}`, value);
   }
@@ -120,14 +118,9 @@ export function validateExtraUsage(usage: FunctionUsage, where: string): void {
   }
   const { snapStart, streaming, tenantIsolation, durable, managedInstances, logs } = usage;
   if (snapStart) {
-    wholeIn(where, "snapStart.versions", snapStart.versions, 1, 100_000);
-    numberIn(
-      where,
-      "snapStart.activeHours",
-      snapStart.activeHours,
-      0,
-      LAMBDA_LIMITS.hoursPerMonth.max,
-    );
+    const { snapStartVersions: versions } = L;
+    wholeIn(where, "snapStart.versions", snapStart.versions, versions.min, versions.max);
+    numberIn(where, "snapStart.activeHours", snapStart.activeHours, LAMBDA_LIMITS.hoursPerMonth);
     if ((snapStart.restores === undefined) === (snapStart.restoreRate === undefined)) {
       throw new UsageError(
         `${where}snapStart needs exactly one of restores (a count) or restoreRate (0–1)`,
@@ -135,7 +128,7 @@ export function validateExtraUsage(usage: FunctionUsage, where: string): void {
     }
     if (snapStart.restores !== undefined) count(where, "snapStart.restores", snapStart.restores);
     if (snapStart.restoreRate !== undefined)
-      numberIn(where, "snapStart.restoreRate", snapStart.restoreRate, 0, 1);
+      numberIn(where, "snapStart.restoreRate", snapStart.restoreRate, FRACTION);
   }
   if (streaming) {
     if (!Array.isArray(streaming.responseGroups) || streaming.responseGroups.length === 0) {
@@ -143,25 +136,30 @@ export function validateExtraUsage(usage: FunctionUsage, where: string): void {
     }
     streaming.responseGroups.forEach((group, i) => {
       count(where, `streaming.responseGroups[${i}].responses`, group.responses);
-      // Response streaming payloads are limited to 200 MB (AWS Lambda quotas).
-      numberIn(
-        where,
-        `streaming.responseGroups[${i}].averageResponseKb`,
-        group.averageResponseKb,
-        0,
-        200 * 1024,
-      );
+      const field = `streaming.responseGroups[${i}].averageResponseKb`;
+      numberIn(where, field, group.averageResponseKb, L.responseKb);
     });
   }
   if (tenantIsolation)
     count(where, "tenantIsolation.newEnvironments", tenantIsolation.newEnvironments);
   if (durable) {
     count(where, "durable.executions", durable.executions);
-    wholeIn(where, "durable.operationsPerExecution", durable.operationsPerExecution, 0, 1_000_000);
-    numberIn(where, "durable.dataWrittenKbPerExecution", durable.dataWrittenKbPerExecution, 0, 1e9);
-    numberIn(where, "durable.runningDays", durable.runningDays, 0, 366);
-    const { min, max } = DURABLE_RETENTION_DAYS;
-    numberIn(where, "durable.retentionDays", durable.retentionDays, min, max);
+    const ops = L.durableOperationsPerExecution;
+    wholeIn(
+      where,
+      "durable.operationsPerExecution",
+      durable.operationsPerExecution,
+      ops.min,
+      ops.max,
+    );
+    numberIn(
+      where,
+      "durable.dataWrittenKbPerExecution",
+      durable.dataWrittenKbPerExecution,
+      L.durableDataKbPerExecution,
+    );
+    numberIn(where, "durable.runningDays", durable.runningDays, L.durableRunningDays);
+    numberIn(where, "durable.retentionDays", durable.retentionDays, L.durableRetentionDays);
   }
   if (managedInstances) {
     if (typeof managedInstances.instanceType !== "string" || managedInstances.instanceType === "") {
@@ -172,14 +170,19 @@ export function validateExtraUsage(usage: FunctionUsage, where: string): void {
         managedInstances.instanceType,
       );
     }
-    numberIn(where, "managedInstances.instanceHours", managedInstances.instanceHours, 0, LARGE);
+    numberIn(
+      where,
+      "managedInstances.instanceHours",
+      managedInstances.instanceHours,
+      L.instanceHours,
+    );
     if (managedInstances.hourlyUsd !== undefined) {
-      numberIn(where, "managedInstances.hourlyUsd", managedInstances.hourlyUsd, 0, 1000);
+      numberIn(where, "managedInstances.hourlyUsd", managedInstances.hourlyUsd, L.hourlyUsd);
     }
   }
   if (logs) {
-    numberIn(where, "logs.ingestedGb", logs.ingestedGb, 0, LARGE);
-    numberIn(where, "logs.storedGb", logs.storedGb, 0, LARGE);
+    numberIn(where, "logs.ingestedGb", logs.ingestedGb, L.logsGb);
+    numberIn(where, "logs.storedGb", logs.storedGb, L.logsGb);
     if (!(LOG_CLASSES as readonly string[]).includes(logs.logClass)) {
       fail(where, "logs.logClass", `one of ${LOG_CLASSES.join(", ")}`, logs.logClass);
     }
@@ -191,7 +194,7 @@ export function validateExtraUsage(usage: FunctionUsage, where: string): void {
 export function validateAccountUsage(account: AccountUsage | undefined): void {
   if (!account) return;
   if (account.streamingFreeGib !== undefined) {
-    numberIn("", "streamingFreeGiB", account.streamingFreeGib, 0, 1_000_000);
+    numberIn("", "streamingFreeGiB", account.streamingFreeGib, L.streamingFreeGib);
   }
   (account.eventPollers ?? []).forEach((poller, i) => {
     if (!(EVENT_POLLER_SOURCES as readonly string[]).includes(poller.source)) {
@@ -202,6 +205,6 @@ export function validateAccountUsage(account: AccountUsage | undefined): void {
         poller.source,
       );
     }
-    numberIn("", `eventPollers[${i}].epuHours`, poller.epuHours, 0, LARGE);
+    numberIn("", `eventPollers[${i}].epuHours`, poller.epuHours, L.epuHours);
   });
 }
