@@ -45,10 +45,13 @@ export function renderEstimateTable(report: EstimateReport, options: RenderOptio
     `Lambda estimate: ${where}; prices as of ${report.priceTableAsOf} (USD)`,
     renderTable(columns, rows, { maxWidth: options.maxWidth, totalRow: true }),
   ];
+  const { requests, gbSeconds } = a.freeTierUsed;
   out.push(
-    a.freeTier
-      ? `Free tier applied once for the account: ${formatCount(a.freeTierUsed.requests)} requests and ${formatCount(a.freeTierUsed.gbSeconds)} GB-s taken off (--no-free-tier if your account already uses it).`
-      : "Free tier not applied (--no-free-tier).",
+    !a.freeTier
+      ? "Free tier not applied (--no-free-tier)."
+      : requests.isZero() && gbSeconds.isZero()
+        ? "Free tier on, but nothing here is covered by it (it never covers Lambda@Edge, Managed Instances or the other lines)."
+        : `Free tier applied once for the account: ${formatCount(requests)} requests and ${formatCount(gbSeconds)} GB-s taken off (--no-free-tier if your account already uses it).`,
   );
   for (const caveat of a.caveats) out.push(`Caveat: ${caveat}`);
   return `${wrapProse(out.join("\n"), options.maxWidth ?? Number.POSITIVE_INFINITY)}\n`;

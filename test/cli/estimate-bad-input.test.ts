@@ -273,7 +273,7 @@ describe("estimate: hostile input (issue 18) and common mistakes (issue 9)", () 
     const { code, stdout } = await runInProcess(["estimate", "--help"]);
     expect(code).toBe(0);
     expect(stdout).toMatch(
-      /--memory <MB>\s+memory size, 128–10240 MB \(required unless\s+--scenario\)/,
+      /--memory <MB>\s+memory size, 128–10240 MB \(required\s+unless\s+--scenario\)/,
     );
     expect(stdout).toMatch(/--requests <count>[\s\S]*\(required unless/);
   });
