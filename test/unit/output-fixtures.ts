@@ -11,8 +11,8 @@ import { parseMonth } from "../../src/core/report/month.js";
 import type { FunctionMonthInput } from "../../src/core/report/types.js";
 import { analyzeTuning } from "../../src/core/tuning/analyze.js";
 import type { InvocationSample, TuneResult } from "../../src/core/tuning/types.js";
-import { loadEc2PriceTable } from "../../src/prices/ec2-prices.js";
 import { buildEstimateReport, type EstimateReport } from "../../src/output/estimate-model.js";
+import { loadEc2PriceTable } from "../../src/prices/ec2-prices.js";
 import { loadLambdaPriceTable } from "../../src/prices/lambda-prices.js";
 import { TEST_PRICE_TABLE } from "./report-price-table.js";
 

@@ -70,7 +70,14 @@ function checkLogTiers(raw: RawLogClass, path: string): void {
   });
 }
 
-/** Checks beyond the schema; `path` names the region, e.g. `regions["us-east-1"]`. */
+/**
+ * Checks beyond the schema; `path` names the region, e.g. `regions.us-east-1`.
+ *
+ * @example
+ * // a gap between Standard tiers 1 and 2:
+ * checkExtraLinePrices(rawRegion, "regions.us-east-1");
+ * // throws PricingDataError: … regions.us-east-1.logs.standard.ingestionTiers[1].fromGb must be 10240 …
+ */
 export function checkExtraLinePrices(raw: RawExtraLinePrices, path: string): void {
   if (raw.logs) {
     checkLogTiers(raw.logs.standard, `${path}.logs.standard`);
@@ -96,7 +103,13 @@ function logClass(raw: RawLogClass): LogClassPrices {
   };
 }
 
-/** The blocks as Decimals (the RegionPrices fields of the same names). */
+/**
+ * The blocks as Decimals (the RegionPrices fields of the same names).
+ *
+ * @example
+ * toExtraLinePrices(rawUsEast1).snapStart?.restorePerGb.toFixed(); // "0.0001397998"
+ * toExtraLinePrices(rawEuWest1).snapStart; // null: no verified price there
+ */
 export function toExtraLinePrices(
   raw: RawExtraLinePrices,
 ): Pick<

@@ -16,7 +16,13 @@ import { billableStreamingGb } from "./streaming-lines.js";
 import { tenantIsolationLine } from "./tenant-isolation-lines.js";
 import type { CostLine, FunctionUsage, LambdaPriceTable } from "./types.js";
 
-/** Attaches the function, region and architecture that own a line. */
+/**
+ * Attaches the function, region and architecture that own a line.
+ *
+ * @example
+ * ownedBy({ name: "api", region: "us-east-1", architecture: "arm64", … }, { name: "Durable operations", … });
+ * // → { name: "Durable operations", …, functionName: "api", region: "us-east-1", architecture: "arm64" }
+ */
 export function ownedBy(usage: FunctionUsage, fields: LineFields): CostLine {
   return {
     ...fields,
@@ -26,6 +32,16 @@ export function ownedBy(usage: FunctionUsage, fields: LineFields): CostLine {
   };
 }
 
+/**
+ * The extra lines of one function, in a fixed order (SnapStart, streaming, tenant isolation,
+ * durable, logs); spends the account's streaming allowance and moves its logs tiers.
+ *
+ * @example
+ * // AWS's tenant-isolation example: 200,000 new environments at 1,024 MB, x86_64, us-east-1.
+ * extraLines({ region: "us-east-1", architecture: "x86_64", memoryMb: 1024, monthlyRequests: 10_000_000,
+ *   averageDurationMs: 2000, tenantIsolation: { newEnvironments: 200_000 } }, table, account);
+ * // → [Tenant isolation (new environments × memory GB): 200,000 GB × $0.000166667 = $33.3334]
+ */
 export function extraLines(
   usage: FunctionUsage,
   table: LambdaPriceTable,

@@ -103,7 +103,13 @@ function checkCombinations(usage: FunctionUsage, where: string): void {
   }
 }
 
-/** Throws UsageError on the first invalid extra field of one function. */
+/**
+ * Throws UsageError on the first invalid extra field of one function (`where` prefixes it).
+ *
+ * @example
+ * validateExtraUsage({ …, architecture: "arm64", edge: true }, "api: ");
+ * // throws: api: edge cannot be combined with architecture arm64 (Lambda@Edge runs on x86_64 only)
+ */
 export function validateExtraUsage(usage: FunctionUsage, where: string): void {
   if (
     usage.runtime !== undefined &&
@@ -190,7 +196,13 @@ export function validateExtraUsage(usage: FunctionUsage, where: string): void {
   checkCombinations(usage, where);
 }
 
-/** Throws UsageError on the first invalid account-wide field. */
+/**
+ * Throws UsageError on the first invalid account-wide field.
+ *
+ * @example
+ * validateAccountUsage({ eventPollers: [{ region: "us-east-1", source: "kinesis", epuHours: 1 }] });
+ * // throws: eventPollers[0].source must be one of kafka, sqs; got "kinesis"
+ */
 export function validateAccountUsage(account: AccountUsage | undefined): void {
   if (!account) return;
   if (account.streamingFreeGib !== undefined) {

@@ -13,7 +13,13 @@ import type { SnapStartPrices } from "./types.js";
 /** The cache of each version is billed for at least 3 hours. */
 export const SNAPSTART_MIN_ACTIVE_HOURS = 3;
 
-/** True for the runtimes SnapStart is free on (java11, java17, java21 …). */
+/**
+ * True for the runtimes SnapStart is free on (java11, java17, java21 …).
+ *
+ * @example
+ * snapStartIsFree("java21"); // true
+ * snapStartIsFree("python3.12"); // false — billed, as is a function with no runtime given
+ */
 export function snapStartIsFree(runtime: string | undefined): boolean {
   return runtime?.startsWith("java") === true;
 }
