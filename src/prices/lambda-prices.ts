@@ -46,5 +46,11 @@ export function estimateLambdaCost(
   options: Partial<PricingOptions> & { priceTablePath?: string } = {},
 ): LambdaEstimate {
   const table = loadLambdaPriceTable(options.priceTablePath);
-  return priceLambda(usages, table, { freeTier: options.freeTier ?? true });
+  // Managed Instances need the EC2 table (`ec2: loadEc2PriceTable()` from lambda-cost/crossover);
+  // it is not loaded here, so pricing a plain function stays light.
+  return priceLambda(usages, table, {
+    freeTier: options.freeTier ?? true,
+    account: options.account,
+    ec2: options.ec2,
+  });
 }
