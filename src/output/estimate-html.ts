@@ -5,7 +5,12 @@
  */
 import { type Decimal, formatCount, formatUsd, sum, ZERO } from "../core/money/index.js";
 import { renderEstimateJson } from "./estimate-json.js";
-import type { EstimateReport, EstimateReportLine } from "./estimate-model.js";
+import {
+  type EstimateReport,
+  type EstimateReportLine,
+  lineOwner,
+  reportArchitecture,
+} from "./estimate-model.js";
 import {
   type ChartFigure,
   figureHtml,
@@ -17,8 +22,7 @@ import {
 import { seriesColour } from "./html/palette.js";
 import { type Cell, moneyCell, numberCell, tableHtml, textCell } from "./html/table.js";
 
-const functionKey = (line: EstimateReportLine) =>
-  `${line.function ?? ""} (${line.region}, ${line.architecture})`;
+const functionKey = (line: EstimateReportLine) => lineOwner(line);
 
 function linesTable(report: EstimateReport, multi: boolean) {
   const rows: Cell[][] = report.lines.map((line, i) => [
@@ -139,7 +143,7 @@ export function renderEstimateHtml(report: EstimateReport, assets: HtmlAssets): 
   const a = report.assumptions;
   const where = multi
     ? report.regions.join(", ")
-    : `${report.region}, ${report.lines[0]?.architecture ?? ""}`;
+    : `${report.region}, ${reportArchitecture(report)}`;
   const freeTier = a.freeTier
     ? `Free tier applied once for the account: ${formatCount(a.freeTierUsed.requests)} requests and ${formatCount(a.freeTierUsed.gbSeconds)} GB-s taken off (--no-free-tier if your account already uses it).`
     : "Free tier not applied (--no-free-tier).";

@@ -65,3 +65,17 @@ export function buildEstimateReport(
     },
   };
 }
+
+/**
+ * Who a line belongs to, as every renderer names it: "api (us-east-1, x86_64)", or
+ * "account (us-east-1)" for the account lines no function owns (event pollers).
+ */
+export function lineOwner(line: EstimateReportLine): string {
+  const where = [line.region, line.architecture].filter(Boolean).join(", ");
+  return `${line.function ?? "account"} (${where})`;
+}
+
+/** The architecture a single-function report is about (account lines carry none). */
+export function reportArchitecture(report: EstimateReport): string {
+  return report.lines.find((l) => l.architecture)?.architecture ?? "";
+}

@@ -3,7 +3,7 @@
  * quantities with thousands separators, fitted to the terminal's width (text-table.ts).
  */
 import { formatCount, formatUsd } from "../core/money/index.js";
-import type { EstimateReport } from "./estimate-model.js";
+import { type EstimateReport, lineOwner, reportArchitecture } from "./estimate-model.js";
 import type { RenderOptions } from "./format.js";
 import { type Column, renderTable, wrapProse } from "./text-table.js";
 
@@ -22,12 +22,7 @@ export function renderEstimateTable(report: EstimateReport, options: RenderOptio
   const rows = report.lines.map((line) => {
     const free = line.freeTierQuantity ? ` (+${formatCount(line.freeTierQuantity)} free)` : "";
     return [
-      // Account lines (event pollers) have no function and no architecture.
-      ...(multi
-        ? [
-            `${line.function ?? "account"} (${[line.region, line.architecture].filter(Boolean).join(", ")})`,
-          ]
-        : []),
+      ...(multi ? [lineOwner(line)] : []),
       line.name,
       `${formatCount(line.quantity)}${free}`,
       line.unit,
@@ -40,7 +35,7 @@ export function renderEstimateTable(report: EstimateReport, options: RenderOptio
   const { assumptions: a } = report;
   const where = multi
     ? report.regions.join(", ")
-    : `${report.region}, ${report.lines.find((l) => l.architecture)?.architecture ?? ""}`;
+    : `${report.region}, ${reportArchitecture(report)}`;
   const out = [
     `Lambda estimate: ${where}; prices as of ${report.priceTableAsOf} (USD)`,
     renderTable(columns, rows, { maxWidth: options.maxWidth, totalRow: true }),
