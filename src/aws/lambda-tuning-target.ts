@@ -26,6 +26,7 @@ import { AwsError } from "../core/errors.js";
 import {
   type AliasView,
   type CallOptions,
+  type CodeTarget,
   ConcurrentChangeError,
   configDifferences,
   type FunctionSnapshot,
@@ -38,6 +39,7 @@ import { accountFromMessage } from "./arn.js";
 import { type AwsConnection, sdkClientConfig } from "./connection.js";
 import { toAwsError } from "./errors.js";
 import { countThrottles, isThrottle, normalizeConfig, toSnapshot } from "./function-snapshot.js";
+import { createLambdaCodeTarget } from "./lambda-code-target.js";
 
 /** How long and how often to poll while an update settles (seconds, as the SDK waiters take). */
 export interface WaiterTiming {
@@ -101,7 +103,30 @@ export class LambdaTuningTarget implements TuningTarget {
     countThrottles(this.client, () => {
       this.throttles += 1;
     });
+    this.code = createLambdaCodeTarget({
+      client: this.client,
+      connection: options.connection,
+      region: this.region,
+      functionName: this.name,
+      snapshot: (o) => this.snapshot(o),
+      waitForUpdate: (o) => this.waitForUpdate(o),
+      fail: (error, action, resource = this.name) =>
+        (error as SdkError)?.name === "PreconditionFailedException"
+          ? new ConcurrentChangeError(
+              `${this.name} was changed by someone else while tune was working on it (${action} saw a new RevisionId).`,
+              { cause: error },
+            )
+          : toAwsError(error, {
+              action,
+              region: this.region,
+              resource: resource === this.name ? `function ${resource}` : resource,
+              accountId: this.accountId ?? accountFromMessage(error),
+            }),
+    });
   }
+
+  /** UpdateFunctionCode, the code download, layers, images, S3 staging (tune --arch). */
+  readonly code: CodeTarget;
 
   /** Runs one SDK call; an error leaves mapped (or as `expected` turns it into a value). */
   private async call<T>(
@@ -164,6 +189,7 @@ export class LambdaTuningTarget implements TuningTarget {
       this.client.send(new GetFunctionCommand({ FunctionName: this.name }), options),
     );
     const snap = toSnapshot(out.Configuration ?? {}, this.region);
+    snap.code = { location: out.Code?.Location, imageUri: out.Code?.ImageUri };
     this.accountId = snap.accountId;
     return snap;
   };

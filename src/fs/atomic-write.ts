@@ -20,7 +20,7 @@ import {
   renameSync,
   rmSync,
   statSync,
-  writeSync,
+  writeFileSync,
 } from "node:fs";
 import { basename, dirname, join } from "node:path";
 
@@ -40,7 +40,7 @@ export interface AtomicWriteOptions {
 /** Writes `content` to `path` atomically (see the file comment); throws the fs error as is. */
 export function writeFileAtomicSync(
   path: string,
-  content: string,
+  content: string | Uint8Array,
   options: AtomicWriteOptions = {},
 ): void {
   const dir = dirname(path);
@@ -53,7 +53,8 @@ export function writeFileAtomicSync(
   const fd = openSync(temp, "wx", options.mode ?? 0o644);
   try {
     try {
-      writeSync(fd, content);
+      // writeFileSync on a descriptor loops until every byte is written (a zip may be 250 MB).
+      writeFileSync(fd, content);
       fsyncSync(fd);
     } finally {
       closeSync(fd);

@@ -15,13 +15,23 @@ const LABEL_WIDTH = 12;
 export function renderTuneCharts(result: TuneResult): string {
   const plotted = result.sizes.filter((s) => s.feasible && Number.isFinite(s.durationMs.mean));
   if (plotted.length === 0) return "No feasible size to chart.\n";
-  const recommended = result.recommendation?.memoryMb;
+  const several = new Set(plotted.map((s) => s.architecture)).size > 1;
+  const rec = result.recommendation;
+  // With two architectures each size × architecture is its own category: 512x, 512a.
+  const name = (s: SizeSummary) =>
+    several ? `${s.memoryMb}${s.architecture === "arm64" ? "a" : "x"}` : String(s.memoryMb);
+  const recommended = !rec
+    ? undefined
+    : plotted.find(
+        (s) => s.memoryMb === rec.memoryMb && (!several || s.architecture === rec.architecture),
+      );
   const cost = chart(
     "Cost per 1M invocations",
     plotted,
     plotted.map((s) => s.costPerMillion.toNumber()),
     (v) => formatUsd(dec(v), 4),
     recommended,
+    name,
   );
   const duration = chart(
     "Mean warm duration",
@@ -29,13 +39,15 @@ export function renderTuneCharts(result: TuneResult): string {
     plotted.map((s) => s.durationMs.mean),
     (v) => `${v.toFixed(v < 100 ? 1 : 0)} ms`,
     recommended,
+    name,
   );
   const skipped = result.sizes.filter((s) => !plotted.includes(s));
   const note =
     skipped.length > 0
       ? `Not plotted: ${skipped.map((s) => `${s.memoryMb} MB (${s.reason ?? "no data"})`).join(", ")}\n`
       : "";
-  return `${cost}\n${duration}\n${note}Each flat segment is one measured size; sizes are categories, not to scale; [x] marks the recommendation.\n`;
+  const legend = several ? " MB x = x86_64, MB a = arm64." : "";
+  return `${cost}\n${duration}\n${note}Each flat segment is one measured size; sizes are categories, not to scale; [x] marks the recommendation.${legend}\n`;
 }
 
 function chart(
@@ -43,7 +55,8 @@ function chart(
   sizes: readonly SizeSummary[],
   values: number[],
   label: (value: number) => string,
-  recommended: number | undefined,
+  recommended: SizeSummary | undefined,
+  nameOf: (s: SizeSummary) => string,
 ): string {
   const segment = Math.max(4, Math.min(10, Math.floor(64 / sizes.length)));
   const series = values.flatMap((v) => Array<number>(segment).fill(v));
@@ -56,7 +69,7 @@ function chart(
   // Column of series index i is axisColumn + 1 + i; centre each size's label on its segment.
   let axis = " ".repeat(axisColumn + 1);
   sizes.forEach((s, index) => {
-    const name = s.memoryMb === recommended ? `[${s.memoryMb}]` : String(s.memoryMb);
+    const name = s === recommended ? `[${nameOf(s)}]` : nameOf(s);
     const centre = axisColumn + 1 + index * segment + Math.floor(segment / 2);
     const start = Math.max(axis.length, centre - Math.floor(name.length / 2));
     axis = axis.padEnd(start) + name;

@@ -36,11 +36,17 @@ export const TUNE_CSV_COLUMNS = [
 ] as const;
 
 export function renderTuneCsv(result: TuneResult): string {
-  const monthly = new Map(result.monthlyProjection?.bySize.map((r) => [r.memoryMb, r.monthlyCost]));
+  // Each row is one size on one architecture (`tune --arch x86_64,arm64` measures both).
+  const archOf = (a: string | undefined) => a ?? result.architecture;
+  const key = (memoryMb: number, a: string | undefined) => `${archOf(a)}:${memoryMb}`;
+  const monthly = new Map(
+    result.monthlyProjection?.bySize.map((r) => [key(r.memoryMb, r.architecture), r.monthlyCost]),
+  );
+  const rec = result.recommendation;
   const rows = result.sizes.map((s) => [
     result.function,
     result.region,
-    result.architecture,
+    archOf(s.architecture),
     s.memoryMb,
     s.invocations,
     s.errors,
@@ -62,8 +68,11 @@ export function renderTuneCsv(result: TuneResult): string {
     money(s.costPerMillion, PER_MILLION_PLACES)?.toFixed() ?? "",
     s.maxMemoryUsedMb,
     Number.isFinite(s.memoryHeadroom) ? (Math.round(s.memoryHeadroom * 1e4) / 1e4).toString() : "",
-    monthly.get(s.memoryMb)?.toDecimalPlaces(PER_MILLION_PLACES).toFixed() ?? "",
-    result.recommendation?.memoryMb === s.memoryMb,
+    monthly.get(key(s.memoryMb, s.architecture))?.toDecimalPlaces(PER_MILLION_PLACES).toFixed() ??
+      "",
+    rec !== null &&
+      rec.memoryMb === s.memoryMb &&
+      archOf(rec.architecture) === archOf(s.architecture),
   ]);
   return toCsv([[...TUNE_CSV_COLUMNS], ...rows]);
 }

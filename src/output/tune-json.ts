@@ -1,12 +1,15 @@
 /**
  * `tune --format json`: the stable contract (issue 4, Output). One object:
  * `{ function, region, architecture, strategy, balancedWeight, maxDurationMs, originalMemoryMb,
- *    sizes: [{ memoryMb, invocations, errors, errorsByType, coldStarts, meanInitDurationMs,
+ *    sizes: [{ memoryMb, architecture, invocations, errors, errorsByType, coldStarts, meanInitDurationMs,
  *      feasible, reason?, durationMs: { mean, p50, p90, p99, ci95 }, billedDurationMs: { mean,
  *      ci95: [lo, hi], coldMean }, costPerInvocation, costPerInvocationCi95: [lo, hi],
  *      costPerMillion, maxMemoryUsedMb, memoryHeadroom }],
- *    recommendation: { memoryMb, reason, distinguishable, advice?, runnerUpMemoryMb?,
- *      equivalentMemoryMb?, equivalenceMargin? } | null,
+ *    recommendation: { memoryMb, architecture, reason, distinguishable, advice?,
+ *      runnerUpMemoryMb?, runnerUpArchitecture?, equivalentMemoryMb?, equivalenceMargin? } | null,
+ *    skippedArchitectures: [{ architecture, reason }], architectureComparison? (with --arch
+ *      x86_64,arm64: { memoryMb, x86CostPerMillion, arm64CostPerMillion,
+ *      arm64RelativeDifference, distinguishable, x86DurationMs, arm64DurationMs }),
  *    monthlyProjection?, tuningCost, restored, totalInvocations?, stopReason?, throttles?,
  *    trim? }`.
  *
@@ -33,8 +36,31 @@ export function toTuneJson(result: TuneResult): Record<string, unknown> {
     balancedWeight: result.balancedWeight,
     maxDurationMs: result.maxDurationMs,
     originalMemoryMb: result.originalMemoryMb,
-    sizes: result.sizes.map(sizeJson),
-    recommendation: result.recommendation ? omitUndefined({ ...result.recommendation }) : null,
+    sizes: result.sizes.map((s) => sizeJson(s, result)),
+    recommendation: result.recommendation
+      ? omitUndefined({
+          ...result.recommendation,
+          architecture: result.recommendation.architecture ?? result.architecture,
+        })
+      : null,
+    skippedArchitectures: result.skippedArchitectures ?? [],
+    architectureComparison: result.architectureComparison
+      ? {
+          ...result.architectureComparison,
+          x86CostPerMillion: money(
+            result.architectureComparison.x86CostPerMillion,
+            PER_MILLION_PLACES,
+          ),
+          arm64CostPerMillion: money(
+            result.architectureComparison.arm64CostPerMillion,
+            PER_MILLION_PLACES,
+          ),
+          arm64RelativeDifference:
+            Math.round(result.architectureComparison.arm64RelativeDifference * 1e6) / 1e6,
+          x86DurationMs: ms(result.architectureComparison.x86DurationMs),
+          arm64DurationMs: ms(result.architectureComparison.arm64DurationMs),
+        }
+      : undefined,
     monthlyProjection: projection
       ? {
           monthlyInvocations: projection.monthlyInvocations,
@@ -58,9 +84,10 @@ export function toTuneJson(result: TuneResult): Record<string, unknown> {
   });
 }
 
-function sizeJson(s: SizeSummary): Record<string, unknown> {
+function sizeJson(s: SizeSummary, result: TuneResult): Record<string, unknown> {
   return omitUndefined({
     memoryMb: s.memoryMb,
+    architecture: s.architecture ?? result.architecture,
     invocations: s.invocations,
     errors: s.errors,
     errorsByType: s.errorsByType,

@@ -5,6 +5,7 @@
  * are written as AWS writes them (1769 MB); counts and durations with thousands separators.
  */
 import { formatCount, formatUsd, groupDigits } from "../core/money/index.js";
+import { describeComparison } from "../core/tuning/architectures.js";
 import type { SizeSummary, TuneResult } from "../core/tuning/types.js";
 import type { RenderOptions } from "./format.js";
 import { type Column, renderTable, wrapProse } from "./text-table.js";
@@ -26,20 +27,45 @@ const COLUMNS: Column[] = [
   { head: "feasible" },
 ];
 
+/** True when sizes of more than one architecture were measured (`tune --arch x86_64,arm64`). */
+export function severalArchitectures(result: TuneResult): boolean {
+  return new Set(result.sizes.map((s) => s.architecture ?? result.architecture)).size > 1;
+}
+
 export function renderTuneTable(result: TuneResult, options: RenderOptions = {}): string {
   const maxWidth = options.maxWidth ?? Number.POSITIVE_INFINITY;
-  const rows = result.sizes.map((s) => row(s, result.recommendation?.memoryMb));
+  const several = severalArchitectures(result);
+  const rec = result.recommendation;
+  const isPick = (s: SizeSummary) =>
+    rec !== null &&
+    s.memoryMb === rec.memoryMb &&
+    (!several ||
+      (s.architecture ?? result.architecture) === (rec.architecture ?? result.architecture));
+  const rows = result.sizes.map((s) => {
+    const cells = row(s, isPick(s));
+    return several ? [cells[0]!, s.architecture ?? result.architecture, ...cells.slice(1)] : cells;
+  });
+  const columns = several ? [COLUMNS[0]!, { head: "arch" }, ...COLUMNS.slice(1)] : COLUMNS;
   const prose = (lines: string[]) => wrapProse(lines.join("\n"), maxWidth);
   const lines = [
     prose([
       `${result.function} (${result.region}, ${result.architecture}), memory before the run: ${result.originalMemoryMb} MB`,
     ]),
-    renderTable(COLUMNS, rows, { maxWidth }),
+    renderTable(columns, rows, { maxWidth }),
     prose([
       ...result.sizes
         .filter((s) => !s.feasible)
-        .map((s) => `Infeasible: ${s.memoryMb} MB — ${s.reason ?? "no successful invocation"}.`),
-      ...recommendationLines(result),
+        .map(
+          (s) =>
+            `Infeasible: ${s.memoryMb} MB${several ? ` ${s.architecture}` : ""} — ${s.reason ?? "no successful invocation"}.`,
+        ),
+      ...(result.skippedArchitectures ?? []).map(
+        (s) => `Not measured: ${s.architecture} — ${s.reason}.`,
+      ),
+      ...recommendationLines(result, several),
+      ...(result.architectureComparison
+        ? [`Architectures: ${describeComparison(result.architectureComparison)}.`]
+        : []),
       ...projectionLines(result),
       `Tuning run: ${formatCount(result.totalInvocations ?? result.sizes.reduce((n, s) => n + s.invocations, 0))} invocations cost ${formatUsd(result.tuningCost, 6)}${result.stopReason ? `; sampling stopped: ${result.stopReason}` : ""}${result.throttles ? `; ${formatCount(result.throttles)} throttled calls retried` : ""}.`,
       result.restored
@@ -60,7 +86,7 @@ function trimLines(result: TuneResult): string[] {
   ];
 }
 
-function row(s: SizeSummary, recommended: number | undefined): string[] {
+function row(s: SizeSummary, recommended: boolean): string[] {
   const [lo, hi] = s.billedDurationMs.ci95;
   const ci = Number.isFinite(hi)
     ? `${fmt(s.billedDurationMs.mean)} (${fmt(lo)}–${fmt(hi)})`
@@ -73,7 +99,7 @@ function row(s: SizeSummary, recommended: number | undefined): string[] {
       ? `${formatCount(s.coldStarts)} (init ${fmt(s.meanInitDurationMs)})`
       : formatCount(s.coldStarts);
   return [
-    s.memoryMb === recommended ? `${s.memoryMb} *` : `${s.memoryMb}  `,
+    recommended ? `${s.memoryMb} *` : `${s.memoryMb}  `,
     formatCount(s.invocations),
     formatCount(s.errors),
     cold,
@@ -89,7 +115,7 @@ function row(s: SizeSummary, recommended: number | undefined): string[] {
   ];
 }
 
-function recommendationLines(result: TuneResult): string[] {
+function recommendationLines(result: TuneResult, several: boolean): string[] {
   const r = result.recommendation;
   const strategy =
     result.strategy === "balanced"
@@ -97,7 +123,7 @@ function recommendationLines(result: TuneResult): string[] {
       : result.strategy;
   if (!r) return [`No recommendation (${strategy}): no size is feasible.`];
   return [
-    `Recommendation (${strategy}): ${r.memoryMb} MB (*) — ${r.reason}`,
+    `Recommendation (${strategy}): ${r.memoryMb} MB${several ? ` on ${r.architecture ?? result.architecture}` : ""} (*) — ${r.reason}`,
     r.equivalentMemoryMb
       ? `Equivalence: ${r.advice}.`
       : r.distinguishable
@@ -110,7 +136,13 @@ function projectionLines(result: TuneResult): string[] {
   const p = result.monthlyProjection;
   if (!p) return [];
   const volume = `${formatCount(p.monthlyInvocations)} invocations a month (${p.source === "flag" ? "--monthly-invocations" : "CloudWatch, last 30 days"})`;
-  const bySize = p.bySize.map((r) => `${r.memoryMb} MB ${formatUsd(r.monthlyCost)}`).join(", ");
+  const several = severalArchitectures(result);
+  const bySize = p.bySize
+    .map(
+      (r) =>
+        `${r.memoryMb} MB${several && r.architecture ? ` ${r.architecture}` : ""} ${formatUsd(r.monthlyCost)}`,
+    )
+    .join(", ");
   const saving =
     p.monthlySaving === null || p.currentMonthlyCost === null
       ? `current size ${p.currentMemoryMb} MB was not measured, so no saving is computed`

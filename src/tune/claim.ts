@@ -56,6 +56,7 @@ export async function claimFunction(
     }
     journal.update({ lockAlias: LOCK_ALIAS });
     const now = await target.waitForUpdate(options);
+    now.code ??= original.code;
     if (configDifferences(original.configuration, now.configuration).length === 0) {
       journal.update({ phase: "publishing", original: originalOf(now) });
       return { journal, original: now };
@@ -108,6 +109,10 @@ function originalOf(snap: FunctionSnapshot) {
     memoryMb: snap.memoryMb,
     configuration: snap.configuration,
     digest: configDigest(snap.configuration),
+    architecture: snap.architecture,
+    codeSha256: snap.codeSha256,
+    packageType: snap.packageType,
+    imageUri: snap.code?.imageUri,
   };
 }
 

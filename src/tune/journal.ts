@@ -14,6 +14,7 @@ import { randomBytes } from "node:crypto";
 import { readFileSync, rmSync } from "node:fs";
 import { homedir } from "node:os";
 import { join } from "node:path";
+import type { Architecture } from "../core/pricing/types.js";
 import { removeStaleTemps, writeFileAtomicSync } from "../fs/atomic-write.js";
 import { ownerState, type RunIdentity } from "./process-identity.js";
 
@@ -38,7 +39,27 @@ export interface JournalEntry extends RunIdentity {
     configuration?: Record<string, unknown> | undefined;
     /** Short digest of the configuration minus MemorySize (what the lock alias carries). */
     digest: string;
+    /** $LATEST's architecture and code before the run (absent in journals before --arch). */
+    architecture?: Architecture | undefined;
+    codeSha256?: string | undefined;
+    packageType?: "Zip" | "Image" | undefined;
+    imageUri?: string | undefined;
   };
+  /**
+   * Every architecture this run wrote or was about to write with UpdateFunctionCode: tune owns
+   * $LATEST's architecture (and code) only while its code is the original's and its
+   * architecture one of these.
+   */
+  writtenArchitectures?: Architecture[] | undefined;
+  /**
+   * The zip as found, saved beside the journal BEFORE any change (Code.Location expires after
+   * 10 minutes): what put-back uploads again, checked against `sha256` (base64, as CodeSha256).
+   */
+  savedCode?: { path: string; sha256: string; sizeBytes: number } | undefined;
+  /** --code-bucket: the bucket for zips over the direct-upload limit. */
+  codeBucket?: string | undefined;
+  /** S3 objects this run put (or was about to put) there: deleted at the end. */
+  stagedObjects?: Array<{ bucket: string; key: string }> | undefined;
   /** Every RevisionId of $LATEST this run produced: one of these means "our change". */
   ownRevisionIds: string[];
   /** Every MemorySize this run wrote or was about to write: tune owns $LATEST's memory only
@@ -75,6 +96,15 @@ export function journalPath(
 
 export function newRunId(now = new Date()): string {
   return `${now.toISOString().replace(/[-:]/g, "").slice(0, 15)}-${randomBytes(3).toString("hex")}`;
+}
+
+/** Where a run saves the function's zip before any change (beside its journal). */
+export function savedCodePath(
+  dir: string,
+  ids: { region: string; accountId: string; functionName: string },
+  runId: string,
+): string {
+  return journalPath(dir, ids).replace(/\.json$/, `.${runId}.code.zip`);
 }
 
 /** The description a run puts on the versions it publishes (how recovery finds them). */
@@ -132,6 +162,8 @@ export class Journal {
   }
 
   remove(): void {
+    // The saved code goes with the journal: once everything is back it is no longer needed.
+    if (this.entry.savedCode) rmSync(this.entry.savedCode.path, { force: true });
     rmSync(this.path, { force: true });
   }
 

@@ -56,5 +56,17 @@ export function reportingCalls(target: TuningTarget, phase: (label: string) => v
       return target.deleteAlias(name);
     },
     throttleCount: () => target.throttleCount(),
+    code: target.code && {
+      ...target.code,
+      setCode(source, architecture, revisionId, options) {
+        phase(`setting the code to ${architecture} and waiting for the update`);
+        return (target.code as NonNullable<typeof target.code>).setCode(
+          source,
+          architecture,
+          revisionId,
+          options,
+        );
+      },
+    },
   };
 }

@@ -5,6 +5,7 @@
  */
 
 import { AwsError, InterruptedError } from "../core/errors.js";
+import type { Architecture } from "../core/pricing/types.js";
 import {
   ConcurrentChangeError,
   type FunctionSnapshot,
@@ -13,6 +14,8 @@ import {
 import type { PutBackResult, TunePlan } from "../core/tuning/run-outcome.js";
 import type { InvocationCostModel, SamplingMode } from "../core/tuning/types.js";
 import { claimFunction } from "./claim.js";
+import { saveOriginalCode, swapArchitecture } from "./code-swap.js";
+import type { Journal } from "./journal.js";
 import { LOCK_ALIAS } from "./lock.js";
 import { type MeasureResult, measure } from "./measure.js";
 import { publishSizes } from "./publish.js";
@@ -22,16 +25,18 @@ import type { TuneDeps, TuneOptions } from "./run-types.js";
 export interface SessionInput {
   snapshot: FunctionSnapshot;
   sizesMb: number[];
+  /** The architectures to measure, in order (the function's own first when measured). */
+  architectures: Architecture[];
   plan: TunePlan;
   options: TuneOptions;
   deps: TuneDeps;
-  cost: InvocationCostModel;
+  costFor(architecture: Architecture): InvocationCostModel;
   mode: SamplingMode;
 }
 
 export interface SessionResult {
-  measured: MeasureResult;
-  versions: Map<number, string>;
+  measured: Map<Architecture, MeasureResult>;
+  versions: Map<Architecture, Map<number, string>>;
   cleanup: PutBackResult;
   /** $LATEST as read with the lock held (the original the run measured against). */
   original: FunctionSnapshot;
@@ -56,30 +61,39 @@ export async function runSession(
   for (const change of input.plan.changes) deps.notify(`  - ${change}`);
 
   let failure: unknown;
-  let measured: MeasureResult | undefined;
-  let versions = new Map<number, string>();
+  let measured: Map<Architecture, MeasureResult> | undefined;
+  const versions = new Map<Architecture, Map<number, string>>();
   try {
-    const published = await publishSizes(target, journal, snap, input.sizesMb, {
-      abortSignal: signal,
-    });
-    versions = published.versions;
+    await publishArchitectures(target, journal, snap, input, versions);
     let done = 0;
-    measured = await measure(target, {
-      versions,
-      planner: deps.engine.createPlanner(input.sizesMb, input.mode, input.cost, options.strategy),
-      concurrency: options.concurrency,
-      payloads: options.payloads,
-      abortSignal: signal,
-      maxThrottleWaitMs: options.maxThrottleWaitMs,
-      sleep: deps.sleep,
-      random: deps.random,
-      onThrottleWait: (wait) =>
-        deps.notify(
-          `Lambda is throttling ${snap.functionName}; waiting ${(wait.waitMs / 1000).toFixed(1)} s before sending again (${Math.round(wait.spentMs / 1000)} s of the ${Math.round(wait.budgetMs / 1000)} s --max-throttle-wait spent)`,
-        ),
-      onBatch: (n) => deps.onProgress?.({ total: n }),
-      onSample: () => deps.onProgress?.({ done: ++done }),
-    });
+    const byArch = new Map<Architecture, MeasureResult>();
+    for (const architecture of input.architectures) {
+      byArch.set(
+        architecture,
+        await measure(target, {
+          versions: versions.get(architecture) ?? new Map(),
+          planner: deps.engine.createPlanner(
+            input.sizesMb,
+            input.mode,
+            input.costFor(architecture),
+            options.strategy,
+          ),
+          concurrency: options.concurrency,
+          payloads: options.payloads,
+          abortSignal: signal,
+          maxThrottleWaitMs: options.maxThrottleWaitMs,
+          sleep: deps.sleep,
+          random: deps.random,
+          onThrottleWait: (wait) =>
+            deps.notify(
+              `Lambda is throttling ${snap.functionName}; waiting ${(wait.waitMs / 1000).toFixed(1)} s before sending again (${Math.round(wait.spentMs / 1000)} s of the ${Math.round(wait.budgetMs / 1000)} s --max-throttle-wait spent)`,
+            ),
+          onBatch: (n) => deps.onProgress?.({ total: n }),
+          onSample: () => deps.onProgress?.({ done: ++done }),
+        }),
+      );
+    }
+    measured = byArch;
   } catch (error) {
     failure = error;
   }
@@ -112,6 +126,47 @@ export async function runSession(
   }
   deps.notify(summary);
   return { measured, versions, cleanup, original: snap };
+}
+
+/**
+ * Publishes every size on each architecture in turn — the function's own first, so each other
+ * architecture costs one code swap there and none back until the end — then puts $LATEST's
+ * code back on the original architecture and checks its CodeSha256.
+ */
+async function publishArchitectures(
+  target: TuningTarget,
+  journal: Journal,
+  original: FunctionSnapshot,
+  input: SessionInput,
+  versions: Map<Architecture, Map<number, string>>,
+): Promise<void> {
+  const options = { abortSignal: input.deps.abortSignal };
+  const swapping = input.architectures.some((a) => a !== original.architecture);
+  const code = target.code;
+  if (swapping && !code) throw new AwsError("this target cannot change a function's architecture");
+  if (input.options.codeBucket !== undefined) {
+    journal.update({ codeBucket: input.options.codeBucket });
+  }
+  let bytes: Uint8Array | undefined;
+  if (swapping && code && original.packageType === "Zip") {
+    bytes = await saveOriginalCode(code, journal, original, input.deps.journalDir, options);
+  }
+  const zip = () => bytes ?? new Uint8Array();
+  let latest = original;
+  for (const architecture of input.architectures) {
+    options.abortSignal?.throwIfAborted();
+    if (latest.architecture !== architecture && code) {
+      latest = await swapArchitecture(code, journal, latest, architecture, zip, options);
+    }
+    const published = await publishSizes(target, journal, latest, input.sizesMb, options);
+    versions.set(architecture, published.versions);
+    latest = published.latest;
+  }
+  if (latest.architecture !== original.architecture && code) {
+    journal.update({ phase: "restoring" });
+    latest = await swapArchitecture(code, journal, latest, original.architecture, zip, options);
+    journal.update({ phase: "invoking" });
+  }
 }
 
 /** The signal an abort stands for (the CLI aborts with an Error named after it). */

@@ -1,6 +1,7 @@
 /**
  * Puts a function back as a journal says it was found, field by field (issue 18, "field-level
- * ownership"). Tune owns exactly the fields it writes — today MemorySize. It writes a field back
+ * ownership"). Tune owns exactly the fields it writes — MemorySize, and with --arch the
+ * architecture (set with the same code; see code-swap.ts). It writes a field back
  * only while the field holds a value this run wrote (or the RevisionId is its own); every field
  * someone else changed is theirs and stays as they set it. Then it deletes exactly the versions
  * the run created, removes the journal — only when everything it owns is back — and removes
@@ -14,11 +15,12 @@ import {
   type TuningTarget,
 } from "../core/tuning/ports.js";
 import type { PutBackResult } from "../core/tuning/run-outcome.js";
+import { deleteStaged, ownsArchitecture, restoreArchitecture } from "./code-swap.js";
 import type { Journal, JournalEntry } from "./journal.js";
 import { configDigest, decodeLock, LOCK_ALIAS } from "./lock.js";
 
 /** The fields tune writes; put-back restores these and only these. */
-export const TUNE_OWNED_FIELDS = ["MemorySize"] as const;
+export const TUNE_OWNED_FIELDS = ["MemorySize", "Architectures"] as const;
 
 /** Attempts to write memory back when someone else keeps moving the RevisionId. */
 const RESTORE_ATTEMPTS = 5;
@@ -28,6 +30,15 @@ export async function putBack(target: TuningTarget, journal: Journal): Promise<P
   journal.update({ phase: "cleaning" });
   // An update of ours may still be running (interrupted during a wait): let it finish first.
   let current = await target.waitForUpdate();
+  for (let attempt = 0; attempt < RESTORE_ATTEMPTS && ownsArchitecture(entry, current); attempt++) {
+    if (!target.code) break; // cannot happen for a run that changed it; reported as not back
+    try {
+      current = await restoreArchitecture(target.code, journal, current);
+    } catch (error) {
+      if (!(error instanceof ConcurrentChangeError)) throw error;
+      current = await target.waitForUpdate();
+    }
+  }
   let memoryRestored = false;
   for (let attempt = 0; attempt < RESTORE_ATTEMPTS && ownsMemory(entry, current); attempt++) {
     try {
@@ -67,9 +78,14 @@ export async function putBack(target: TuningTarget, journal: Journal): Promise<P
       result.failedDeletes.push({ version, error: (error as Error).message });
     }
   }
+  const versionsLeft = result.failedDeletes.map((failed) => failed.version);
+  // A zip staged in --code-bucket is the run's too: deleted once the code is back.
+  if (result.ownNotBack.length === 0) {
+    result.failedDeletes.push(...(await deleteStaged(target.code, journal)));
+  }
   if (result.failedDeletes.length > 0 || result.ownNotBack.length > 0) {
     // Keep the journal (and the lock) so --recover can finish; it lists only what is left.
-    journal.update({ createdVersions: result.failedDeletes.map((failed) => failed.version) });
+    journal.update({ createdVersions: versionsLeft });
     result.journalKept = true;
     return result;
   }
@@ -104,9 +120,13 @@ function fieldStates(entry: JournalEntry, current: FunctionSnapshot) {
     : configDigest(current.configuration) === entry.original.digest
       ? []
       : ["fields other than MemorySize (which, this machine cannot tell: no local journal)"];
+  const archIsOurs = ownsArchitecture(entry, current);
   return {
-    theirs: [...(memoryBack || memoryIsOurs ? [] : ["MemorySize"]), ...others].sort(),
-    ownNotBack: memoryIsOurs ? ["MemorySize"] : [],
+    theirs: [
+      ...(memoryBack || memoryIsOurs ? [] : ["MemorySize"]),
+      ...others.filter((field) => !(archIsOurs && field === "Architectures")),
+    ].sort(),
+    ownNotBack: [...(memoryIsOurs ? ["MemorySize"] : []), ...(archIsOurs ? ["Architectures"] : [])],
   };
 }
 
@@ -129,6 +149,11 @@ function describeFields(
     );
   } else {
     parts.push(`MemorySize (tune's field) is back at ${entry.original.memoryMb} MB`);
+  }
+  if (result.ownNotBack.includes("Architectures")) {
+    parts.push(
+      `Architectures is still ${current.architecture}, which tune wrote (found: ${entry.original.architecture}); run \`${result.recoverCommand}\``,
+    );
   }
   const others = result.theirFields.filter((field) => field !== "MemorySize");
   if (others.length > 0) {

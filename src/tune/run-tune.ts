@@ -7,10 +7,13 @@
  */
 
 import { AwsError, CheckFailedError, InterruptedError } from "../core/errors.js";
+import type { Architecture } from "../core/pricing/types.js";
+import { combineArchitectures } from "../core/tuning/architectures.js";
 import type { FunctionSnapshot, TuningTarget } from "../core/tuning/ports.js";
 import type { PutBackResult } from "../core/tuning/run-outcome.js";
 import type { InvocationCostModel } from "../core/tuning/types.js";
 import { applyRecommendation } from "./apply.js";
+import { checkArchitectures } from "./architecture-checks.js";
 import { planTune } from "./plan.js";
 import { runSession, signalName } from "./publish-measure-put-back.js";
 import { recoverFirst } from "./recover.js";
@@ -49,6 +52,15 @@ export async function runTune(options: TuneOptions, deps: TuneDeps): Promise<Tun
   if (options.recover) return { kind: "recovered", functionName: snap.functionName, recovered };
 
   const sizesMb = options.sizesMb === "auto" ? engine.sizesAuto(snap) : options.sizesMb;
+  const architectures = await checkArchitectures(
+    target,
+    snap,
+    options.architectures,
+    options.codeBucket,
+  );
+  for (const skipped of architectures.skipped) {
+    deps.notify(`skipping ${skipped.architecture}: ${skipped.reason}`);
+  }
   const plan = planTune({
     snapshot: snap,
     sizesMb,
@@ -57,6 +69,7 @@ export async function runTune(options: TuneOptions, deps: TuneDeps): Promise<Tun
     apply: options.apply,
     alias: options.alias,
     pricePerInvocation: (memoryMb, billedMs) => engine.pricePerInvocation(snap, memoryMb, billedMs),
+    architectures: architectures.measured,
   });
   if (options.dryRun) return { kind: "plan", plan };
 
@@ -65,15 +78,19 @@ export async function runTune(options: TuneOptions, deps: TuneDeps): Promise<Tun
     options.monthlyInvocations === undefined
       ? (deps.monthlyInvocations?.(snap).catch(() => undefined) ?? Promise.resolve(undefined))
       : Promise.resolve(undefined);
-  const cost: InvocationCostModel = (memoryMb, billedMs) =>
-    engine.pricePerInvocation(snap, memoryMb, billedMs);
+  // Each architecture is priced at its own rates (arm64 duration is cheaper per GB-s).
+  const costFor =
+    (architecture: Architecture): InvocationCostModel =>
+    (memoryMb, billedMs) =>
+      engine.pricePerInvocation({ ...snap, architecture }, memoryMb, billedMs);
   const { measured, versions, cleanup, original } = await runSession(target, {
     snapshot: snap,
     sizesMb,
+    architectures: architectures.measured,
     plan,
     options,
     deps,
-    cost,
+    costFor,
     mode:
       options.invocations === "auto"
         ? { kind: "auto", maxInvocations: options.maxInvocations }
@@ -87,24 +104,52 @@ export async function runTune(options: TuneOptions, deps: TuneDeps): Promise<Tun
     const count = await monthlyFromCloudWatch;
     if (count !== undefined) monthly = { invocations: count, source: "cloudwatch" };
   }
-  const analysis = engine.analyze(measured.samplesBySize, {
-    cost,
-    strategy: options.strategy,
-    trim: options.trim,
-    monthlyInvocations: monthly,
-    snapshot: snap,
-  });
+  const runs = architectures.measured.map((architecture) => ({
+    architecture,
+    analysis: engine.analyze(measured.get(architecture)?.samplesBySize ?? new Map(), {
+      cost: costFor(architecture),
+      strategy: options.strategy,
+      trim: options.trim,
+      monthlyInvocations: monthly,
+      snapshot: { ...snap, architecture },
+    }),
+  }));
+  const analysis = combineArchitectures(runs, options.strategy, snap);
+  const several = runs.length > 1;
   snap = original;
   const result: TuneRunResult = {
     snapshot: snap,
     analysis,
-    versions: Object.fromEntries(versions),
-    stopReason: measured.stopReason,
+    versions: Object.fromEntries(
+      [...versions].flatMap(([architecture, bySize]) =>
+        [...bySize].map(([memoryMb, version]) => [`${architecture}:${memoryMb}`, version]),
+      ),
+    ),
+    skippedArchitectures: architectures.skipped,
+    stopReason: architectures.measured
+      .map((a) => {
+        const reason = measured.get(a)?.stopReason;
+        return several && reason ? `${a}: ${reason}` : reason;
+      })
+      .filter(Boolean)
+      .join("; "),
     throttles: target.throttleCount(),
     cleanup,
     restored: cleanup.restored,
   };
-  if (options.apply && analysis.recommendation) {
+  const pick = analysis.recommendation;
+  if (
+    options.apply &&
+    pick &&
+    pick.architecture !== undefined &&
+    pick.architecture !== snap.architecture
+  ) {
+    // The architecture belongs to the deployment (its build, its layers): --apply sets memory
+    // only, so it does not apply a pick on another architecture.
+    deps.notify(
+      `not applied: the recommendation runs on ${pick.architecture} and ${snap.functionName} on ${snap.architecture}; --apply changes memory only — deploy for ${pick.architecture} with ${pick.memoryMb} MB yourself.`,
+    );
+  } else if (options.apply && analysis.recommendation) {
     await deps.beforeApply?.(result);
     result.applied = await applyRecommendation(
       target,

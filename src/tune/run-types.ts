@@ -1,7 +1,9 @@
 /** What a tune run takes (options, injected dependencies) and what it gives back. */
+
+import type { Architecture } from "../core/pricing/types.js";
 import type { FunctionSnapshot, TuningEngine, TuningTarget } from "../core/tuning/ports.js";
 import type { PutBackResult, TunePlan } from "../core/tuning/run-outcome.js";
-import type { StrategyOptions, TuningAnalysis } from "../core/tuning/types.js";
+import type { SkippedArchitecture, StrategyOptions, TuningAnalysis } from "../core/tuning/types.js";
 import type { ApplyOutcome } from "./apply.js";
 import type { WeightedPayload } from "./payloads.js";
 
@@ -22,6 +24,10 @@ export interface TuneOptions {
   force?: boolean | undefined;
   /** Total time invoking may spend throttled before the run stops (default 120 s). */
   maxThrottleWaitMs?: number | undefined;
+  /** `--arch`: the architectures to measure (default: the function's own). */
+  architectures?: Architecture[] | undefined;
+  /** `--code-bucket`: where a zip over the 50 MB direct upload is staged. */
+  codeBucket?: string | undefined;
 }
 
 export interface TuneDeps {
@@ -46,7 +52,9 @@ export interface TuneDeps {
 export interface TuneRunResult {
   snapshot: FunctionSnapshot;
   analysis: TuningAnalysis;
-  versions: Record<number, string>;
+  /** "x86_64:1024" → version number. */
+  versions: Record<string, string>;
+  skippedArchitectures: SkippedArchitecture[];
   stopReason?: string | undefined;
   throttles: number;
   cleanup: PutBackResult;

@@ -24,6 +24,8 @@ export function toTuneResult(
     maxDurationMs: flags.maxDuration,
     originalMemoryMb: run.snapshot.memoryMb,
     sizes: run.analysis.sizes,
+    skippedArchitectures: run.skippedArchitectures,
+    architectureComparison: run.analysis.architectureComparison,
     recommendation: run.analysis.recommendation,
     monthlyProjection: run.analysis.monthlyProjection,
     tuningCost: run.analysis.tuningCost,

@@ -94,6 +94,8 @@ export async function assembleAndRunTune(input: TuneCommandInput): Promise<TuneC
         recover: flags.recover === true,
         force: flags.force === true,
         maxThrottleWaitMs: flags.maxThrottleWait,
+        architectures: flags.arch,
+        codeBucket: flags.codeBucket,
       },
       {
         target,

@@ -45,6 +45,31 @@ export function parseMargin(raw: string): number {
   }
 }
 
+/** `--arch x86_64,arm64`: one or both of Lambda's architectures, no repeats. */
+export function parseArchitectures(raw: string): Array<"x86_64" | "arm64"> {
+  const parts = raw.split(",").map((part) => part.trim());
+  const bad = parts.find((part) => part !== "x86_64" && part !== "arm64");
+  if (bad !== undefined || parts.length === 0) {
+    throw new InvalidArgumentError(
+      `"${bad ?? raw}" is not an architecture; use x86_64, arm64 or x86_64,arm64`,
+    );
+  }
+  if (new Set(parts).size !== parts.length) {
+    throw new InvalidArgumentError(`"${raw}" names an architecture twice; use x86_64,arm64`);
+  }
+  return parts as Array<"x86_64" | "arm64">;
+}
+
+/** `--code-bucket`: an S3 bucket name as S3 allows new ones (3–63 of a-z 0-9 . -). */
+export function parseBucket(raw: string): string {
+  if (!/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(raw)) {
+    throw new InvalidArgumentError(
+      `"${raw}" is not an S3 bucket name; use 3–63 lower-case letters, digits, dots or hyphens`,
+    );
+  }
+  return raw;
+}
+
 /** `--invocations 50` or `--invocations auto`. */
 export function parseInvocations(raw: string): number | "auto" {
   if (raw.trim() === "auto") return "auto";
@@ -88,6 +113,8 @@ export interface TuneFlags {
   recover?: boolean;
   force?: boolean;
   maxThrottleWait: number;
+  arch?: Array<"x86_64" | "arm64">;
+  codeBucket?: string;
   region?: string;
   profile?: string;
   endpointUrl?: string;
@@ -162,6 +189,18 @@ export function tuneCommand(
         "--alias <name>",
         "with --apply: also publish a version and point this alias at it",
       ).argParser(parseAliasName),
+    )
+    .addOption(
+      new Option(
+        "--arch <list>",
+        "architectures to measure: x86_64, arm64 or x86_64,arm64 (default: the function's own); the code is swapped and put back",
+      ).argParser(parseArchitectures),
+    )
+    .addOption(
+      new Option(
+        "--code-bucket <bucket>",
+        "with --arch: an S3 bucket (same region) to stage a zip over the 50 MB direct upload",
+      ).argParser(parseBucket),
     )
     .option("--dry-run", "print the plan and its estimated cost; change nothing")
     .option("--yes", "do not ask before --apply")
