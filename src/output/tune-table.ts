@@ -143,12 +143,13 @@ function projectionLines(result: TuneResult): string[] {
         `${r.memoryMb} MB${several && r.architecture ? ` ${r.architecture}` : ""} ${formatUsd(r.monthlyCost)}`,
     )
     .join(", ");
+  const current = `${p.currentMemoryMb} MB${several ? ` ${result.architecture}` : ""}`;
   const saving =
     p.monthlySaving === null || p.currentMonthlyCost === null
-      ? `current size ${p.currentMemoryMb} MB was not measured, so no saving is computed`
+      ? `current size ${current} was not measured, so no saving is computed`
       : p.monthlySaving.isNegative()
-        ? `the recommendation costs ${formatUsd(p.monthlySaving.negated())} more a month than the current ${p.currentMemoryMb} MB (${formatUsd(p.currentMonthlyCost)})`
-        : `saving ${formatUsd(p.monthlySaving)} a month against the current ${p.currentMemoryMb} MB (${formatUsd(p.currentMonthlyCost)})`;
+        ? `the recommendation costs ${formatUsd(p.monthlySaving.negated())} more a month than the current ${current} (${formatUsd(p.currentMonthlyCost)})`
+        : `saving ${formatUsd(p.monthlySaving)} a month against the current ${current} (${formatUsd(p.currentMonthlyCost)})`;
   return [
     `Monthly projection at ${volume}: ${bySize}; recommended ${formatUsd(p.recommendedMonthlyCost)}, ${saving}.`,
   ];

@@ -78,7 +78,7 @@ describe("versions and aliases the user owns", () => {
     // (Lambda compares with the latest published version only).
     const { outcome } = await tune(emulator, "released", { sizesMb: [1024], invocations: 5 });
     const result = (outcome as { result: TuneRunResult }).result;
-    expect(result.versions).toEqual({ 1024: "1" });
+    expect(result.versions).toEqual({ "x86_64:1024": "1" });
     expect(result.cleanup.deletedVersions).toEqual([]);
     expect(comparable(emulator, "released")).toEqual(before);
   });
