@@ -84,6 +84,17 @@ describe("tune: bad flags exit 2 before any AWS call", () => {
     ],
     ["negative invocations", ["--invocations", "-5"], /--invocations "-5" is negative/],
     [
+      "unknown architecture",
+      ["--arch", "x86_64,graviton"],
+      /--arch "graviton" is not an architecture; use x86_64, arm64 or x86_64,arm64$/,
+    ],
+    ["architecture twice", ["--arch", "arm64,arm64"], /names an architecture twice/],
+    [
+      "code bucket not a bucket name",
+      ["--code-bucket", "My_Bucket"],
+      /--code-bucket "My_Bucket" is not an S3 bucket name; use 3–63 lower-case letters/,
+    ],
+    [
       "max invocations below 1",
       ["--max-invocations", "0"],
       /--max-invocations "0" is below 1; use a whole number from 1 to 1000000/,
