@@ -1,15 +1,26 @@
-/** One advice result, three renderers (the HTML one joins them under --format html). */
+/** One advice result, four renderers: table, JSON (the contract), CSV and an HTML page. */
 import type { AdviceResult } from "../core/advice/types.js";
 import { renderAdviseCsv } from "./advise-csv.js";
 import { renderAdviseJson } from "./advise-json.js";
 import { renderAdviseTable } from "./advise-table.js";
 import type { Renderer } from "./format.js";
 
-export const ADVISE_FORMATS = ["table", "json", "csv"] as const;
+export const ADVISE_FORMATS = ["table", "json", "csv", "html"] as const;
 export type AdviseFormat = (typeof ADVISE_FORMATS)[number];
 
+type LazyRenderer = () => Promise<Renderer<AdviceResult>>;
+
+/** Each format's renderer; the HTML page (and Chart.js) is loaded only when asked for. */
 export const adviseRenderers = {
-  table: renderAdviseTable,
-  json: (result) => renderAdviseJson(result),
-  csv: (result) => renderAdviseCsv(result),
-} satisfies Record<AdviseFormat, Renderer<AdviceResult>>;
+  table: async () => renderAdviseTable,
+  json: async () => (result) => renderAdviseJson(result),
+  csv: async () => (result) => renderAdviseCsv(result),
+  html: async () => {
+    const [{ renderAdviseHtml }, { loadChartLibrary }] = await Promise.all([
+      import("./advise-html.js"),
+      import("./html/chart-library.js"),
+    ]);
+    const chartLibrary = await loadChartLibrary();
+    return (result) => renderAdviseHtml(result, { chartLibrary });
+  },
+} satisfies Record<AdviseFormat, LazyRenderer>;

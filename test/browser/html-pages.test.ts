@@ -84,7 +84,7 @@ describe.runIf(BROWSER_AVAILABLE)("HTML output in Chromium, offline, from file:/
     if (dir) await rm(dir, { recursive: true, force: true });
   });
 
-  const names = ["estimate", "estimate-scenario", "tune", "crossover", "report"];
+  const names = ["estimate", "estimate-scenario", "tune", "crossover", "report", "advise"];
 
   it.each(names)(
     "%s: opens offline, draws every chart, its tables are the JSON's figures",
@@ -171,6 +171,15 @@ const EXTRA_CHECKS: Record<string, (page: Page) => Promise<void>> = {
     const text = await seenText(page);
     expect(text).toContain("Recommended: 1024 MB at $3.20 per 1M invocations");
     expect(text).toMatch(/512 MB now costs \$35\.33, the recommendation \$32\.00/);
+  },
+  // Advise fixture: 5 × 1 GB × 2,628,000 s × $0.0000041667 = $54.750438 a month of idle PC;
+  // reduce-memory saves $0 to $6.08336375.
+  advise: async (page) => {
+    const text = await seenText(page);
+    expect(text).toMatch(
+      /remove-idle-provisioned-concurrency: idle-pc \(us-east-1\)\s+\$54\.75\s+\$54\.75/,
+    );
+    expect(text).toMatch(/reduce-memory: fat-mem \(us-east-1\)\s+\$0\.00\s+\$6\.08/);
   },
   // Ten-function report: api 1,000,000 × $0.00000186667 = $1.86667; thumbs 500,000 ×
   // $0.00000153334 = $0.76667; api against last month's $1.50: +$0.36667.

@@ -2,17 +2,20 @@
  * The HTML pages the browser test opens, each beside the JSON output of the same run: estimate
  * (one function, and the scenario file) and crossover through the CLI in-process (`--format
  * html --out`, `--format json`); tune and the 10-function report from the fixed result models of
- * the renderer tests (a real tune run needs the emulator and seconds; report --html through the
- * bin is tested in test/cli/report-run.test.ts).
+ * the renderer tests, and advise's from its fixed result (a real tune or advise run needs the
+ * emulator and seconds; report --html through the bin is tested in test/cli/report-run.test.ts).
  */
 import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import { renderAdviseHtml } from "../../src/output/advise-html.js";
+import { renderAdviseJson } from "../../src/output/advise-json.js";
 import { loadChartLibrary } from "../../src/output/html/chart-library.js";
 import { renderReportHtml } from "../../src/output/report-html.js";
 import { renderReportJson } from "../../src/output/report-json.js";
 import { renderTuneHtml } from "../../src/output/tune-html.js";
 import { renderTuneJson } from "../../src/output/tune-json.js";
 import { runInProcess } from "../cli/run-in-process.js";
+import { RESULT as ADVICE } from "../unit/advise-fixtures.js";
 import { PREVIOUS_MONTH, tenFunctionReport, tuneResult } from "../unit/output-fixtures.js";
 
 export interface PageUnderTest {
@@ -39,6 +42,11 @@ export async function buildPages(dir: string): Promise<PageUnderTest[]> {
   const tune = tuneResult();
   const report = tenFunctionReport();
   const direct = [
+    {
+      name: "advise",
+      html: renderAdviseHtml(ADVICE, { chartLibrary }),
+      json: renderAdviseJson(ADVICE),
+    },
     { name: "tune", html: renderTuneHtml(tune, { chartLibrary }), json: renderTuneJson(tune) },
     {
       name: "report",

@@ -8,11 +8,13 @@ import { describe, expect, it } from "vitest";
 import { crossoverWithShippedPrices } from "../../src/api/crossover.js";
 import { dec } from "../../src/core/money/index.js";
 import type { TuneResult } from "../../src/core/tuning/types.js";
+import { renderAdviseHtml } from "../../src/output/advise-html.js";
 import { renderCrossoverHtml } from "../../src/output/crossover-html.js";
 import { renderEstimateHtml } from "../../src/output/estimate-html.js";
 import { escapeHtml, escapeScriptJson } from "../../src/output/html/escape.js";
 import { renderReportHtml } from "../../src/output/report-html.js";
 import { renderTuneHtml } from "../../src/output/tune-html.js";
+import { RESULT as ADVICE } from "./advise-fixtures.js";
 import { ISSUE_EXAMPLE } from "./crossover-fixtures.js";
 import {
   estimateReport,
@@ -30,6 +32,7 @@ describe("HTML pages (golden files)", () => {
     ["estimate.html", () => renderEstimateHtml(estimateReport(), assets)],
     ["tune.html", () => renderTuneHtml(tuneResult(), assets)],
     ["crossover.html", () => renderCrossoverHtml(crossover, assets)],
+    ["advise.html", () => renderAdviseHtml(ADVICE, assets)],
     [
       "report.html",
       () => renderReportHtml({ report: tenFunctionReport(), previous: PREVIOUS_MONTH }, assets),

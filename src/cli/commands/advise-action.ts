@@ -80,7 +80,8 @@ export async function runAdvise(flags: AdviseFlags, io: CliIo, now: Date) {
   } finally {
     source.close();
   }
-  const text = adviseRenderers[flags.format](result, {
+  const render = await adviseRenderers[flags.format]();
+  const text = render(result, {
     maxWidth: flags.out || flags.format !== "table" ? Number.POSITIVE_INFINITY : outputWidth(),
   });
   emitOutput(text, flags.out, io);

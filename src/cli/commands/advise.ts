@@ -9,7 +9,7 @@ import type { CliIo } from "../io.js";
 import { integerInRange, oneOf } from "../parse.js";
 import { parseRegionsFlag } from "./report.js";
 
-export const ADVISE_FORMATS = ["table", "json", "csv"] as const;
+export const ADVISE_FORMATS = ["table", "json", "csv", "html"] as const;
 
 export interface AdviseFlags {
   regions?: string;
