@@ -210,5 +210,16 @@ describe("scan estimate and name filter", () => {
       "api-2-",
     ]);
     expect(functionNameMatcher("a.b")("axb")).toBe(false);
+    expect(functionNameMatcher("(x|y)")("x")).toBe(false);
+    expect(functionNameMatcher("*-*-b")("a-c-x-b")).toBe(true);
+    expect(functionNameMatcher("a*")("b")).toBe(false);
+    expect(functionNameMatcher("**")("")).toBe(true);
+  });
+
+  it("answers a many-star glob against a 64-character name at once (a RegExp backtracked for minutes)", () => {
+    // 13 stars and a final b against 64 a's: no match. Exponential backtracking never returned.
+    const match = functionNameMatcher(`${"*a".repeat(12)}*b`);
+    expect(match("a".repeat(64))).toBe(false);
+    expect(match(`${"a".repeat(63)}b`)).toBe(true);
   });
 });
