@@ -29,7 +29,14 @@ export function adviceWindow(days: number, until: string | undefined, now: Date)
       `--until ${until}: that day has not started yet (UTC); use today or an earlier day.`,
     );
   }
-  return { start: new Date(endMs - days * DAY_MS), end: new Date(endMs), days };
+  const startMs = endMs - days * DAY_MS;
+  // CloudWatch takes times from 1970 on (StartQuery refuses a negative startTime).
+  if (startMs < 0) {
+    throw new UsageError(
+      `--until ${until} with --days ${days} starts the window before 1970-01-01; use a later --until or fewer --days.`,
+    );
+  }
+  return { start: new Date(startMs), end: new Date(endMs), days };
 }
 
 export async function runAdvise(flags: AdviseFlags, io: CliIo, now: Date) {

@@ -37,13 +37,27 @@ export function parseDay(raw: string): string {
 
 /** GB as a plain non-negative number (0 refuses any query that would scan anything). */
 export function parseGb(raw: string): number {
+  // Plain decimals only: Number() would also take "0x10", "1e3" and "Infinity".
   const value = Number(raw.trim());
-  if (raw.trim() === "" || !Number.isFinite(value) || value < 0 || value > 1_000_000) {
+  if (!/^\d+(\.\d+)?$/.test(raw.trim()) || value > 1_000_000) {
     throw new InvalidArgumentError(
       `"${raw}" is not a size in GB; use a number from 0 to 1000000, e.g. 10`,
     );
   }
   return value;
+}
+
+/**
+ * A function-name glob: Lambda names hold only letters, digits, `-` and `_`, so any other
+ * character (or nothing at all) could never match and would print empty advice with exit 0.
+ */
+export function parseFunctionGlob(raw: string): string {
+  if (!/^[A-Za-z0-9_*?-]+$/.test(raw)) {
+    throw new InvalidArgumentError(
+      `"${raw}" can match no function name; use letters, digits, - and _ with * and ? wildcards, e.g. api-*`,
+    );
+  }
+  return raw;
 }
 
 export function adviseCommand(
@@ -70,7 +84,11 @@ export function adviseCommand(
       "end the window at the start of this UTC day instead of today",
       parseDay,
     )
-    .option("--functions <glob>", "only functions whose name matches (* and ? wildcards)")
+    .option(
+      "--functions <glob>",
+      "only functions whose name matches (* and ? wildcards)",
+      parseFunctionGlob,
+    )
     .option(
       "--min-invocations <n>",
       "below this many invocations in the window, only the provisioned concurrency and log checks run",
