@@ -84,7 +84,16 @@ export function toAwsError(error: unknown, context: AwsCallContext): Error {
       { cause: error, action: context.action },
     );
   }
-  const detail = sdk.message ? `: ${sdk.message}` : "";
+  // The SDK appends a second line about a hidden $response field to a parse failure;
+  // a reply that is not JSON/XML at all means the endpoint is not an AWS service.
+  const firstLine = (sdk.message ?? "").split("\n")[0]?.trim() ?? "";
+  if (name === "SyntaxError") {
+    return new AwsError(
+      `${context.action} failed in ${where}: the endpoint's reply is not an AWS response (${firstLine}); check --endpoint-url`,
+      { cause: error, action: context.action },
+    );
+  }
+  const detail = firstLine ? `: ${firstLine}` : "";
   return new AwsError(`${context.action} failed in ${where} (${name || "error"})${detail}`, {
     cause: error,
     action: context.action,

@@ -4,6 +4,8 @@
  */
 import { spawn } from "node:child_process";
 import { mkdtempSync, readFileSync } from "node:fs";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -39,6 +41,27 @@ describe("lambda-cost advise", () => {
     const argv = ["advise", ...args, "--endpoint-url", emulator.endpoint];
     expectOneLineExit2(await runInProcess(argv, env), message, expect);
     expect(emulator.requests().length).toBe(before);
+  });
+
+  it("an endpoint that answers with garbage is one line naming it, not the SDK's two", async () => {
+    const server = createServer((_request, response) => {
+      response.writeHead(200, { "content-type": "application/json" });
+      response.end('{"garbage":');
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const { port } = server.address() as AddressInfo;
+    try {
+      const result = await runInProcess(
+        ["advise", "--until", "2026-11-15", "--endpoint-url", `http://127.0.0.1:${port}`],
+        env,
+      );
+      expect(result.code).toBe(1);
+      expect(result.stderr).toMatch(
+        /^lambda-cost: lambda:ListFunctions failed in region us-east-1: the endpoint's reply is not an AWS response \(.*\); check --endpoint-url\n$/,
+      );
+    } finally {
+      server.close();
+    }
   });
 
   it("names a failing region, advises the others, exits 1; --out gets the CSV", async () => {
