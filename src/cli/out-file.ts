@@ -11,6 +11,10 @@ import type { CliIo } from "./io.js";
 
 /** `--out PATH`: its directory is created (or must exist) and writable, and PATH is no directory. */
 export function prepareOut(out: string, example = "result.json"): void {
+  // "" resolves to the working directory and would only fail at the write, after the work.
+  if (out.trim() === "") {
+    throw new UsageError(`--out "${out}" is no path; give a file path such as ${example}.`);
+  }
   const where = dirname(resolve(out));
   try {
     if (existsSync(out) && statSync(out).isDirectory()) {

@@ -32,6 +32,7 @@ describe("lambda-cost advise", () => {
     [["--until", "1970-01-10"], /--until 1970-01-10 with --days 14 starts the window before 1970/],
     [["--until", "0001-01-01"], /starts the window before 1970-01-01; use a later --until/],
     [["--functions", ""], /"" can match no function name; use letters, digits/],
+    [["--out", ""], /--out "" is no path; give a file path such as advice.table\./],
     [["--functions", "(api|web)"], /"\(api\|web\)" can match no function name/],
     [["--min-invocations", "x"], /--min-invocations "x" is not a plain decimal number/],
     [["--regions", "us-east-1,us-east-9"], /"us-east-9" is not a region in the price table/],
