@@ -7,7 +7,7 @@
  * - a profile the user named (flag or AWS_PROFILE) must exist in the config or credentials file.
  * Endpoints (`endpoint_url`, `services` sections, AWS_ENDPOINT_URL[_SERVICE]) and credentials
  * (SSO, credential_process, roles, …) are left to the SDK clients, which read them for the
- * profile the CLI settles here (see src/cli/aws-settings.ts).
+ * profile the CLI settles here (see resolveAwsCommandSettings in src/cli/common-options.ts).
  */
 import { homedir } from "node:os";
 import { join } from "node:path";

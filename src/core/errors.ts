@@ -1,6 +1,6 @@
 /**
- * Typed errors. Commands and the core throw these; only src/cli/main.ts catches them and turns
- * them into an exit code and one line of text (see docs in ../cli/exit-codes.ts).
+ * Typed errors. Commands and the core throw these; only runCli (src/cli/program.ts) catches
+ * them and turns them into an exit code and one line of text (exitCodeFor; docs/cli.md).
  */
 
 /** Base class: every error the tool expects carries the exit code it should end with. */

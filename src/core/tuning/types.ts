@@ -7,8 +7,7 @@
  * billedMsOf()); createSamplingPlanner() decides each batch; analyzeTuning() turns the samples
  * into a TuningAnalysis (summarizeSize() per size, recommend(), monthly projection, tuningCost);
  * the runner composes a TuneResult and src/output/tune.ts renders it. sizesAuto() is
- * `--sizes auto`. Fields marked "Added by summarizeSize" are optional in the type only so that
- * older producers still compile; summarizeSize always sets them.
+ * `--sizes auto`.
  */
 import type { Decimal } from "../money/index.js";
 import type { Architecture } from "../pricing/types.js";
@@ -91,11 +90,11 @@ export interface DurationStats {
   p50: number;
   p90: number;
   p99: number;
-  /** Added by summarizeSize: 95% t-interval of the mean (used by the speed strategy). */
-  ci95?: [number, number] | undefined;
-  /** Added by summarizeSize: sample standard deviation, ms. */
-  stdDev?: number | undefined;
-  /** Added by summarizeSize when `trim` is given: the mean after Power Tuning's trimming. */
+  /** 95% t-interval of the mean (used by the speed strategy). */
+  ci95: [number, number];
+  /** Sample standard deviation, ms. */
+  stdDev: number;
+  /** When `trim` is given: the mean after Power Tuning's trimming. */
   trimmedMean?: number | undefined;
 }
 
@@ -123,14 +122,14 @@ export interface SizeSummary {
   billedDurationMs: {
     mean: number;
     ci95: [number, number];
-    /** Added by summarizeSize: sample standard deviation, ms. */
-    stdDev?: number | undefined;
-    /** Added by summarizeSize when `trim` is given (comparison with Power Tuning only). */
+    /** Sample standard deviation, ms. */
+    stdDev: number;
+    /** When `trim` is given (comparison with Power Tuning only). */
     trimmedMean?: number | undefined;
-    /** Added by summarizeSize: invocations behind the mean (warm ones, plus cold if weighed). */
-    n?: number | undefined;
-    /** Added by summarizeSize: mean billed ms of a cold invocation (INIT included); null if none. */
-    coldMean?: number | null | undefined;
+    /** Invocations behind the mean (warm ones, plus cold if weighed). */
+    n: number;
+    /** Mean billed ms of a cold invocation (INIT included); null if none. */
+    coldMean: number | null;
   };
   costPerInvocation: Decimal;
   costPerMillion: Decimal;
@@ -139,10 +138,10 @@ export interface SizeSummary {
   maxMemoryUsedMb: number;
   /** (memoryMb − maxMemoryUsedMb) / memoryMb. */
   memoryHeadroom: number;
-  /** Added by summarizeSize: invocations without an error (the basis of the billed mean). */
-  successfulInvocations?: number | undefined;
-  /** Added by summarizeSize: successful warm invocations (the basis of durationMs). */
-  warmInvocations?: number | undefined;
+  /** Invocations without an error (the basis of the billed mean). */
+  successfulInvocations: number;
+  /** Successful warm invocations (the basis of durationMs). */
+  warmInvocations: number;
 }
 
 export interface Recommendation {
