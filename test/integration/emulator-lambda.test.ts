@@ -25,7 +25,7 @@ import {
   waitUntilPublishedVersionActive,
 } from "@aws-sdk/client-lambda";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Harness, startHarness } from "./emulator-helpers.js";
+import { type Harness, manualClock, startHarness } from "./emulator-helpers.js";
 
 const fn = (name: string, extra: Record<string, unknown> = {}) => ({
   name,
@@ -88,6 +88,21 @@ describe("emulator: Lambda control plane", () => {
   });
 
   it("UpdateFunctionConfiguration: InProgress for updateLatencyMs, conflicts meanwhile, waiter V2", async () => {
+    // On the emulator's own clock, held still until the conflicts are checked: on a loaded
+    // machine 80 real ms could pass before the second call, and the update would be over.
+    const clock = manualClock("2026-11-02T00:00:00Z");
+    const own = await startHarness(
+      { faults: { updateLatencyMs: 80 }, functions: [fn("api")] },
+      { now: clock.now },
+    );
+    try {
+      await updateConflictsThenSettles(own, clock);
+    } finally {
+      await own.close();
+    }
+  });
+
+  async function updateConflictsThenSettles(h: Harness, clock: ReturnType<typeof manualClock>) {
     const lambda = h.lambda();
     const before = await lambda.send(new GetFunctionConfigurationCommand({ FunctionName: "api" }));
     const updated = await lambda.send(
@@ -116,6 +131,8 @@ describe("emulator: Lambda control plane", () => {
     await expect(
       lambda.send(new PublishVersionCommand({ FunctionName: "api" })),
     ).rejects.toBeInstanceOf(ResourceConflictException);
+    // The waiter polls at least once while the update is still InProgress, then it is over.
+    setTimeout(() => clock.advance(80), 50);
     const waited = await waitUntilFunctionUpdatedV2(
       { client: lambda, maxWaitTime: 10, minDelay: 0.01, maxDelay: 0.05 },
       { FunctionName: "api" },
@@ -128,7 +145,7 @@ describe("emulator: Lambda control plane", () => {
       .requests()
       .filter((r) => r.action === "lambda:GetFunction" && r.path.endsWith("/api"));
     expect(polls.length).toBeGreaterThanOrEqual(2);
-  });
+  }
 
   it("a stale RevisionId gets 412 PreconditionFailedException", async () => {
     const lambda = h.lambda();
