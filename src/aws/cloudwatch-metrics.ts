@@ -117,7 +117,7 @@ async function readBatch(
   let nextToken: string | undefined;
   let calls = 0;
   do {
-    const output = await send(client, request.region, {
+    const output = await sendGetMetricData(client, request.region, {
       MetricDataQueries: batch.map((planned) => planned.query),
       StartTime: request.start,
       EndTime: request.end,
@@ -166,7 +166,8 @@ export function sumValues(values: readonly number[]): Decimal {
   return total;
 }
 
-async function send(
+/** One GetMetricData call; its errors leave as AwsError naming the action and region. */
+export async function sendGetMetricData(
   client: CloudWatchClient,
   region: string,
   input: ConstructorParameters<typeof GetMetricDataCommand>[0],

@@ -3,8 +3,8 @@
  * continued with NextToken while an answer is partial, as the monthly report reads its sums.
  * Returns every query's datapoint values by Id.
  */
-import { type CloudWatchClient, GetMetricDataCommand } from "@aws-sdk/client-cloudwatch";
-import { MAX_QUERIES_PER_CALL } from "./cloudwatch-metrics.js";
+import type { CloudWatchClient } from "@aws-sdk/client-cloudwatch";
+import { MAX_QUERIES_PER_CALL, sendGetMetricData } from "./cloudwatch-metrics.js";
 import { toAwsError } from "./errors.js";
 
 export interface StatQuery {
@@ -34,7 +34,7 @@ export async function readStatBatches(
     const batch = queries.slice(offset, offset + MAX_QUERIES_PER_CALL);
     let nextToken: string | undefined;
     do {
-      const output = await send(client, request.region, {
+      const output = await sendGetMetricData(client, request.region, {
         MetricDataQueries: batch.map((q) => ({
           Id: q.id,
           MetricStat: {
@@ -67,16 +67,4 @@ export async function readStatBatches(
     } while (nextToken);
   }
   return { values, calls };
-}
-
-async function send(
-  client: CloudWatchClient,
-  region: string,
-  input: ConstructorParameters<typeof GetMetricDataCommand>[0],
-) {
-  try {
-    return await client.send(new GetMetricDataCommand(input));
-  } catch (error) {
-    throw toAwsError(error, { action: "cloudwatch:GetMetricData", region });
-  }
 }

@@ -2,7 +2,7 @@
  * The vocabulary of `tune`, shared by the pure core (log parsing, statistics, sampling plans,
  * recommendation) and the runner that drives a real function (src/tune). Pure data only.
  *
- * The runner's path through the core (all exported from src/core/tuning/index.ts):
+ * The runner's path through the core:
  * log tail → parseInvocationLog() → InvocationReport → InvocationSample (billed via
  * billedMsOf()); createSamplingPlanner() decides each batch; analyzeTuning() turns the samples
  * into a TuningAnalysis (summarizeSize() per size, recommend(), monthly projection, tuningCost);
