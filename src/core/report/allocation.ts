@@ -68,6 +68,32 @@ export function buildTierPools(
   return pools;
 }
 
+/** How one free allowance is shared: what is used of it, and each claimant's share. */
+export interface AllowanceRule {
+  /** min(allowance, total of the claims). */
+  used: Decimal;
+  /** Sum of every claim the allowance is shared over. */
+  claimed: Decimal;
+  /** The part of `claim` that is free: claim × used / claimed (the claim itself when all fit). */
+  shareOf(claim: Decimal): Decimal;
+}
+
+/**
+ * The proportional rule on a total known in advance, so claimants can be priced one group at a
+ * time (an organisation's accounts one by one) and still share one allowance.
+ *
+ * Example: allowance 1,000,000 requests, claims totalling 4,000,000 → used 1,000,000, ratio
+ * 0.25: a claim of 3,000,000 gets 750,000. Claims totalling 500,000 → every claim is free in full.
+ */
+export function allowanceRule(claimed: Decimal, allowance: Decimal): AllowanceRule {
+  if (claimed.isZero()) return { used: ZERO, claimed, shareOf: () => ZERO };
+  const used = Decimal.min(allowance, claimed);
+  // One division, then a product per claimant: 10,000 divisions at 60 digits cost ~0.5 s.
+  const ratio = used.div(claimed);
+  const all = used.eq(claimed);
+  return { used, claimed, shareOf: (claim) => (all ? claim : claim.times(ratio)) };
+}
+
 /**
  * Shares a free allowance among claimants in proportion to what each consumed.
  * The account uses min(allowance, total); claimant i gets used × amount_i / total.
@@ -79,10 +105,6 @@ export function shareAllowance(
   claims: readonly Decimal[],
   allowance: Decimal,
 ): { used: Decimal; shares: Decimal[] } {
-  const total = sum(claims);
-  if (total.isZero()) return { used: ZERO, shares: claims.map(() => ZERO) };
-  const used = Decimal.min(allowance, total);
-  // One division, then a product per claimant: 10,000 divisions at 60 digits cost ~0.5 s.
-  const ratio = used.div(total);
-  return { used, shares: claims.map((claim) => (used.eq(total) ? claim : claim.times(ratio))) };
+  const rule = allowanceRule(sum(claims), allowance);
+  return { used: rule.used, shares: claims.map((claim) => rule.shareOf(claim)) };
 }

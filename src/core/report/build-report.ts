@@ -6,10 +6,11 @@
 import { PricingDataError } from "../errors.js";
 import { type Decimal, sum, ZERO } from "../money/index.js";
 import { architecturePrices, regionPrices } from "../pricing/lookup.js";
-import type { Architecture, LambdaPriceTable } from "../pricing/types.js";
-import { buildTierPools, poolKey, shareAllowance } from "./allocation.js";
+import type { LambdaPriceTable } from "../pricing/types.js";
+import { poolKey } from "./allocation.js";
 import { type CalendarMonth, formatMonth, hoursInMonth } from "./month.js";
-import { failureNotes, METRIC_LIMITS, PRICING_RULES, rowNotes } from "./notes.js";
+import { failureNotes, METRIC_LIMITS, pricingRules, rowNotes } from "./notes.js";
+import { addClaims, emptyClaims, type PricingBasis, pricingBasis } from "./pricing-basis.js";
 import type {
   FunctionMonthInput,
   MonthlyReport,
@@ -29,6 +30,14 @@ export interface BuildReportOptions {
   failedRegions?: readonly RegionFailure[] | undefined;
   /** Further report-wide notes (e.g. regions skipped as not enabled). */
   extraNotes?: readonly string[] | undefined;
+  /**
+   * Tiers and free tier computed elsewhere (pricing-basis.ts): an organisation's, so this
+   * account pays the organisation's blended rates and gets its share of the one free tier.
+   * Default: computed from `inputs` alone (the account is the whole bill).
+   */
+  basis?: PricingBasis | undefined;
+  /** With an organisation basis: who pays the consolidated bill, and how many accounts it covers. */
+  organization?: { managementAccountId: string; accountCount: number } | undefined;
 }
 
 const compareRows = (a: FunctionMonthInput, b: FunctionMonthInput) =>
@@ -55,33 +64,26 @@ export function buildMonthlyReport(
   const hours = hoursInMonth(options.month);
   const failures = [...(options.failedRegions ?? [])];
   const sorted = [...inputs].sort(compareRows);
-  const archPrices = (region: string, architecture: Architecture) =>
-    architecturePrices(table, region, architecture);
   const quantities = sorted.map((input) => functionQuantities(input, hours));
-  const pools = buildTierPools(
-    sorted.map((input, i) => ({
-      region: input.region,
-      architecture: input.architecture,
-      onDemandGbSeconds: quantities[i]?.onDemandGbSeconds ?? ZERO,
-    })),
-    (region, architecture) => archPrices(region, architecture).durationTiers,
-  );
   const freeTierOn = options.freeTier;
+  const basis =
+    options.basis ??
+    pricingBasis(addClaims(emptyClaims(), sorted, quantities), table, {
+      freeTier: freeTierOn,
+      scope: "account",
+    });
+  const pools = basis.pools;
   // Free requests cover PC-served requests too: both are the Request usage type
   // (pricing/lambda.json freeTier.appliesTo); free GB-s cover on-demand duration only.
-  const freeRequests = shareAllowance(
-    sorted.map((input) => (freeTierOn ? input.invocations : ZERO)),
-    table.freeTier.requestsPerMonth,
-  );
-  const freeGbSeconds = shareAllowance(
-    quantities.map((q) => (freeTierOn ? q.onDemandGbSeconds : ZERO)),
-    table.freeTier.gbSecondsPerMonth,
+  const freeRequestShares = sorted.map((input) => basis.freeRequests.shareOf(input.invocations));
+  const freeGbSecondShares = quantities.map((q) =>
+    basis.freeGbSeconds.shareOf(q.onDemandGbSeconds),
   );
   const month = formatMonth(options.month);
   const rows: ReportRow[] = sorted.map((input, i) => {
     const q = quantities[i]!;
     const region = regionPrices(table, input.region);
-    const prices = archPrices(input.region, input.architecture);
+    const prices = architecturePrices(table, input.region, input.architecture);
     const pool = pools.get(poolKey(input.region, input.architecture))!;
     const requestCost = input.invocations.times(region.requestPrice);
     const durationCost = q.onDemandGbSeconds.times(pool.blendedRatePerGbSecond);
@@ -101,9 +103,9 @@ export function buildMonthlyReport(
         `provisioned-concurrency duration (${input.architecture}) in ${input.region}`,
       ),
     );
-    const freeTierCredit = (freeRequests.shares[i] ?? ZERO)
+    const freeTierCredit = (freeRequestShares[i] ?? ZERO)
       .times(region.requestPrice)
-      .plus((freeGbSeconds.shares[i] ?? ZERO).times(pool.blendedRatePerGbSecond));
+      .plus((freeGbSecondShares[i] ?? ZERO).times(pool.blendedRatePerGbSecond));
     const totalCost = sum([
       requestCost,
       durationCost,
@@ -137,6 +139,8 @@ export function buildMonthlyReport(
     };
   });
   const totals = totalsOf(rows);
+  // An account priced with its organisation uses a share of the one free tier: its own shares.
+  const ownShare = basis.scope === "organization";
   const caveats = [...new Set(options.regions.flatMap((r) => table.regions[r]?.caveats ?? []))];
   return {
     month,
@@ -147,17 +151,18 @@ export function buildMonthlyReport(
     hoursInMonth: hours,
     freeTier: {
       applied: freeTierOn,
-      requests: freeRequests.used,
-      gbSeconds: freeGbSeconds.used,
+      requests: ownShare ? sum(freeRequestShares) : basis.freeRequests.used,
+      gbSeconds: ownShare ? sum(freeGbSecondShares) : basis.freeGbSeconds.used,
       credit: totals.freeTierCredit,
     },
     pools: [...pools.values()],
+    ...(options.organization ? { organization: options.organization } : {}),
     rows,
     totals,
     notes: [
       ...failureNotes(failures),
       ...(options.extraNotes ?? []),
-      ...PRICING_RULES,
+      ...pricingRules(basis.scope),
       ...(freeTierOn ? [] : ["The free tier was not applied (--no-free-tier)."]),
       ...METRIC_LIMITS,
       ...caveats,

@@ -7,7 +7,7 @@ import type { Decimal } from "../money/index.js";
 import type { FunctionMonthInput, RegionFailure } from "./types.js";
 import { FREE_EPHEMERAL_STORAGE_MB } from "./usage.js";
 
-/** The pricing rules, one sentence each, as the report applies them. */
+/** The pricing rules, one sentence each, as the report applies them to one account. */
 export const PRICING_RULES: readonly string[] = [
   "Billed ms are estimated as Sum(Duration) + 0.5 × Invocations (billing rounds each invocation up to a whole ms; the metric does not); the true figure is within ±0.5 ms per invocation.",
   "GB-s = billed ms / 1000 × memory MB / 1024, with each function's current memory and architecture.",
@@ -16,6 +16,22 @@ export const PRICING_RULES: readonly string[] = [
   "Duration tiers are applied per region and architecture across the account; each function pays its pool's blended rate.",
   "The free tier (1M requests, 400,000 GB-s a month) is spent once across the account, shared among functions in proportion to their requests (on-demand and PC-served alike: both are the Request usage type) and their on-demand GB-s, valued at each function's request price and blended rate, and shown in free_tier_credit_usd; total_cost_usd is after the credit.",
 ];
+
+/**
+ * Under consolidated billing tiers and the free tier are the organisation's (AWS Lambda pricing
+ * page: tiers count usage "per account"; with consolidated billing the payer account's
+ * aggregate): the two account-wide rules say so instead.
+ */
+const ORGANIZATION_RULES: readonly string[] = [
+  "Duration tiers are applied per region and architecture across the organisation (consolidated billing adds every account's usage); each function pays its organisation pool's blended rate.",
+  "The free tier (1M requests, 400,000 GB-s a month) is one allowance for the whole organisation, shared among every account's functions in proportion to their requests (on-demand and PC-served alike: both are the Request usage type) and their on-demand GB-s, valued at each function's request price and blended rate, and shown in free_tier_credit_usd; total_cost_usd is after the credit.",
+];
+
+/** The rules as applied: to one account, or to each account of an organisation. */
+export function pricingRules(scope: "account" | "organization"): readonly string[] {
+  if (scope === "account") return PRICING_RULES;
+  return [...PRICING_RULES.slice(0, 4), ...ORGANIZATION_RULES];
+}
 
 /** What the CloudWatch metrics cannot show. */
 export const METRIC_LIMITS: readonly string[] = [

@@ -103,7 +103,10 @@ export interface MonthlyReport {
   failedRegions: RegionFailure[];
   hoursInMonth: number;
   freeTier: FreeTierUse;
+  /** The pools the rows were priced with: the account's, or its organisation's (then larger). */
   pools: TierPool[];
+  /** Present when priced as part of an organisation (consolidated billing). */
+  organization?: { managementAccountId: string; accountCount: number } | undefined;
   /** Sorted by region, then function name. */
   rows: ReportRow[];
   totals: ReportTotals;
