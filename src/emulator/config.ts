@@ -146,6 +146,36 @@ const faultsSchema = z.strictObject({
   ),
 });
 
+const accountIdSchema = () => z.string().check(z.regex(/^\d{12}$/, "must be 12 digits"));
+
+/** Further accounts of the organisation (issue 15); the top-level accountId is the management account. */
+const accountSchema = z.strictObject({
+  accountId: accountIdSchema(),
+  name: z.optional(z.string()),
+  email: z.optional(z.string()),
+  /** Organizations' account State (the deprecated Status is derived from it). */
+  state: z._default(z.enum(["ACTIVE", "SUSPENDED", "PENDING_CLOSURE", "CLOSED"]), "ACTIVE"),
+  /** Roles AssumeRole may take in this account (default: OrganizationAccountAccessRole). */
+  roles: z.optional(
+    z.array(z.string().check(z.regex(/^[\w+=,.@-]{1,64}$/, "must be a role name"))),
+  ),
+  functions: z._default(z.array(functionSchema), []),
+});
+
+/** A difference between the "billed" month Cost Explorer answers and what the metrics show. */
+const billedAdjustmentSchema = z.strictObject({
+  accountId: accountIdSchema(),
+  month: z.string().check(z.regex(/^\d{4}-(0[1-9]|1[0-2])$/, "must be YYYY-MM")),
+  /** e.g. "USE2-Lambda-GB-Second", "Lambda-GB-Second-ARM", or any other usage type. */
+  usageType: z.string().check(z.regex(/^[\w:.-]{1,128}$/, "must be a usage type")),
+  /** Dollars added to that usage type's cost (negative for a credit), a decimal string. */
+  amountUsd: z.string().check(z.regex(/^-?\d{1,12}(\.\d{1,12})?$/, "must be a decimal string")),
+  usageQuantity: z._default(
+    z.string().check(z.regex(/^\d{1,18}(\.\d{1,12})?$/, "must be a decimal string")),
+    "0",
+  ),
+});
+
 export const emulatorConfigSchema = z.strictObject({
   seed: z._default(z.int(), 1),
   accountId: z._default(z.string().check(z.regex(/^\d{12}$/, "must be 12 digits")), "123456789012"),
@@ -156,6 +186,8 @@ export const emulatorConfigSchema = z.strictObject({
   faults: z.prefault(faultsSchema, {}),
   allowedActions: z.optional(z.array(z.string())),
   functions: z._default(z.array(functionSchema), []),
+  accounts: z.optional(z.array(accountSchema)),
+  billedAdjustments: z.optional(z.array(billedAdjustmentSchema)),
 });
 
 /** What a config may leave out: everything with a default. */
@@ -171,15 +203,29 @@ export function emulatorConfig(input: unknown): EmulatorConfig {
     throw new ConfigError(`emulator config: ${describeIssue(result.error.issues[0])}`);
   }
   const config = result.data as EmulatorConfig;
+  noDuplicateFunctions(config.functions, "functions");
+  const accounts = new Set<string>();
+  config.accounts?.forEach((account, i) => {
+    if (accounts.has(account.accountId)) {
+      throw new ConfigError(
+        `emulator config: accounts[${i}].accountId: duplicate account ${account.accountId}`,
+      );
+    }
+    accounts.add(account.accountId);
+    noDuplicateFunctions(account.functions, `accounts[${i}].functions`);
+  });
+  return config;
+}
+
+function noDuplicateFunctions(functions: readonly { region: string; name: string }[], at: string) {
   const seen = new Set<string>();
-  config.functions.forEach((fn, i) => {
+  functions.forEach((fn, i) => {
     const key = `${fn.region}/${fn.name}`;
     if (seen.has(key)) {
-      throw new ConfigError(`emulator config: functions[${i}].name: duplicate function ${key}`);
+      throw new ConfigError(`emulator config: ${at}[${i}].name: duplicate function ${key}`);
     }
     seen.add(key);
   });
-  return config;
 }
 
 type Issue = z.core.$ZodIssue | undefined;

@@ -7,8 +7,9 @@ import type { AddressInfo } from "node:net";
 import { type EmulatorConfigInput, emulatorConfig } from "./config.js";
 import { functionConfiguration } from "./function-view.js";
 import { applyUpdate } from "./lambda-update.js";
+import { isOrganizationServiceRequest, serveOrganizationServices } from "./org-dispatch.js";
+import { EmulatorOrganization } from "./organization.js";
 import { handleRequest } from "./request-handler.js";
-import { EmulatorState } from "./state.js";
 import type {
   ConcurrentDeployFault,
   EmulatedFunctionConfig,
@@ -33,7 +34,9 @@ export type StartEmulatorInput = Omit<StartEmulatorOptions, "config"> & {
  */
 export async function startEmulator(options: StartEmulatorInput): Promise<EmulatorHandle> {
   const config = emulatorConfig(options.config);
-  const state = new EmulatorState(config, options.now ?? Date.now);
+  // One state per account (issue 15); `state` is the management account, all there is without `accounts`.
+  const org = new EmulatorOrganization(config, options.now ?? Date.now);
+  const state = org.management;
   const recorded: RecordedRequest[] = [];
   const pendingDeploys = [...(config.faults.concurrentDeploys ?? [])];
   let served = 0;
@@ -68,7 +71,14 @@ export async function startEmulator(options: StartEmulatorInput): Promise<Emulat
   };
 
   const server = createServer((req, res) => {
-    handleRequest(state, hooks, req, res).catch((error: unknown) => {
+    const accountId = org.accountOf(req.headers.authorization);
+    const accountHooks = org.multiAccount
+      ? { ...hooks, record: (r: RecordedRequest) => hooks.record({ ...r, accountId }) }
+      : hooks;
+    const served = isOrganizationServiceRequest(req)
+      ? serveOrganizationServices(org, hooks, req, res)
+      : handleRequest(org.state(accountId) ?? state, accountHooks, req, res);
+    served.catch((error: unknown) => {
       if (!res.headersSent) res.writeHead(500, { "content-type": "application/json" });
       res.end(JSON.stringify({ message: String(error) }));
     });
@@ -90,7 +100,7 @@ export async function startEmulator(options: StartEmulatorInput): Promise<Emulat
       new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));
         server.closeAllConnections();
-        state.wakeAll();
+        org.wakeAll();
       }),
     requests: () => recorded.map((r) => ({ ...r })),
     inspect(region, functionName) {
@@ -106,9 +116,11 @@ export async function startEmulator(options: StartEmulatorInput): Promise<Emulat
       };
     },
     deploy,
-    addFunctions(functions: EmulatedFunctionConfig[]) {
+    addFunctions(functions: EmulatedFunctionConfig[], accountId?: string) {
       const parsed = emulatorConfig({ functions }).functions;
-      state.addFunctions(parsed);
+      const target = accountId === undefined ? state : org.state(accountId);
+      if (!target) throw new Error(`addFunctions: no account ${accountId} in the emulator config`);
+      target.addFunctions(parsed);
     },
   };
 }

@@ -138,6 +138,34 @@ export interface EmulatorConfig {
   /** If set, any other action (e.g. "lambda:UpdateFunctionConfiguration") gets 403. */
   allowedActions?: string[] | undefined;
   functions: EmulatedFunctionConfig[];
+  /**
+   * Member accounts of an organisation whose management account is `accountId` (issue 15).
+   * STS AssumeRole into one returns credentials that Lambda and CloudWatch calls then act in.
+   */
+  accounts?: EmulatedAccountConfig[] | undefined;
+  /** Differences the Cost Explorer month shows against the metrics (reconciliation tests). */
+  billedAdjustments?: BilledAdjustment[] | undefined;
+}
+
+export interface EmulatedAccountConfig {
+  accountId: string;
+  name?: string | undefined;
+  email?: string | undefined;
+  state: "ACTIVE" | "SUSPENDED" | "PENDING_CLOSURE" | "CLOSED";
+  /** Roles AssumeRole may take here; default ["OrganizationAccountAccessRole"]. */
+  roles?: string[] | undefined;
+  functions: EmulatedFunctionConfig[];
+}
+
+export interface BilledAdjustment {
+  accountId: string;
+  /** "YYYY-MM" */
+  month: string;
+  usageType: string;
+  /** Decimal string added to the usage type's UnblendedCost (negative: a credit). */
+  amountUsd: string;
+  /** Decimal string added to its UsageQuantity. */
+  usageQuantity: string;
 }
 
 /** A request as the emulator saw it, for tests that check which calls a command made. */
@@ -148,6 +176,8 @@ export interface RecordedRequest {
   path: string;
   region: string;
   status: number;
+  /** The account the call acted in; only when the config has `accounts`. */
+  accountId?: string | undefined;
 }
 
 /** A read-only view of a function's state, for tests to compare before and after. */
@@ -169,8 +199,8 @@ export interface EmulatorHandle {
   inspect(region: string, functionName: string): FunctionStateView | undefined;
   /** Changes $LATEST as a concurrent deployer would (new RevisionId, update in progress). */
   deploy(region: string, functionName: string, patch: ConcurrentDeployFault["patch"]): void;
-  /** Adds functions at run time (e.g. 10,000 for the report benchmark). */
-  addFunctions(functions: EmulatedFunctionConfig[]): void;
+  /** Adds functions at run time (e.g. 10,000 for the report benchmark), to one account (default: the management account). */
+  addFunctions(functions: EmulatedFunctionConfig[], accountId?: string): void;
 }
 
 export interface StartEmulatorOptions {
