@@ -3,7 +3,11 @@
  * tests build one pointing at the emulator with static credentials. Adapters accept either this
  * or a ready SDK client (see each adapter), so nothing reads process.env deep inside logic.
  */
-import type { AwsCredentialIdentity, RetryStrategyV2 } from "@aws-sdk/types";
+import type {
+  AwsCredentialIdentity,
+  AwsCredentialIdentityProvider,
+  RetryStrategyV2,
+} from "@aws-sdk/types";
 
 export interface AwsConnection {
   region: string;
@@ -11,8 +15,11 @@ export interface AwsConnection {
   profile?: string | undefined;
   /** e.g. "http://127.0.0.1:4010" for the emulator or LocalStack. */
   endpointUrl?: string | undefined;
-  /** Static credentials (tests); undefined means the SDK's default provider chain. */
-  credentials?: AwsCredentialIdentity | undefined;
+  /**
+   * Static credentials (tests), or a provider (an assumed role's, refreshed before expiry);
+   * undefined means the SDK's default provider chain.
+   */
+  credentials?: AwsCredentialIdentity | AwsCredentialIdentityProvider | undefined;
   /** SDK attempts per call, retries included (default 3, the SDK's own standard strategy). */
   maxAttempts?: number | undefined;
   /**

@@ -14,7 +14,7 @@ import { type CalendarMonth, formatMonth, hoursInMonth, monthRange } from "../co
 import { accountClaims, mergeClaims, pricingBasis } from "../core/report/pricing-basis.js";
 import type { FunctionMonthInput } from "../core/report/types.js";
 import { usageTypeOf } from "../core/report/usage-types.js";
-import type { LambdaMetric } from "./metric-store.js";
+import type { LambdaMetric } from "./metric-bucket.js";
 import type { EmulatorOrganization } from "./organization.js";
 import type { EmulatorState } from "./state.js";
 

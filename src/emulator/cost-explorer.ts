@@ -37,12 +37,12 @@ interface Group {
   quantity: Decimal;
 }
 
-export async function serveCostExplorer(
+export function serveCostExplorer(
   org: EmulatorOrganization,
   callerAccountId: string,
   op: string,
   input: Record<string, unknown>,
-): Promise<unknown> {
+): unknown {
   if (op !== "GetCostAndUsage") {
     throw costExplorerError("UnknownOperationException", `Unknown operation ${op}`);
   }
@@ -56,8 +56,13 @@ export async function serveCostExplorer(
   }
   const groupBy = groupKeys(input.GroupBy);
   const filter = filterOf(input.Filter);
-  const { loadLambdaPriceTable } = await import("../data/lambda-prices.js");
-  const table = loadLambdaPriceTable();
+  const table = org.priceTable;
+  if (!table) {
+    throw costExplorerError(
+      "DataUnavailableException",
+      "The emulator was started without a price table, so it has no billing data.",
+    );
+  }
   const groups: Group[] = [];
   for (const month of months) {
     const items = billedMonth(org, month, table).filter(

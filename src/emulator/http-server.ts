@@ -35,7 +35,7 @@ export type StartEmulatorInput = Omit<StartEmulatorOptions, "config"> & {
 export async function startEmulator(options: StartEmulatorInput): Promise<EmulatorHandle> {
   const config = emulatorConfig(options.config);
   // One state per account (issue 15); `state` is the management account, all there is without `accounts`.
-  const org = new EmulatorOrganization(config, options.now ?? Date.now);
+  const org = new EmulatorOrganization(config, options.now ?? Date.now, options.priceTable);
   const state = org.management;
   const recorded: RecordedRequest[] = [];
   const pendingDeploys = [...(config.faults.concurrentDeploys ?? [])];

@@ -105,7 +105,7 @@ export async function serveOrganizationServices(
     );
     const output = organizations
       ? serveOrganizations(org, callerAccountId, op, input)
-      : await serveCostExplorer(org, callerAccountId, op, input);
+      : serveCostExplorer(org, callerAccountId, op, input);
     send(res, 200, output, { "content-type": "application/x-amz-json-1.1", ...headers });
     record(action, 200);
   } catch (error) {

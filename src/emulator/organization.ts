@@ -5,6 +5,7 @@
  * are); any other key — the caller's own, plain credentials — acts in the management account
  * (the config's top-level `accountId`), as long-term credentials act in the account that owns them.
  */
+import type { LambdaPriceTable } from "../core/pricing/types.js";
 import { EmulatorState } from "./state.js";
 import type { EmulatedAccountConfig, EmulatorConfig } from "./types.js";
 
@@ -26,9 +27,12 @@ export class EmulatorOrganization {
   private readonly members = new Map<string, EmulatedAccountConfig>();
   private readonly sessions = new Map<string, StsSession>();
   private serial = 0;
+  /** What Cost Explorer prices the billed month with (none: it has no data). */
+  readonly priceTable: LambdaPriceTable | undefined;
 
-  constructor(config: EmulatorConfig, now: () => number) {
+  constructor(config: EmulatorConfig, now: () => number, priceTable?: LambdaPriceTable) {
     this.config = config;
+    this.priceTable = priceTable;
     this.managementAccountId = config.accountId;
     this.multiAccount = config.accounts !== undefined;
     const own = config.accounts?.find((a) => a.accountId === config.accountId);

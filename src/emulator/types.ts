@@ -1,3 +1,4 @@
+import type { LambdaPriceTable } from "../core/pricing/types.js";
 /**
  * The emulator's configuration file and its programmatic handle. The config shape is the one in
  * the README and examples/emulator.json; the handle is what tests and `lambda-cost emulator`
@@ -205,6 +206,12 @@ export interface EmulatorHandle {
 
 export interface StartEmulatorOptions {
   config: EmulatorConfig;
+  /**
+   * The Lambda price table Cost Explorer's "billed" month is priced with (issue 15). The
+   * emulator never loads price files itself; without one, GetCostAndUsage answers
+   * DataUnavailableException.
+   */
+  priceTable?: LambdaPriceTable | undefined;
   /** 0 (default) picks a free port. */
   port?: number | undefined;
   /** Default 127.0.0.1: loopback only unless the caller says otherwise. */

@@ -66,6 +66,21 @@ export function renderReportCsv(report: MonthlyReport): string {
   });
 }
 
+/** The header line alone, then renderReportCsvRows per account: the organisation CSV. */
+export function renderReportCsvHeader(): string {
+  return toCsv([[...REPORT_CSV_HEADER]], { record_delimiter: "\n" });
+}
+
+/** The rows without the header, for appending an account to the organisation CSV. */
+export function renderReportCsvRows(report: MonthlyReport): string {
+  return report.rows.length === 0 ? "" : toCsv(report.rows.map(csvRow), { record_delimiter: "\n" });
+}
+
+/** `lambda-cost-2026-10-org-111122223333.csv`: every function of every account. */
+export function organizationReportFileName(month: string, managementAccountId: string): string {
+  return `lambda-cost-${month}-org-${managementAccountId}.csv`;
+}
+
 /** `lambda-cost-2026-10-123456789012.csv` */
 export function reportFileName(month: string, accountId: string): string {
   return `lambda-cost-${month}-${accountId}.csv`;

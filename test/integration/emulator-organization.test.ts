@@ -8,8 +8,10 @@ import {
 import { AssumeRoleCommand, GetCallerIdentityCommand, STSClient } from "@aws-sdk/client-sts";
 import type { AwsCredentialIdentity } from "@aws-sdk/types";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startEmulator } from "../../src/emulator/index.js";
+import { assumeRole } from "../../src/aws/assume-role.js";
+import { startEmulator } from "../../src/emulator/http-server.js";
 import type { EmulatorHandle } from "../../src/emulator/types.js";
+import { loadLambdaPriceTable } from "../../src/prices/lambda-prices.js";
 
 const PLAIN = { accessKeyId: "x", secretAccessKey: "y" };
 const MGMT = "111111111111";
@@ -35,6 +37,7 @@ function client<T extends { destroy(): void }>(
 
 beforeAll(async () => {
   emulator = await startEmulator({
+    priceTable: loadLambdaPriceTable(),
     now: () => Date.parse("2026-11-15T00:00:00Z"),
     config: {
       accountId: MGMT,
@@ -181,5 +184,29 @@ describe("emulator: several accounts behind STS, Organizations and Cost Explorer
     expect(
       out.DimensionValueAttributes?.find((d) => d.Value === MEMBER)?.Attributes?.description,
     ).toBe("payments");
+  });
+
+  it("the adapter's credentials are renewed 5 minutes before they expire, not before", async () => {
+    let clock = Date.parse("2026-11-15T00:00:00Z");
+    const role = assumeRole({
+      connection: {
+        region: "us-east-1",
+        endpointUrl: emulator.endpoint,
+        credentials: PLAIN,
+        maxAttempts: 1,
+      },
+      accountId: MEMBER,
+      roleName: "OrganizationAccountAccessRole",
+      now: () => clock,
+    });
+    const first = await role.credentials();
+    clock += 54 * 60_000; // 6 minutes before expiry: still good
+    expect(await role.credentials()).toBe(first);
+    clock += 2 * 60_000; // 4 minutes before expiry: renewed
+    const second = await role.credentials();
+    expect(second.accessKeyId).not.toBe(first.accessKeyId);
+    expect(second.accessKeyId).toMatch(/^ASIA222222222222/);
+    expect(role.calls()).toBe(2);
+    role.destroy();
   });
 });

@@ -16,16 +16,21 @@ export async function runEmulator(flags: EmulatorFlags): Promise<void> {
       : await readConfig(flags.config);
   const { emulatorConfig, startEmulator } = await import("../../emulator/http-server.js");
   const config = emulatorConfig(input);
-  const emulator = await startEmulator({ config, port: flags.port, host: flags.host }).catch(
-    (error: NodeJS.ErrnoException) => {
-      if (LISTEN_ERRORS.includes(error.code ?? "")) {
-        throw new ConfigError(
-          `cannot listen on ${flags.host}:${flags.port} (${error.code}); choose another --port or --host`,
-        );
-      }
-      throw error;
-    },
-  );
+  const { loadLambdaPriceTable } = await import("../../prices/lambda-prices.js");
+  const priceTable = loadLambdaPriceTable();
+  const emulator = await startEmulator({
+    config,
+    port: flags.port,
+    host: flags.host,
+    priceTable,
+  }).catch((error: NodeJS.ErrnoException) => {
+    if (LISTEN_ERRORS.includes(error.code ?? "")) {
+      throw new ConfigError(
+        `cannot listen on ${flags.host}:${flags.port} (${error.code}); choose another --port or --host`,
+      );
+    }
+    throw error;
+  });
   // Listen for the stop signals before announcing the endpoint: a supervisor may signal
   // as soon as it reads the line.
   const stopped = new Promise<string>((resolve) => {

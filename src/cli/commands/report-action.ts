@@ -18,6 +18,7 @@ import type { CliIo } from "../io.js";
 import { emitOutput, prepareOut } from "../out-file.js";
 import { outputWidth } from "../terminal.js";
 import type { ReportFlags } from "./report.js";
+import { isOrganizationRun, reconcileAccount, runOrganizationReport } from "./report-org-action.js";
 
 export async function runReport(flags: ReportFlags, io: CliIo, now: Date) {
   const env = io.env;
@@ -38,19 +39,32 @@ export async function runReport(flags: ReportFlags, io: CliIo, now: Date) {
   if (unknown.length > 0) {
     throw new UsageError(`--regions ${unknownRegion(unknown[0] ?? "", known)}, or all`);
   }
+  if (isOrganizationRun(flags)) {
+    await runOrganizationReport({
+      flags,
+      month,
+      regions,
+      table,
+      connection: {
+        region: settings.region,
+        profile: settings.profile,
+        endpointUrl: flags.endpointUrl,
+      },
+    });
+    return;
+  }
   const [{ reportMonth }, { createAwsUsageSource }, { writeFileAtomic }] = await Promise.all([
     import("../../report/generate.js"),
     import("../../aws/region-month-usage.js"),
     import("../../report/write-report.js"),
   ]);
-  const source = createAwsUsageSource({
-    connection: {
-      profile: settings.profile,
-      endpointUrl: flags.endpointUrl,
-      // Throttled GetMetricData is common on big accounts; give the SDK's standard strategy room.
-      maxAttempts: 6,
-    },
-  });
+  const connection = {
+    profile: settings.profile,
+    endpointUrl: flags.endpointUrl,
+    // Throttled GetMetricData is common on big accounts; give the SDK's standard strategy room.
+    maxAttempts: 6,
+  };
+  const source = createAwsUsageSource({ connection });
   const report = await reportMonth(
     {
       regions,
@@ -86,6 +100,10 @@ export async function runReport(flags: ReportFlags, io: CliIo, now: Date) {
     const options = { maxWidth: flags.out ? Number.POSITIVE_INFINITY : outputWidth() };
     const summary = renderReportSummary(report, previous, written, options);
     emit(`${summary}\n${renderReportTable(report, options)}`);
+  }
+  if (flags.reconcile) {
+    const text = await reconcileAccount(report, table, connection, flags.outDir, month);
+    (flags.format === "table" ? process.stdout : process.stderr).write(`\n${text}`);
   }
   if (report.failedRegions.length > 0) {
     const names = report.failedRegions.map((f) => f.region).join(", ");

@@ -22,6 +22,47 @@ export interface ReportFlags {
   profile?: string;
   endpointUrl?: string;
   concurrency: number;
+  /** Organisation runs (issue 15): see report-org-action.ts. */
+  org?: boolean;
+  accounts?: string;
+  accountsFile?: string;
+  roleName: string;
+  externalId?: string;
+  accountConcurrency: number;
+  reconcile?: boolean;
+  merge?: string;
+}
+
+/** "111122223333,444455556666": 12-digit account IDs, comma-separated. */
+export function parseAccountsFlag(raw: string): string {
+  const parts = raw.split(",").map((p) => p.trim());
+  const bad = parts.find((p) => !/^\d{12}$/.test(p));
+  if (bad !== undefined) {
+    throw new InvalidArgumentError(
+      `"${bad}" is not an account ID; use comma-separated 12-digit IDs such as 111122223333,444455556666`,
+    );
+  }
+  return [...new Set(parts)].join(",");
+}
+
+/** An IAM role name: 1-64 of letters, digits and +=,.@_- (IAM's rule). */
+export function parseRoleName(raw: string): string {
+  if (!/^[\w+=,.@-]{1,64}$/.test(raw)) {
+    throw new InvalidArgumentError(
+      `"${raw}" is not a role name; use 1-64 letters, digits or +=,.@_- (e.g. OrganizationAccountAccessRole)`,
+    );
+  }
+  return raw;
+}
+
+/** STS's ExternalId: 2-1224 of letters, digits and +=,.@:/- . */
+export function parseExternalId(raw: string): string {
+  if (!/^[\w+=,.@:/-]{2,1224}$/.test(raw)) {
+    throw new InvalidArgumentError(
+      `"${raw}" is not an external ID; use 2-1224 letters, digits or +=,.@:/_-`,
+    );
+  }
+  return raw;
 }
 
 /** "previous" or a well-formed YYYY-MM; whether it has ended is checked against the clock later. */
@@ -95,6 +136,35 @@ export function reportCommand(
       "regions read at once (and PC-configuration calls in flight per region)",
       integerInRange(1, 64),
       4,
+    )
+    .option(
+      "--org",
+      "every ACTIVE account of the organisation (Organizations ListAccounts, from the management or a delegated administrator account)",
+    )
+    .option("--accounts <ids>", "these accounts: comma-separated 12-digit IDs", parseAccountsFlag)
+    .option(
+      "--accounts-file <file>",
+      "these accounts: a file with one 12-digit ID per line (# comments)",
+    )
+    .option(
+      "--role-name <name>",
+      "role assumed in each account (session lambda-cost-report)",
+      parseRoleName,
+      "OrganizationAccountAccessRole",
+    )
+    .option(
+      "--external-id <id>",
+      "ExternalId for AssumeRole, when the role's trust policy asks for one",
+      parseExternalId,
+    )
+    .option("--account-concurrency <n>", "accounts read at once", integerInRange(1, 64), 4)
+    .option(
+      "--reconcile",
+      "compare the estimate with Cost Explorer's bill per account and line (GetCostAndUsage, $0.01 a request)",
+    )
+    .option(
+      "--merge <dir>",
+      "price the per-account report JSON files in DIR (lambda-cost-<YYYY-MM>-<id>.json) as one organisation, without calling AWS",
     )
     .action(async (flags: ReportFlags) => {
       await run(flags, io, new Date());

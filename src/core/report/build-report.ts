@@ -122,6 +122,7 @@ export function buildMonthlyReport(
       ephemeralStorageMb: input.ephemeralStorageMb,
       invocations: input.invocations,
       provisionedInvocations: input.provisionedInvocations,
+      provisionedConcurrency: input.provisionedConcurrency,
       durationMsSum: input.durationMsSum,
       avgDurationMs: input.invocations.isZero() ? null : input.durationMsSum.div(input.invocations),
       billedMsEstimate: q.billedMsEstimate,

@@ -126,3 +126,27 @@ export function accountClaims(
     inputs.map((input) => functionQuantities(input, hours)),
   );
 }
+
+/** The claims of an account's priced rows (what it was priced on), e.g. to reconcile it. */
+export function claimsOfRows(
+  rows: readonly {
+    region: string;
+    architecture: FunctionMonthInput["architecture"];
+    invocations: Decimal;
+    onDemandGbSeconds: Decimal;
+  }[],
+): UsageClaims {
+  const claims = emptyClaims();
+  for (const row of rows) {
+    const key = poolKey(row.region, row.architecture);
+    const seen = claims.pools.get(key);
+    claims.pools.set(key, {
+      region: row.region,
+      architecture: row.architecture,
+      onDemandGbSeconds: (seen?.onDemandGbSeconds ?? ZERO).plus(row.onDemandGbSeconds),
+    });
+    claims.requests = claims.requests.plus(row.invocations);
+    claims.onDemandGbSeconds = claims.onDemandGbSeconds.plus(row.onDemandGbSeconds);
+  }
+  return claims;
+}

@@ -51,6 +51,8 @@ export interface ReportRow {
   ephemeralStorageMb: number;
   invocations: Decimal;
   provisionedInvocations: Decimal;
+  /** Provisioned concurrency configured now (what the allocation is priced on). */
+  provisionedConcurrency: number;
   durationMsSum: Decimal;
   /** Sum(Duration) / Invocations; null when there were no invocations. */
   avgDurationMs: Decimal | null;

@@ -1,0 +1,82 @@
+/**
+ * Reads a report model back from its JSON (renderReportJson's output) as the core's inputs, for
+ * `report --merge DIR`: per-account reports made elsewhere (one scheduled Lambda per account)
+ * are priced again as one organisation. Numbers travel as JSON numbers written with their
+ * decimal digits; each is taken back through its shortest decimal form, exact for the 15
+ * significant digits the report's sums carry.
+ */
+import * as z from "zod/mini";
+import { UsageError } from "../core/errors.js";
+import { Decimal } from "../core/money/index.js";
+import type { FunctionMonthInput } from "../core/report/types.js";
+
+const count = () => z.number().check(z.gte(0), z.lte(1e18));
+
+const rowSchema = z.object({
+  region: z.string().check(z.regex(/^[a-z]{2}(-[a-z]+)+-\d$/)),
+  functionName: z.string().check(z.regex(/^[a-zA-Z0-9-_]{1,64}$/)),
+  architecture: z.enum(["x86_64", "arm64"]),
+  memoryMb: z.int().check(z.gte(128), z.lte(10_240)),
+  ephemeralStorageMb: z.int().check(z.gte(512), z.lte(10_240)),
+  invocations: count(),
+  durationMsSum: count(),
+  provisionedInvocations: count(),
+  provisionedConcurrency: z._default(z.int().check(z.gte(0), z.lte(1_000_000)), 0),
+});
+
+const reportSchema = z.object({
+  month: z.string().check(z.regex(/^\d{4}-(0[1-9]|1[0-2])$/)),
+  accountId: z.string().check(z.regex(/^\d{12}$/)),
+  regions: z.array(z.string()),
+  failedRegions: z._default(z.array(z.object({ region: z.string(), message: z.string() })), []),
+  rows: z.array(rowSchema),
+});
+
+export interface ReadReport {
+  month: string;
+  accountId: string;
+  regions: string[];
+  failedRegions: Array<{ region: string; message: string }>;
+  inputs: FunctionMonthInput[];
+}
+
+/** Parses and checks one report JSON; `what` names the file in the one-line error. */
+export function parseReportJson(text: string, what: string): ReadReport {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    throw new UsageError(
+      `${what}: is not JSON (${(error as Error).message}); give a report written by report --format json`,
+    );
+  }
+  const result = reportSchema.safeParse(value);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    const where = issue?.path.map(String).join(".") || "document";
+    throw new UsageError(
+      `${what}: ${where} ${issue?.message ?? "is invalid"}; give a report written by report --format json`,
+    );
+  }
+  const report = result.data;
+  return {
+    month: report.month,
+    accountId: report.accountId,
+    regions: report.regions,
+    failedRegions: report.failedRegions,
+    inputs: report.rows.map((row) => ({
+      region: row.region,
+      functionName: row.functionName,
+      architecture: row.architecture,
+      memoryMb: row.memoryMb,
+      ephemeralStorageMb: row.ephemeralStorageMb,
+      invocations: new Decimal(String(row.invocations)),
+      durationMsSum: new Decimal(String(row.durationMsSum)),
+      provisionedInvocations: new Decimal(String(row.provisionedInvocations)),
+      provisionedConcurrency: row.provisionedConcurrency,
+    })),
+  };
+}
+
+/** `lambda-cost-2026-10-111122223333.json`: the per-account model files a merge reads. */
+export const REPORT_JSON_FILE = /^lambda-cost-(\d{4}-\d{2})-(\d{12})\.json$/;
