@@ -71,7 +71,9 @@ export async function serveOrganizationServices(
           callerAccountId,
           callerArn: callerArn(callerAccountId, session),
           rng: state.idRng,
-          nowMs: state.now(),
+          // Expiry follows the real clock, not the model clock a test may have set in the past:
+          // the credentials' holder compares it with its own clock, as against AWS.
+          nowMs: Date.now(),
         },
         form,
         requestId,

@@ -23,6 +23,7 @@ export interface StsCall {
   callerAccountId: string;
   callerArn: string;
   rng: Rng;
+  /** The wall clock (expiry is checked by the caller against its own clock). */
   nowMs: number;
 }
 

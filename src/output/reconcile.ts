@@ -58,17 +58,21 @@ export function renderReconcileSummary(
   writtenTo: string | undefined,
 ): string {
   const lines = ["Reconciliation with Cost Explorer (billed − estimated):"];
-  for (const r of rows) {
-    const off = r.difference.abs().gte("0.01");
-    if (r.line !== "total" && !off) continue;
+  const describe = (r: ReconcileRow, head: string) => {
     const percent =
       r.differencePercent === null
         ? ""
         : ` (${signed(r.differencePercent.toDecimalPlaces(2).toFixed(2))}%)`;
-    const head = r.line === "total" ? `  ${r.accountId} total` : `    ${r.line}`;
-    lines.push(
-      `${head}: estimated ${formatUsd(r.estimatedCost)}, billed ${formatUsd(r.billedCost)}, difference ${signed(formatUsd(r.difference))}${percent}${r.likelyCauses.length > 0 ? ` — likely: ${r.likelyCauses.join("; ")}` : ""}`,
-    );
+    const causes = r.likelyCauses.length > 0 ? ` — likely: ${r.likelyCauses.join("; ")}` : "";
+    return `${head}: estimated ${formatUsd(r.estimatedCost)}, billed ${formatUsd(r.billedCost)}, difference ${signed(formatUsd(r.difference))}${percent}${causes}`;
+  };
+  // Each account's total, then its lines that are off by a cent or more.
+  for (const total of rows.filter((r) => r.line === "total")) {
+    lines.push(describe(total, `  ${total.accountId} total`));
+    for (const r of rows) {
+      if (r.accountId !== total.accountId || r.line === "total") continue;
+      if (r.difference.abs().gte("0.01")) lines.push(describe(r, `    ${r.line}`));
+    }
   }
   lines.push(
     `Cost Explorer: ${requests} GetCostAndUsage request${requests === 1 ? "" : "s"}, ${formatUsd(COST_EXPLORER_REQUEST_USD.times(requests))} at $0.01 each.`,

@@ -15,6 +15,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { type EmulatorHandle, startEmulator } from "../../src/emulator/http-server.js";
+import { loadLambdaPriceTable } from "../../src/prices/lambda-prices.js";
 import { BIN } from "../cli/run-cli.js";
 import { type DocExample, normaliseOutput, readDocExamples } from "./doc-examples.js";
 
@@ -79,6 +80,8 @@ for (const [file, examples] of byFile) {
     const endpoint = async () => {
       emulator ??= await startEmulator({
         config: JSON.parse(readFileSync(join(ROOT, "examples/emulator.json"), "utf8")),
+        // Cost Explorer's billed month (report --reconcile) is priced with the shipped table.
+        priceTable: loadLambdaPriceTable(),
       });
       return emulator.endpoint;
     };
