@@ -75,6 +75,10 @@ describe("report --org against a multi-account emulator", () => {
       PLAIN,
     );
     expect(result.code, result.stderr).toBe(1);
+    // One AssumeRole per member account (the management account is read with the caller's own
+    // credentials), each session reused for all of that account's calls.
+    const assumed = emulator.requests().filter((r) => r.action === "sts:AssumeRole");
+    expect(assumed.map((r) => r.status).sort()).toEqual([200, 200, 403]);
     expect(result.stderr).toContain("account 333333333333 could not be read");
     expect(result.stdout).toContain(
       `FAILED: account ${B} is not in this report: cannot assume arn:aws:iam::${B}:role/OrganizationAccountAccessRole`,
