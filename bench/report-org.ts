@@ -55,6 +55,7 @@ process.stdout.write = ((chunk: string) => {
   return true;
 }) as typeof process.stdout.write;
 const started = performance.now();
+const cpuStart = process.cpuUsage();
 const code = await runCli(
   [
     "report",
@@ -81,6 +82,8 @@ const code = await runCli(
   },
 );
 const wallMs = performance.now() - started;
+const cpu = process.cpuUsage(cpuStart);
+const reportCpuMs = (cpu.user + cpu.system) / 1000;
 process.stdout.write = write;
 const peakRssMb = process.resourceUsage().maxRSS / 1024;
 emulatorChild.send("stats");
@@ -93,7 +96,7 @@ const calls = Object.entries(byAction as Record<string, number>)
   .map(([action, n]) => `${action} ${n}`)
   .join(", ");
 console.log(
-  `  ${String(accounts).padStart(2)} accounts × ${perAccount} = ${functions.toLocaleString("en-US")} functions: exit ${code}, wall ${(wallMs / 1000).toFixed(1)} s (${((wallMs / functions) * 1000).toFixed(0)} µs/function), peak RSS ${peakRssMb.toFixed(0)} MB${functions >= 100_000 ? (peakRssMb < 400 ? " (goal < 400 MB: ok)" : " (goal < 400 MB: MISSED)") : ""}; emulator CPU ${(emulatorCpuMs / 1000).toFixed(1)} s, set-up ${(setupMs / 1000).toFixed(1)} s`,
+  `  ${String(accounts).padStart(2)} accounts × ${perAccount} = ${functions.toLocaleString("en-US")} functions: exit ${code}, wall ${(wallMs / 1000).toFixed(1)} s (${((wallMs / functions) * 1000).toFixed(0)} µs/function), peak RSS ${peakRssMb.toFixed(0)} MB${functions >= 100_000 ? (peakRssMb < 400 ? " (goal < 400 MB: ok)" : " (goal < 400 MB: MISSED)") : ""}; report CPU ${(reportCpuMs / 1000).toFixed(1)} s, emulator CPU ${(emulatorCpuMs / 1000).toFixed(1)} s, set-up ${(setupMs / 1000).toFixed(1)} s`,
 );
 console.log(`     calls: ${calls}`);
 console.log(`     ${printed.split("\n").slice(0, 2).join("\n     ")}`);

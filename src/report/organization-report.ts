@@ -19,11 +19,17 @@ import {
 } from "../core/report/organization.js";
 import type {
   AccountAccess,
+  AccountUsageStore,
   BillingSource,
   OrganizationAccount,
   OrganizationSink,
 } from "../core/report/organization-ports.js";
-import { accountClaims, mergeClaims, pricingBasis } from "../core/report/pricing-basis.js";
+import {
+  accountClaims,
+  mergeClaims,
+  pricingBasis,
+  type UsageClaims,
+} from "../core/report/pricing-basis.js";
 import {
   billedLines,
   estimatedLines,
@@ -62,6 +68,24 @@ export interface OrganizationReportDeps {
   access: AccountAccess;
   sink: OrganizationSink;
   billing?: BillingSource | undefined;
+  /** Where read accounts wait for pricing (default: memory). */
+  store?: AccountUsageStore<AccountUsage> | undefined;
+}
+
+/** Keeps every account's month in memory until it is priced. */
+export function memoryUsageStore(): AccountUsageStore<AccountUsage> {
+  const held = new Map<string, AccountUsage>();
+  return {
+    async put(accountId, usage) {
+      held.set(accountId, usage);
+    },
+    async take(accountId) {
+      const usage = held.get(accountId);
+      held.delete(accountId);
+      if (!usage) throw new Error(`no usage stored for account ${accountId}`);
+      return usage;
+    },
+  };
 }
 
 export interface OrganizationRun {
@@ -77,7 +101,9 @@ export async function reportOrganization(
 ): Promise<OrganizationRun> {
   const { month, priceTable: table } = options;
   const limit = pLimit(options.accountConcurrency);
-  const read = new Map<string, { account: OrganizationAccount; usage: AccountUsage }>();
+  const store = deps.store ?? memoryUsageStore();
+  // Only each account's claims stay in memory while the others are read.
+  const read = new Map<string, { account: OrganizationAccount; claims: UsageClaims }>();
   const failed: AccountSummary[] = [];
   await Promise.all(
     options.accounts.map((account) =>
@@ -89,7 +115,8 @@ export async function reportOrganization(
             { ...options, regions: opened.regions ?? options.regions },
             opened.source,
           );
-          read.set(account.accountId, { account, usage });
+          await store.put(account.accountId, usage);
+          read.set(account.accountId, { account, claims: accountClaims(usage.inputs, month) });
         } catch (error) {
           failed.push(failedAccount(account.accountId, describe(error), account.name));
         } finally {
@@ -103,11 +130,10 @@ export async function reportOrganization(
       `no account could be read: ${failed.map((f) => `${f.accountId}: ${f.message}`).join("; ")}`,
     );
   }
-  const basis = pricingBasis(
-    mergeClaims([...read.values()].map((r) => accountClaims(r.usage.inputs, month))),
-    table,
-    { freeTier: options.freeTier, scope: "organization" },
-  );
+  const basis = pricingBasis(mergeClaims([...read.values()].map((r) => r.claims)), table, {
+    freeTier: options.freeTier,
+    scope: "organization",
+  });
   const organization = {
     managementAccountId: options.managementAccountId,
     accountCount: options.accounts.length,
@@ -118,9 +144,9 @@ export async function reportOrganization(
   let organizationFile: string;
   try {
     for (const accountId of [...read.keys()].sort()) {
-      const { account, usage } = read.get(accountId)!;
+      const { account } = read.get(accountId)!;
       // Priced and handed on, then dropped: one account's rows at a time.
-      read.delete(accountId);
+      const usage = await store.take(accountId);
       const report = buildMonthlyReport(usage.inputs, table, {
         month,
         accountId,

@@ -4,14 +4,25 @@
  * Organizations, Cost Explorer, the per-region usage source) and the file sink, runs the
  * organisation service, prints. Loaded lazily by ./report-action.ts.
  */
-import { createReadStream, readdirSync, statSync } from "node:fs";
+import {
+  createReadStream,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { AwsConnection } from "../../aws/connection.js";
 import { CheckFailedError, UsageError } from "../../core/errors.js";
+import { Decimal } from "../../core/money/index.js";
 import type { LambdaPriceTable } from "../../core/pricing/types.js";
 import { type CalendarMonth, formatMonth } from "../../core/report/month.js";
 import type {
   AccountAccess,
+  AccountUsageStore,
   OrganizationAccount,
   OrganizationSink,
 } from "../../core/report/organization-ports.js";
@@ -39,6 +50,7 @@ import {
   REPORT_JSON_FILE,
   type ReadReport,
 } from "../../output/report-json-read.js";
+import type { AccountUsage } from "../../report/account-usage.js";
 import { readInputFile } from "../input-file.js";
 import { outputWidth } from "../terminal.js";
 import type { ReportFlags } from "./report.js";
@@ -190,6 +202,7 @@ export async function runOrganizationReport(input: OrganizationRunInput): Promis
     import("../../report/organization-report.js"),
     import("../../aws/cost-explorer-billing.js"),
   ]);
+  const store = fileUsageStore();
   const run = await reportOrganization(
     {
       month,
@@ -204,8 +217,13 @@ export async function runOrganizationReport(input: OrganizationRunInput): Promis
       reconcile: flags.reconcile,
       notes,
     },
-    { access, sink, billing: flags.reconcile ? createCostExplorerBilling(connection) : undefined },
-  );
+    {
+      access,
+      sink,
+      store,
+      billing: flags.reconcile ? createCostExplorerBilling(connection) : undefined,
+    },
+  ).finally(() => store.dispose());
   let reconcilePath: string | undefined;
   if (run.reconciliation) {
     const { writeFileAtomic } = await import("../../report/write-report.js");
@@ -243,6 +261,40 @@ export async function runOrganizationReport(input: OrganizationRunInput): Promis
       `account ${failed.map((a) => a.accountId).join(", ")} could not be read in full (see the summary); the report covers the others.`,
     );
   }
+}
+
+/**
+ * Each account's month in a private temporary directory between reading and pricing, so memory
+ * holds one account's functions at a time (100,000 functions held as decimals cost ~150 MB).
+ */
+function fileUsageStore(): AccountUsageStore<AccountUsage> & { dispose(): void } {
+  let dir: string | undefined;
+  const path = (accountId: string) => {
+    dir ??= mkdtempSync(join(tmpdir(), "lambda-cost-org-"));
+    return join(dir, `${accountId}.json`);
+  };
+  return {
+    async put(accountId, usage) {
+      // Decimal's toJSON is its exact decimal string.
+      writeFileSync(path(accountId), JSON.stringify(usage), { mode: 0o600 });
+    },
+    async take(accountId) {
+      const file = path(accountId);
+      const usage = JSON.parse(readFileSync(file, "utf8")) as AccountUsage;
+      rmSync(file, { force: true });
+      for (const input of usage.inputs) {
+        input.invocations = new Decimal(input.invocations as unknown as string);
+        input.durationMsSum = new Decimal(input.durationMsSum as unknown as string);
+        input.provisionedInvocations = new Decimal(
+          input.provisionedInvocations as unknown as string,
+        );
+      }
+      return usage;
+    },
+    dispose() {
+      if (dir) rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }
 
 /** Accounts read from their report files: the same service, no AWS call. */

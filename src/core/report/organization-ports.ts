@@ -35,6 +35,17 @@ export interface BillingSource {
   requestCount(): number;
 }
 
+/**
+ * Where each account's month waits between reading and pricing (the organisation's pools need
+ * every account read first). A file-backed store keeps memory flat whatever the number of
+ * accounts; the in-memory one suits tests and small runs.
+ */
+export interface AccountUsageStore<T> {
+  put(accountId: string, usage: T): Promise<void>;
+  /** Returns and forgets what was put. */
+  take(accountId: string): Promise<T>;
+}
+
 /** Where the priced accounts go, one at a time (never every row of every account at once). */
 export interface OrganizationSink {
   /** Writes the account's own CSV (atomically); returns its path. */
