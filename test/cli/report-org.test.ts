@@ -149,6 +149,41 @@ describe("report --org against a multi-account emulator", () => {
     expect(merged.stdout).toContain("merged from 2 report files");
   });
 
+  it("--reconcile for one account compares it with its own usage types, and says why a member priced alone differs", async () => {
+    const sts = new STSClient({
+      region: "us-east-1",
+      endpoint: emulator.endpoint,
+      credentials: { accessKeyId: "x", secretAccessKey: "y" },
+    });
+    const { Credentials: c } = await sts.send(
+      new AssumeRoleCommand({
+        RoleArn: `arn:aws:iam::${A}:role/OrganizationAccountAccessRole`,
+        RoleSessionName: "test",
+      }),
+    );
+    sts.destroy();
+    const outDir = await mkdtemp(join(tmpdir(), "report-rec-"));
+    const result = await runInProcess([...base(), "--reconcile", "--out-dir", outDir], {
+      AWS_ACCESS_KEY_ID: c!.AccessKeyId!,
+      AWS_SECRET_ACCESS_KEY: c!.SecretAccessKey!,
+      AWS_SESSION_TOKEN: c!.SessionToken!,
+      AWS_REGION: "us-east-1",
+    });
+    expect(result.code, result.stderr).toBe(0);
+    const rec = await readFile(join(outDir, `lambda-cost-2026-10-reconcile-${A}.csv`), "utf8");
+    const duration = rec.split("\n").find((l) => l.includes(",us-east-1 x86_64 duration,"));
+    // Alone, A pays tier 1 and has the whole free tier: 3.1e9 × 0.0000166667 − 400,000 ×
+    // 0.0000166667 = 51,666.77 − 6.66668 = 51,660.10332. The bill pools it with C (blended
+    // 0.000016612935…, half the free tier): 51,496.777413 + the $3.20 adjustment = 51,499.977413.
+    expect(duration).toContain(",51660.103320,51499.977413,-160.125907,");
+    expect(duration).toContain(
+      "consolidated billing: tiers and the free tier count the whole organisation's usage",
+    );
+    expect(result.stdout).toContain(
+      "Cost Explorer: 1 GetCostAndUsage request, $0.01 at $0.01 each.",
+    );
+  });
+
   it("refuses bad account input before any AWS call (exit 2, one line)", async () => {
     const before = emulator.requests().length;
     const dir = await mkdtemp(join(tmpdir(), "report-bad-"));

@@ -383,6 +383,7 @@ export async function reconcileAccount(
   const rows = reconcile(
     new Map([[report.accountId, estimatedLines(report, basis, table)]]),
     billedLines(usage),
+    { scope: "account" },
   );
   const path = await writeFileAtomic(
     outDir,

@@ -142,6 +142,7 @@ export function billedLines(usage: readonly BilledUsage[]): Map<string, Map<stri
 export function reconcile(
   estimated: ReadonlyMap<string, ReadonlyMap<string, LineAmount>>,
   billed: ReadonlyMap<string, ReadonlyMap<string, LineAmount>>,
+  options: { scope?: "account" | "organization" } = {},
 ): ReconcileRow[] {
   const accounts = [...new Set([...estimated.keys(), ...billed.keys()])].sort();
   const rows: ReconcileRow[] = [];
@@ -150,14 +151,11 @@ export function reconcile(
     const bill = billed.get(accountId) ?? new Map<string, LineAmount>();
     const keys = [...new Set([...mine.keys(), ...bill.keys()])].sort(compareLines);
     const lineRows = keys.map((key) =>
-      compare(
-        accountId,
-        key,
-        mine.get(key),
-        bill.get(key),
-        estimated.has(accountId),
-        billed.has(accountId),
-      ),
+      compare(accountId, key, mine.get(key), bill.get(key), {
+        accountEstimated: estimated.has(accountId),
+        accountBilled: billed.has(accountId),
+        accountScope: options.scope === "account",
+      }),
     );
     rows.push(...lineRows);
     const estimatedTotal = sum(lineRows.map((r) => r.estimatedCost));
@@ -196,8 +194,7 @@ function compare(
   key: string,
   mine: LineAmount | undefined,
   bill: LineAmount | undefined,
-  accountEstimated: boolean,
-  accountBilled: boolean,
+  seen: { accountEstimated: boolean; accountBilled: boolean; accountScope: boolean },
 ): ReconcileRow {
   const estimatedCost = mine?.cost ?? ZERO;
   const billedCost = bill?.cost ?? ZERO;
@@ -215,10 +212,7 @@ function compare(
     billedQuantity: bill?.quantity ?? null,
     likelyCauses: difference.abs().lt(CENT)
       ? []
-      : likelyCauses(line, difference, mine?.quantity ?? null, bill?.quantity ?? null, {
-          accountEstimated,
-          accountBilled,
-        }),
+      : likelyCauses(line, difference, mine?.quantity ?? null, bill?.quantity ?? null, seen),
   };
 }
 
@@ -228,7 +222,7 @@ export function likelyCauses(
   difference: Decimal,
   estimatedQuantity: Decimal | null,
   billedQuantity: Decimal | null,
-  seen: { accountEstimated: boolean; accountBilled: boolean },
+  seen: { accountEstimated: boolean; accountBilled: boolean; accountScope?: boolean },
 ): string[] {
   if (!seen.accountBilled) {
     return [
@@ -243,6 +237,12 @@ export function likelyCauses(
     !estimatedQuantity.isZero() &&
     billedQuantity.minus(estimatedQuantity).abs().div(estimatedQuantity).gt("0.001");
   const causes: string[] = [];
+  // One account priced alone, billed as part of an organisation: other tiers, a shared free tier.
+  if (seen.accountScope && (line.kind === "duration" || line.kind === "requests")) {
+    causes.push(
+      "consolidated billing: tiers and the free tier count the whole organisation's usage (report --org prices it that way)",
+    );
+  }
   switch (line.kind) {
     case "duration":
       if (more) {
