@@ -1,8 +1,14 @@
 // Bundles the CLI into dist/bin so start-up reads a few files instead of hundreds: `estimate`
 // must start close to bare `node` (npm run bench:startup). Lazily imported commands become
 // their own chunks; the AWS SDK stays external and is loaded only by commands that call AWS.
-import { readFile, rm } from "node:fs/promises";
+import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
+import { dirname } from "node:path";
 import { build } from "esbuild";
+
+// The CLI does not validate the shipped Lambda price table at run time (start-up): it is checked
+// here, once, with the same checks a user's file gets (tsc has just built dist/core).
+const { checkLambdaPriceTable } = await import("../dist/core/pricing/price-table-schema.js");
+checkLambdaPriceTable(JSON.parse(await readFile("pricing/lambda.json", "utf8")));
 
 // Old chunks would pile up (their names carry a content hash); start from an empty folder.
 await rm("dist/bin", { recursive: true, force: true });
@@ -22,7 +28,14 @@ const jsonAsParse = {
   },
 };
 
-await build({
+// CommonJS dependencies (commander, csv-stringify, asciichart, …) may call require(); esbuild's
+// ESM output routes those calls through one runtime chunk, which needs a `require`. The banner
+// gives every file one; it is blanked below in files that never use it, because each
+// createRequire costs start-up and `estimate` loads about 20 files.
+const REQUIRE_BANNER =
+  'import { createRequire as __lcCreateRequire } from "node:module"; const require = __lcCreateRequire(import.meta.url);';
+
+const result = await build({
   entryPoints: { "lambda-cost": "src/cli/main.ts" },
   outdir: "dist/bin",
   bundle: true,
@@ -36,8 +49,16 @@ await build({
   sourcemap: "linked",
   logLevel: "warning",
   plugins: [jsonAsParse],
-  // CommonJS dependencies (csv-stringify, asciichart, …) may call require(); give the ESM bundle one.
-  banner: {
-    js: 'import { createRequire as __lcCreateRequire } from "node:module"; const require = __lcCreateRequire(import.meta.url);',
-  },
+  banner: { js: REQUIRE_BANNER },
+  write: false,
 });
+
+for (const file of result.outputFiles) {
+  let text = file.text;
+  // Blanked, not removed, so the source maps' line numbers stay right.
+  if (file.path.endsWith(".js") && !/\brequire\b/.test(text.replace(REQUIRE_BANNER, ""))) {
+    text = text.replace(REQUIRE_BANNER, "");
+  }
+  await mkdir(dirname(file.path), { recursive: true });
+  await writeFile(file.path, text, file.path.endsWith("lambda-cost.js") ? { mode: 0o755 } : {});
+}

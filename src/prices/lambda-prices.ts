@@ -3,7 +3,6 @@
  * travels through the module graph (a bundle carries it; nothing is looked up on disk), or a
  * file the caller names. The only I/O around the pricing engine; the core never reads files.
  */
-import shipped from "../../pricing/lambda.json" with { type: "json" };
 import { priceLambda } from "../core/pricing/price-lambda.js";
 import { parseLambdaPriceTable } from "../core/pricing/price-table-schema.js";
 import type {
@@ -12,13 +11,11 @@ import type {
   LambdaPriceTable,
   PricingOptions,
 } from "../core/pricing/types.js";
-import { loadPriceFile, parseShippedTable } from "./price-files.js";
-
-/** Validated once per process: every command prices against the same shipped table. */
-let shippedTable: LambdaPriceTable | undefined;
+import { loadPriceFile } from "./price-files.js";
+import { shippedLambdaPriceTable } from "./shipped-lambda-table.js";
 
 /**
- * Validates and returns a Lambda price table: the shipped one by default, or the file at `path`.
+ * Returns a Lambda price table: the shipped one by default, or the file at `path` (validated).
  *
  * @example
  * const table = loadLambdaPriceTable();
@@ -27,8 +24,7 @@ let shippedTable: LambdaPriceTable | undefined;
  */
 export function loadLambdaPriceTable(path?: string | URL): LambdaPriceTable {
   if (path !== undefined) return loadPriceFile("Lambda price table", path, parseLambdaPriceTable);
-  shippedTable ??= parseShippedTable("lambda.json", shipped, parseLambdaPriceTable);
-  return shippedTable;
+  return shippedLambdaPriceTable();
 }
 
 /**

@@ -8,6 +8,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { PricingDataError } from "../../src/core/errors.js";
 import { parseLambdaPriceTable } from "../../src/core/pricing/index.js";
+import { checkLambdaPriceTable } from "../../src/core/pricing/price-table-schema.js";
 import { loadLambdaPriceTable } from "../../src/prices/lambda-prices.js";
 
 const SHIPPED = new URL("../../pricing/lambda.json", import.meta.url);
@@ -16,6 +17,13 @@ const raw = JSON.parse(readFileSync(SHIPPED, "utf8"));
 const table = loadLambdaPriceTable();
 
 describe("the shipped table", () => {
+  it("passes every check of parseLambdaPriceTable (loadLambdaPriceTable trusts it at run time)", () => {
+    expect(() => checkLambdaPriceTable(raw)).not.toThrow();
+    expect(parseLambdaPriceTable(raw).regions["us-east-1"]?.requestPrice.toFixed()).toBe(
+      table.regions["us-east-1"]?.requestPrice.toFixed(),
+    );
+  });
+
   it("has 30 USD regions, both architectures, sources and a date each", () => {
     expect(table.currency).toBe("USD");
     expect(Object.keys(table.regions)).toHaveLength(30);

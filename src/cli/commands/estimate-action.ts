@@ -10,7 +10,7 @@ import type { Architecture, FunctionUsage, LambdaPriceTable } from "../../core/p
 import { unknownRegion } from "../../core/unknown-region.js";
 import { renderEstimate } from "../../output/estimate.js";
 import { buildEstimateReport } from "../../output/estimate-model.js";
-import { loadLambdaPriceTable } from "../../prices/lambda-prices.js";
+import { shippedLambdaPriceTable } from "../../prices/shipped-lambda-table.js";
 import { resolveRegion } from "../common-options.js";
 import { missingFlags } from "../lambda-usage-options.js";
 import { outputWidth } from "../terminal.js";
@@ -143,7 +143,7 @@ export async function runEstimate(flags: EstimateFlags, env: NodeJS.ProcessEnv):
     usages = [{ ...usage, ...lines.usage }];
     account = lines.account;
   }
-  const table = loadLambdaPriceTable();
+  const table = shippedLambdaPriceTable();
   checkRegions(usages, table, source);
   // EC2 prices only for Managed Instances (the fee is 15% of the on-demand price).
   const ec2 = usages.some((u) => u.managedInstances)
