@@ -47,6 +47,9 @@ const result = await build({
   external: ["@aws-sdk/*", "@smithy/*"],
   chunkNames: "chunks/[name]-[hash]",
   sourcemap: "linked",
+  // Without comments and indentation `estimate` reads, decodes and scans ~25% fewer bytes
+  // (callgrind: ~17M fewer instructions a run); names stay, and the source maps map it back.
+  minifyWhitespace: true,
   logLevel: "warning",
   plugins: [jsonAsParse],
   banner: { js: REQUIRE_BANNER },
