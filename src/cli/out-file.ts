@@ -3,10 +3,11 @@
  * (src/fs/atomic-write.ts), so a reader never sees half a page. The path is checked before the
  * command does any work: a bad --out is input the user can fix (exit 2), found first.
  */
-import { accessSync, constants, existsSync, mkdirSync, statSync } from "node:fs";
+import { accessSync, constants, existsSync, statSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { ConfigError, UsageError } from "../core/errors.js";
 import { writeFileAtomicSync } from "../fs/atomic-write.js";
+import { makeDirectorySync } from "../fs/make-directory.js";
 import type { CliIo } from "./io.js";
 
 /** `--out PATH`: its directory is created (or must exist) and writable, and PATH is no directory. */
@@ -22,7 +23,7 @@ export function prepareOut(out: string, example = "result.json"): void {
         `--out ${out} is a directory; give a file path such as ${join(out, example)}.`,
       );
     }
-    mkdirSync(where, { recursive: true });
+    makeDirectorySync(where);
     accessSync(where, constants.W_OK);
   } catch (error) {
     if (error instanceof UsageError) throw error;

@@ -14,7 +14,6 @@ import { randomBytes } from "node:crypto";
 import {
   closeSync,
   fsyncSync,
-  mkdirSync,
   openSync,
   readdirSync,
   renameSync,
@@ -24,6 +23,7 @@ import {
   writeSync,
 } from "node:fs";
 import { basename, dirname, join } from "node:path";
+import { makeDirectorySync } from "./make-directory.js";
 
 const TEMP_SUFFIX = ".lc-tmp";
 /** `.<name>.<pid>-<16 hex>.lc-tmp`: the pid says whose it is; the random part makes it unguessable. */
@@ -45,7 +45,7 @@ export function writeFileAtomicSync(
   options: AtomicWriteOptions = {},
 ): void {
   const dir = dirname(path);
-  mkdirSync(dir, { recursive: true, mode: options.dirMode ?? 0o755 });
+  makeDirectorySync(dir, options.dirMode ?? 0o755);
   removeStaleTemps(dir);
   const temp = join(
     dir,
@@ -83,7 +83,7 @@ export interface AtomicFile {
  */
 export function openAtomicFile(path: string, options: AtomicWriteOptions = {}): AtomicFile {
   const dir = dirname(path);
-  mkdirSync(dir, { recursive: true, mode: options.dirMode ?? 0o755 });
+  makeDirectorySync(dir, options.dirMode ?? 0o755);
   removeStaleTemps(dir);
   const temp = join(
     dir,

@@ -3,7 +3,7 @@
  * in Chromium by test/browser/html-pages.test.ts): the page goes to the file, stdout stays
  * empty, stderr says where it went; a bad --out is one line and exit 2, before any work.
  */
-import { mkdtempSync, readFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -48,4 +48,17 @@ describe("--format html and --out", () => {
     const result = await runInProcess(["tune", "app", "--dry-run", "--format", "html"]);
     expectOneLineExit2(result, /--format html draws a tuning result; --dry-run prints as/, expect);
   });
+
+  it.runIf(existsSync("/proc/self"))(
+    "--out under /proc: one line, exit 2 (Node's recursive mkdir spun forever there)",
+    async () => {
+      const out = "/proc/lambda-cost-missing/out.json";
+      const result = await runInProcess([...ESTIMATE, "--out", out]);
+      expectOneLineExit2(
+        result,
+        /--out \/proc\/lambda-cost-missing\/out\.json: cannot write in/,
+        expect,
+      );
+    },
+  );
 });
