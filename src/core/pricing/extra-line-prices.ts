@@ -5,8 +5,8 @@
  * express, and the conversion to Decimals. Each block is null where the table has no verified
  * price for the region; pricing that line there is a PricingDataError (see requireLinePrices).
  */
-import { PricingDataError } from "../errors.js";
 import { type Decimal, dec } from "../money/index.js";
+import { checkContiguousTiers } from "./contiguous-tiers.js";
 import type {
   DurablePrices,
   EdgePrices,
@@ -48,26 +48,8 @@ const sourced = (raw: RawSourced) => ({ sources: raw.sources, asOf: raw.asOf });
 
 /** Log tiers must start at 0, touch each other, and end open, like the duration tiers. */
 function checkLogTiers(raw: RawLogClass, path: string): void {
-  raw.ingestionTiers.forEach((tier, index) => {
-    const where = `${path}.ingestionTiers[${index}]`;
-    const expectedFrom = index === 0 ? "0" : raw.ingestionTiers[index - 1]?.toGb;
-    if (expectedFrom == null || Number(tier.fromGb) !== Number(expectedFrom)) {
-      throw new PricingDataError(
-        `Lambda price table is invalid: ${where}.fromGb must be ${expectedFrom ?? "the previous tier's end"} (tiers must be contiguous from 0)`,
-      );
-    }
-    const last = index === raw.ingestionTiers.length - 1;
-    if (last !== (tier.toGb === null)) {
-      throw new PricingDataError(
-        `Lambda price table is invalid: ${where}.toGb must be ${last ? "null (the last tier is open-ended)" : "a number (only the last tier is open-ended)"}`,
-      );
-    }
-    if (tier.toGb !== null && Number(tier.toGb) <= Number(tier.fromGb)) {
-      throw new PricingDataError(
-        `Lambda price table is invalid: ${where}.toGb must be greater than fromGb`,
-      );
-    }
-  });
+  const tiers = raw.ingestionTiers.map((tier) => ({ from: tier.fromGb, to: tier.toGb }));
+  checkContiguousTiers(tiers, `${path}.ingestionTiers`, "Gb");
 }
 
 /**

@@ -4,6 +4,7 @@
  * become NaN because only plain decimal strings are accepted.
  */
 import { PricingDataError } from "../errors.js";
+import { checkContiguousTiers } from "./contiguous-tiers.js";
 import { checkExtraLinePrices } from "./extra-line-prices.js";
 import { validate } from "./generated/lambda-price-table-validator.js";
 import {
@@ -24,32 +25,9 @@ const validateTable = validate as unknown as ((data: unknown) => boolean) & {
   errors?: SchemaError[] | null;
 };
 
-/**
- * Tiers must start at 0, touch each other, and end open; otherwise splitting would lose GB-s.
- * Checked on the strings (as numbers: the bounds are whole GB-s, exact in a double) so that
- * checking every region does not mean converting every region.
- */
 function checkTiers(raw: RawTier[], path: string): void {
-  raw.forEach((tier, index) => {
-    const where = `${path}[${index}]`;
-    const expectedFrom = index === 0 ? "0" : raw[index - 1]?.toGbSeconds;
-    if (expectedFrom == null || Number(tier.fromGbSeconds) !== Number(expectedFrom)) {
-      throw new PricingDataError(
-        `Lambda price table is invalid: ${where}.fromGbSeconds must be ${expectedFrom ?? "the previous tier's end"} (tiers must be contiguous from 0)`,
-      );
-    }
-    const last = index === raw.length - 1;
-    if (last !== (tier.toGbSeconds === null)) {
-      throw new PricingDataError(
-        `Lambda price table is invalid: ${where}.toGbSeconds must be ${last ? "null (the last tier is open-ended)" : "a number (only the last tier is open-ended)"}`,
-      );
-    }
-    if (tier.toGbSeconds !== null && Number(tier.toGbSeconds) <= Number(tier.fromGbSeconds)) {
-      throw new PricingDataError(
-        `Lambda price table is invalid: ${where}.toGbSeconds must be greater than fromGbSeconds`,
-      );
-    }
-  });
+  const tiers = raw.map((tier) => ({ from: tier.fromGbSeconds, to: tier.toGbSeconds }));
+  checkContiguousTiers(tiers, path, "GbSeconds");
 }
 
 /** Every check a region needs beyond its schema; throws PricingDataError naming the field. */
