@@ -22,6 +22,14 @@ import { type DocExample, normaliseOutput, readDocExamples } from "./doc-example
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const DOC_ENDPOINT = "http://127.0.0.1:4010";
 const UPDATE = process.env.UPDATE_DOC_EXAMPLES === "1";
+/**
+ * "Now" for the pages (when they were last generated): the bin runs with test/docs/fixed-clock.mjs
+ * preloaded and the emulator on the same clock, so figures that depend on today (tune's last 30
+ * days of CloudWatch, the default report month) do not drift with the calendar.
+ */
+const DOCS_NOW = "2026-12-01T10:40:00Z";
+const docsClockOffsetMs = Date.parse(DOCS_NOW) - Date.now();
+const FIXED_CLOCK = fileURLToPath(new URL("./fixed-clock.mjs", import.meta.url));
 
 const workDir = mkdtempSync(join(tmpdir(), "lambda-cost-docs-"));
 for (const linked of ["examples", "test"]) symlinkSync(join(ROOT, linked), join(workDir, linked));
@@ -30,7 +38,7 @@ afterAll(() => rmSync(workDir, { recursive: true, force: true }));
 function run(command: string, endpoint: string): Promise<{ code: number; output: string }> {
   const shellCommand = command
     .replaceAll(DOC_ENDPOINT, endpoint)
-    .replace(/^lambda-cost /, `"${process.execPath}" "${BIN}" `);
+    .replace(/^lambda-cost /, `"${process.execPath}" --import "${FIXED_CLOCK}" "${BIN}" `);
   return new Promise((resolve, reject) => {
     const child = spawn("sh", ["-c", `${shellCommand} 2>&1`], {
       cwd: workDir,
@@ -44,6 +52,7 @@ function run(command: string, endpoint: string): Promise<{ code: number; output:
         AWS_SHARED_CREDENTIALS_FILE: join(workDir, "no-aws-credentials"),
         HOME: join(workDir, "home"),
         AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
+        LAMBDA_COST_DOCS_NOW: DOCS_NOW,
       },
       stdio: ["ignore", "pipe", "inherit"],
     });
@@ -82,6 +91,7 @@ for (const [file, examples] of byFile) {
         config: JSON.parse(readFileSync(join(ROOT, "examples/emulator.json"), "utf8")),
         // Cost Explorer's billed month (report --reconcile) is priced with the shipped table.
         priceTable: loadLambdaPriceTable(),
+        now: () => Date.now() + docsClockOffsetMs,
       });
       return emulator.endpoint;
     };
