@@ -5,10 +5,20 @@ import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import { dirname } from "node:path";
 import { build } from "esbuild";
 
-// The CLI does not validate the shipped Lambda price table at run time (start-up): it is checked
-// here, once, with the same checks a user's file gets (tsc has just built dist/core).
+// The CLI does not validate the shipped price tables at run time (start-up): they are checked
+// here, once, with the same checks a user's file gets (tsc has just built dist/).
 const { checkLambdaPriceTable } = await import("../dist/core/pricing/price-table-schema.js");
-checkLambdaPriceTable(JSON.parse(await readFile("pricing/lambda.json", "utf8")));
+const { checkEc2PriceTable, checkFargatePriceTable } = await import(
+  "../dist/core/crossover/price-tables.js"
+);
+const { parseShippedTable } = await import("../dist/prices/price-files.js");
+for (const [file, check] of [
+  ["lambda.json", checkLambdaPriceTable],
+  ["fargate.json", checkFargatePriceTable],
+  ["ec2.json", checkEc2PriceTable],
+]) {
+  parseShippedTable(file, JSON.parse(await readFile(`pricing/${file}`, "utf8")), check);
+}
 
 // Old chunks would pile up (their names carry a content hash); start from an empty folder.
 await rm("dist/bin", { recursive: true, force: true });

@@ -1,11 +1,14 @@
 /** Loads and validates pricing/fargate.json (or another file of the same shape). */
 import shipped from "../../pricing/fargate.json" with { type: "json" };
+import { convertCheckedFargatePriceTable } from "../core/crossover/price-table-convert.js";
 import { parseFargatePriceTable } from "../core/crossover/price-tables.js";
 import type { FargatePriceTable } from "../core/crossover/types.js";
-import { loadPriceFile, parseShippedTable } from "./price-files.js";
+import { loadPriceFile } from "./price-files.js";
 
 /**
- * The shipped table when no path is given (imported with the code, so bundles carry it).
+ * The shipped table when no path is given (imported with the code, so bundles carry it; checked
+ * once at build time by scripts/bundle-cli.mjs and by test/unit/pricing-schema-compiled.test.ts,
+ * not on every run), or the file at `path`, validated.
  *
  * @example
  * loadFargatePriceTable().regions["us-east-1"]?.x86_64?.perVcpuHour.toFixed(); // "0.04048"
@@ -13,6 +16,6 @@ import { loadPriceFile, parseShippedTable } from "./price-files.js";
  */
 export function loadFargatePriceTable(path?: string | URL): FargatePriceTable {
   return path === undefined
-    ? parseShippedTable("fargate.json", shipped, parseFargatePriceTable)
+    ? convertCheckedFargatePriceTable(shipped)
     : loadPriceFile("Fargate price table", path, parseFargatePriceTable);
 }

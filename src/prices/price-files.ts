@@ -9,7 +9,8 @@ import { fileURLToPath } from "node:url";
 import { PricingDataError } from "../core/errors.js";
 
 /**
- * Validates a shipped table with `parse`; a failure (a broken edit of pricing/) names the file.
+ * Validates a shipped table with `parse` (the build checks pricing/*.json this way); a failure (a
+ * broken edit of pricing/) names the file.
  */
 export function parseShippedTable<T>(file: string, json: unknown, parse: (json: unknown) => T): T {
   return withFileName(`pricing/${file}`, () => parse(json));

@@ -119,7 +119,8 @@ describe("shipped price files", () => {
 
 describe("a malformed shipped table (a broken edit of pricing/)", () => {
   it("is a PricingDataError naming pricing/<file> and the field", () => {
-    const broken = { currency: "USD", asOf: "2026-11-26", regions: {}, spot: {} };
+    const { savingsPlans } = shipped("fargate.json");
+    const broken = { currency: "USD", asOf: "2026-11-26", regions: {}, spot: {}, savingsPlans };
     expect(() => parseShippedTable("fargate.json", broken, parseFargatePriceTable)).toThrow(
       /^pricing\/fargate\.json: Fargate price table is invalid: spot\.discountFraction/,
     );

@@ -29,8 +29,9 @@ function patternMeaning(schemaPath: string, pattern: unknown): string {
   if (schemaPath.includes("/decimal/")) {
     return 'must be a plain decimal string such as "0.0000166667"';
   }
+  if (schemaPath.includes("/fraction/")) return 'must be a decimal string from "0" to "1"';
   if (schemaPath.includes("/isoDate/")) return "must be a date YYYY-MM-DD";
-  if (schemaPath.includes("/sources/")) return "must not be empty";
+  if (schemaPath.includes("/sources/") || schemaPath.includes("/text/")) return "must not be empty";
   return `must match ${String(pattern)}`;
 }
 
