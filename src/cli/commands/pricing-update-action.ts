@@ -8,7 +8,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import pLimit from "p-limit";
 import { fetchPriceListText, PRICE_LIST_HOST } from "../../aws/price-list-http.js";
-import { PricingDataError } from "../../core/errors.js";
+import { ConfigError, PricingDataError } from "../../core/errors.js";
 import { mapOfferFile, type OfferRegionPrices } from "../../core/pricing/price-list/map-offer.js";
 import { mergePriceList, type RawLambdaTable } from "../../core/pricing/price-list/merge-table.js";
 import {
@@ -17,10 +17,11 @@ import {
   type RegionIndexEntry,
 } from "../../core/pricing/price-list/offer-file.js";
 import { parseLambdaPriceTable } from "../../core/pricing/price-table-schema.js";
-import { writeFileAtomicSync } from "../../fs/atomic-write.js";
+import { writeOutputSync } from "../../fs/output-target.js";
 import { renderPriceListDiff } from "../../output/price-list-diff.js";
 import { checkNesting, readInputFile } from "../input-file.js";
 import type { CliIo } from "../io.js";
+import { prepareOut, writeFailure } from "../out-file.js";
 import type { PricingUpdateFlags } from "./pricing.js";
 
 const MB = 1024 * 1024;
@@ -116,6 +117,7 @@ async function readOffers(reader: OfferReader): Promise<OfferRegionPrices[]> {
 export async function runPricingUpdate(flags: PricingUpdateFlags, io: CliIo): Promise<string> {
   const tablePath = flags.table ?? shippedTablePath();
   const outPath = flags.out ?? tablePath;
+  if (flags.out !== undefined) prepareOut(flags.out, "lambda.json");
   const currentText = readInputFile(tablePath, `--table ${tablePath}`, MAX_TABLE_BYTES);
   const current = parseJson(currentText, `--table ${tablePath}`);
   validate(current, tablePath);
@@ -136,7 +138,7 @@ export async function runPricingUpdate(flags: PricingUpdateFlags, io: CliIo): Pr
   if (!json) io.stdout(renderPriceListDiff(model));
   const unchanged = nextText === currentText;
   const write = !flags.dryRun && !(unchanged && outPath === tablePath);
-  if (write) writeFileAtomicSync(outPath, nextText);
+  if (write) writeTable(outPath, nextText);
   if (json)
     return `${JSON.stringify({ ...model, changed: !unchanged, written: write ? outPath : null }, null, 2)}\n`;
   if (flags.dryRun) {
@@ -144,4 +146,14 @@ export async function runPricingUpdate(flags: PricingUpdateFlags, io: CliIo): Pr
   }
   if (!write) return `No change: ${tablePath} already matches the offer files.\n`;
   return `Wrote ${outPath}. estimate prices from the table built into dist/: run \`npm run build\` in a clone to use it.\n`;
+}
+
+function writeTable(path: string, text: string): void {
+  try {
+    writeOutputSync(path, text);
+  } catch (error) {
+    throw new ConfigError(`cannot write ${path} (${writeFailure(error)}); nothing was written.`, {
+      cause: error,
+    });
+  }
 }

@@ -6,9 +6,9 @@
 import { createInterface } from "node:readline/promises";
 import { parseLambdaArn } from "../../aws/arn.js";
 import { CheckFailedError, UsageError } from "../../core/errors.js";
-import { writeFileAtomicSync } from "../../fs/atomic-write.js";
+import { writeOutputSync } from "../../fs/output-target.js";
 import { resolveAwsCommandSettings } from "../common-options.js";
-import { prepareOut } from "../out-file.js";
+import { prepareOut, writeFailure } from "../out-file.js";
 import { createStatusLine } from "../progress-bar.js";
 import { outputWidth } from "../terminal.js";
 import type { TuneFlags } from "./tune.js";
@@ -123,12 +123,11 @@ function writeOutput(text: string, out: string | undefined): void {
     return;
   }
   try {
-    writeFileAtomicSync(out, body);
+    writeOutputSync(out, body);
   } catch (error) {
     process.stdout.write(body);
-    const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
     throw new CheckFailedError(
-      `could not write ${out} (${reason}); the result above went to stdout instead.`,
+      `could not write ${out} (${writeFailure(error)}); the result above went to stdout instead.`,
       { cause: error },
     );
   }
