@@ -33,6 +33,8 @@ export interface ScanEstimate {
   groups: number;
   /** Regions whose Logs Insights price is unknown. */
   unpricedRegions: string[];
+  /** The Logs Insights price of each priced region, USD per GB scanned, from the price table. */
+  insightsRates: Array<{ region: string; perGbScanned: Decimal }>;
 }
 
 export interface RunAdviseOptions {
@@ -77,7 +79,7 @@ export async function runAdvise(options: RunAdviseOptions): Promise<AdviceResult
   });
   if (reads.length === 0) throw everyRegionFailed(settled, failures);
 
-  const estimate = estimateScan(reads, options.window);
+  const estimate = estimateScan(reads, options.window, options.table);
   await options.beforeQueries?.(estimate);
 
   const outcomes = await Promise.all(
@@ -149,11 +151,16 @@ async function readRegion(region: string, options: RunAdviseOptions): Promise<Re
   return { region, functions, metrics, groups, groupUsers, queried, failures };
 }
 
-function estimateScan(reads: RegionRead[], window: AdviceWindow): ScanEstimate {
+function estimateScan(
+  reads: RegionRead[],
+  window: AdviceWindow,
+  table: LambdaPriceTable,
+): ScanEstimate {
   let bytes = 0;
   let groups = 0;
   const costs: Decimal[] = [];
   const unpriced: string[] = [];
+  const rates: ScanEstimate["insightsRates"] = [];
   for (const read of reads) {
     let regionBytes = 0;
     for (const name of read.queried) {
@@ -162,11 +169,19 @@ function estimateScan(reads: RegionRead[], window: AdviceWindow): ScanEstimate {
     }
     bytes += regionBytes;
     groups += read.queried.length;
-    const price = insightsPerGbScanned(read.region);
-    if (price) costs.push(scanCost(regionBytes, price));
-    else if (read.queried.length > 0) unpriced.push(read.region);
+    const price = insightsPerGbScanned(table, read.region);
+    if (price) {
+      costs.push(scanCost(regionBytes, price));
+      rates.push({ region: read.region, perGbScanned: price });
+    } else if (read.queried.length > 0) unpriced.push(read.region);
   }
-  return { bytes, cost: costs.length > 0 ? sum(costs) : ZERO, groups, unpricedRegions: unpriced };
+  return {
+    bytes,
+    cost: costs.length > 0 ? sum(costs) : ZERO,
+    groups,
+    unpricedRegions: unpriced,
+    insightsRates: rates,
+  };
 }
 
 function toEvidence(

@@ -6,7 +6,7 @@
 import { functionNameMatcher } from "../../core/advice/name-filter.js";
 import type { AdviceWindow } from "../../core/advice/types.js";
 import { CheckFailedError, UsageError } from "../../core/errors.js";
-import { formatUsd } from "../../core/money/index.js";
+import { type Decimal, formatUsd } from "../../core/money/index.js";
 import { knownRegions } from "../../core/pricing/lookup.js";
 import { unknownRegion } from "../../core/unknown-region.js";
 import { adviseRenderers } from "../../output/advise.js";
@@ -75,7 +75,7 @@ export async function runAdvise(flags: AdviseFlags, io: CliIo, now: Date) {
             ? ` (no Logs Insights price known for ${estimate.unpricedRegions.join(", ")})`
             : "";
         io.stderr(
-          `Logs Insights: about ${gb.toFixed(3)} GB to scan in ${estimate.groups} log group${estimate.groups === 1 ? "" : "s"}, about ${formatUsd(estimate.cost, 4)} at $0.005 per GB scanned (us-east-1)${unpriced}.\n`,
+          `Logs Insights: about ${gb.toFixed(3)} GB to scan in ${estimate.groups} log group${estimate.groups === 1 ? "" : "s"}, about ${formatUsd(estimate.cost, 4)}${ratesText(estimate.insightsRates)}${unpriced}.\n`,
         );
         if (gb > flags.maxScanGb) {
           throw new UsageError(
@@ -98,4 +98,21 @@ export async function runAdvise(flags: AdviseFlags, io: CliIo, now: Date) {
       `part of the scan failed: ${named}; the advice covers the rest (see the output).`,
     );
   }
+}
+
+/**
+ * " at $0.005 per GB scanned (us-east-1)": each Logs Insights price the estimate used, read
+ * from the price table, with the regions it applies to; empty when no region is priced.
+ */
+function ratesText(rates: ReadonlyArray<{ region: string; perGbScanned: Decimal }>): string {
+  const regionsByRate = new Map<string, string[]>();
+  for (const { region, perGbScanned } of rates) {
+    const key = perGbScanned.toFixed();
+    regionsByRate.set(key, [...(regionsByRate.get(key) ?? []), region]);
+  }
+  const groups = [...regionsByRate].map(([rate, regions]) => ({ rate, where: regions.join(", ") }));
+  const [only] = groups;
+  if (only === undefined) return "";
+  if (groups.length === 1) return ` at $${only.rate} per GB scanned (${only.where})`;
+  return ` at ${groups.map((g) => `$${g.rate} (${g.where})`).join(", ")} per GB scanned`;
 }

@@ -95,7 +95,7 @@ export function adviseFunctions(input: AdviceInput): AdviceResult {
   const scanBytes = input.scanned.reduce((total, s) => total + s.bytes, 0);
   const scanDollars = sum(
     input.scanned.map((s) => {
-      const rate = insightsPerGbScanned(s.region);
+      const rate = insightsPerGbScanned(input.table, s.region);
       return rate ? scanCost(s.bytes, rate) : ZERO;
     }),
   );

@@ -1,31 +1,27 @@
 /**
- * CloudWatch Logs prices for advice: ingestion and storage from the price table's logs block
- * (standard class, first ingestion tier: core/pricing logRates), and the Logs Insights scan
- * price, which the price table does not carry yet.
+ * CloudWatch Logs prices for advice, all from the price table's logs block (one place for
+ * CloudWatch Logs prices): ingestion and storage (standard class, first ingestion tier:
+ * core/pricing logRates) and the Logs Insights scan price (`logs.insightsPerGbScanned`).
  */
 import { PricingDataError } from "../errors.js";
-import { type Decimal, dec } from "../money/index.js";
+import type { Decimal } from "../money/index.js";
 import { logRates } from "../pricing/log-rates.js";
 import type { LambdaPriceTable } from "../pricing/types.js";
 import type { LogsRates } from "./rates.js";
 
 /**
- * Logs Insights queries, USD per GB of data scanned. Source: Amazon CloudWatch pricing page,
- * https://aws.amazon.com/cloudwatch/pricing/ (Logs, "Analyze (Logs Insights queries)": $0.005
- * per GB of data scanned, US East (N. Virginia)), read 2026-12-01. Other regions: unknown here.
+ * The Logs Insights price of a region, USD per GB scanned, or undefined where the table has
+ * no CloudWatch Logs prices for the region (or no such region): advise then counts that
+ * region's scan as unpriced and says so, it never guesses.
+ *
+ * @example
+ * // Amazon CloudWatch pricing, Logs Insights, US East (N. Virginia): $0.005 per GB scanned.
+ * insightsPerGbScanned(table, "us-east-1")?.toFixed(); // "0.005"
+ * insightsPerGbScanned(table, "eu-west-1"); // undefined: the table has no logs block there
  */
-export const INSIGHTS_PER_GB_SCANNED: Readonly<Record<string, string>> = {
-  "us-east-1": "0.005",
-};
-export const INSIGHTS_PRICE_SOURCE =
-  "Amazon CloudWatch pricing page, https://aws.amazon.com/cloudwatch/pricing/ (Logs Insights, US East (N. Virginia)), read 2026-12-01";
-
-/** Logs Insights price of a region, or undefined where none is known. */
-export function insightsPerGbScanned(region: string): Decimal | undefined {
-  const price = Object.hasOwn(INSIGHTS_PER_GB_SCANNED, region)
-    ? INSIGHTS_PER_GB_SCANNED[region]
-    : undefined;
-  return price === undefined ? undefined : dec(price);
+export function insightsPerGbScanned(table: LambdaPriceTable, region: string): Decimal | undefined {
+  const prices = Object.hasOwn(table.regions, region) ? table.regions[region] : undefined;
+  return prices?.logs?.insightsPerGbScanned ?? undefined;
 }
 
 /**
@@ -38,7 +34,7 @@ export function adviceLogsRates(table: LambdaPriceTable, region: string): LogsRa
     return {
       ingestionPerGb: rates.firstTierIngestionPerGb,
       storagePerGbMonth: rates.storagePerGbMonth,
-      insightsPerGbScanned: insightsPerGbScanned(region),
+      insightsPerGbScanned: insightsPerGbScanned(table, region),
     };
   } catch (error) {
     if (error instanceof PricingDataError) return undefined;

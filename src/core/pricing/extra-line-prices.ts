@@ -1,8 +1,8 @@
 /**
  * The price-table blocks for the lines beyond requests and duration (SnapStart, response
- * streaming, Lambda@Edge, event pollers, tenant isolation, durable functions, CloudWatch Logs):
- * their raw shape as pricing/lambda.schema.json guarantees it, the checks the schema cannot
- * express, and the conversion to Decimals. Each block is null where the table has no verified
+ * streaming, Lambda@Edge, event pollers, tenant isolation, durable functions, CloudWatch Logs
+ * ingestion, storage and Logs Insights): their raw shape as pricing/lambda.schema.json
+ * guarantees it, the checks the schema cannot express, and the conversion to Decimals. Each block is null where the table has no verified
  * price for the region; pricing that line there is a PricingDataError (see requireLinePrices).
  */
 import { type Decimal, dec } from "../money/index.js";
@@ -40,7 +40,13 @@ export interface RawExtraLinePrices {
   durable:
     | (RawSourced & { perOperation: string; writtenPerGb: string; retainedPerGbMonth: string })
     | null;
-  logs: (RawSourced & { standard: RawLogClass; infrequentAccess: RawLogClass }) | null;
+  logs:
+    | (RawSourced & {
+        standard: RawLogClass;
+        infrequentAccess: RawLogClass;
+        insightsPerGbScanned: string;
+      })
+    | null;
 }
 
 const orNull = (text: string | null): Decimal | null => (text === null ? null : dec(text));
@@ -127,6 +133,7 @@ export function toExtraLinePrices(
   };
   const logs: LogPrices | null = l && {
     classes: { standard: logClass(l.standard), infrequentAccess: logClass(l.infrequentAccess) },
+    insightsPerGbScanned: dec(l.insightsPerGbScanned),
     ...sourced(l),
   };
   return {

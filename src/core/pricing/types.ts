@@ -116,6 +116,8 @@ export interface LogClassPrices {
 
 export interface LogPrices extends Sourced {
   classes: Record<LogClass, LogClassPrices>;
+  /** Logs Insights queries, USD per GB scanned (what `advise` pays to read REPORT lines). */
+  insightsPerGbScanned: Decimal;
 }
 
 export interface LambdaPriceTable {
