@@ -1,120 +1,22 @@
 /**
- * Every `$ lambda-cost …` example in the README and docs/ is run with the built bin and its
- * output compared with what the page prints, so the docs cannot drift. Examples that talk to
- * `http://127.0.0.1:4010` run against a fresh emulator per page (the demo account of
- * examples/emulator.json), in page order, as a reader following the page would; HOME is a
- * temporary directory printed as `~`.
- *
- * After a deliberate output change: `UPDATE_DOC_EXAMPLES=1 npx vitest run test/docs` rewrites
- * the pages with the real output; review the diff like any other.
+ * The documented examples run one page per file (page-<name>.test.ts, through run-page.ts), so
+ * the pages run in parallel. This file checks that every page with a `$ lambda-cost …` example
+ * has its file, so a new page cannot go untested.
  */
-import { spawn } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { fileURLToPath } from "node:url";
-import { afterAll, describe, expect, it } from "vitest";
-import { type EmulatorHandle, startEmulator } from "../../src/emulator/http-server.js";
-import { loadLambdaPriceTable } from "../../src/prices/lambda-prices.js";
-import { BIN } from "../cli/run-cli.js";
-import { type DocExample, normaliseOutput, readDocExamples } from "./doc-examples.js";
+import { existsSync, readFileSync } from "node:fs";
+import { basename, join } from "node:path";
+import { expect, it } from "vitest";
+import { readDocExamples } from "./doc-examples.js";
+import { ROOT } from "./run-page.js";
 
-const ROOT = fileURLToPath(new URL("../..", import.meta.url));
-const DOC_ENDPOINT = "http://127.0.0.1:4010";
-const UPDATE = process.env.UPDATE_DOC_EXAMPLES === "1";
-/**
- * "Now" for the pages (when they were last generated): the bin runs with test/docs/fixed-clock.mjs
- * preloaded and the emulator on the same clock, so figures that depend on today (tune's last 30
- * days of CloudWatch, the default report month) do not drift with the calendar.
- */
-const DOCS_NOW = "2026-12-01T10:40:00Z";
-const docsClockOffsetMs = Date.parse(DOCS_NOW) - Date.now();
-const FIXED_CLOCK = fileURLToPath(new URL("./fixed-clock.mjs", import.meta.url));
-
-const workDir = mkdtempSync(join(tmpdir(), "lambda-cost-docs-"));
-for (const linked of ["examples", "test"]) symlinkSync(join(ROOT, linked), join(workDir, linked));
-afterAll(() => rmSync(workDir, { recursive: true, force: true }));
-
-function run(command: string, endpoint: string): Promise<{ code: number; output: string }> {
-  const shellCommand = command
-    .replaceAll(DOC_ENDPOINT, endpoint)
-    .replace(/^lambda-cost /, `"${process.execPath}" --import "${FIXED_CLOCK}" "${BIN}" `);
-  return new Promise((resolve, reject) => {
-    const child = spawn("sh", ["-c", `${shellCommand} 2>&1`], {
-      cwd: workDir,
-      env: {
-        PATH: process.env.PATH,
-        NO_COLOR: "1",
-        AWS_ACCESS_KEY_ID: "x",
-        AWS_SECRET_ACCESS_KEY: "x",
-        AWS_REGION: "us-east-1",
-        AWS_CONFIG_FILE: join(workDir, "no-aws-config"),
-        AWS_SHARED_CREDENTIALS_FILE: join(workDir, "no-aws-credentials"),
-        HOME: join(workDir, "home"),
-        AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
-        LAMBDA_COST_DOCS_NOW: DOCS_NOW,
-      },
-      stdio: ["ignore", "pipe", "inherit"],
-    });
-    let output = "";
-    child.stdout.setEncoding("utf8").on("data", (chunk: string) => {
-      output += chunk;
-    });
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code: code ?? -1, output }));
-  });
-}
-
-function rewrite(file: string, results: Array<{ example: DocExample; lines: string[] }>): void {
-  const path = join(ROOT, file);
-  const lines = readFileSync(path, "utf8").split("\n");
-  for (const { example, lines: replacement } of [...results].reverse()) {
-    lines.splice(example.outputStart, example.outputEnd - example.outputStart, ...replacement);
-  }
-  writeFileSync(path, lines.join("\n"));
-}
-
-const byFile = new Map<string, DocExample[]>();
-for (const example of readDocExamples(ROOT)) {
-  byFile.set(example.file, [...(byFile.get(example.file) ?? []), example]);
-}
+const pages = [...new Set(readDocExamples(ROOT).map((example) => example.file))];
 
 it("finds the documented examples", () => {
-  expect([...byFile.values()].flat().length).toBeGreaterThanOrEqual(10);
+  expect(readDocExamples(ROOT).length).toBeGreaterThanOrEqual(10);
 });
 
-for (const [file, examples] of byFile) {
-  describe(file, () => {
-    let emulator: EmulatorHandle | undefined;
-    const endpoint = async () => {
-      emulator ??= await startEmulator({
-        config: JSON.parse(readFileSync(join(ROOT, "examples/emulator.json"), "utf8")),
-        // Cost Explorer's billed month (report --reconcile) is priced with the shipped table.
-        priceTable: loadLambdaPriceTable(),
-        now: () => Date.now() + docsClockOffsetMs,
-      });
-      return emulator.endpoint;
-    };
-    const results: Array<{ example: DocExample; lines: string[] }> = [];
-    afterAll(async () => {
-      await emulator?.close();
-      if (UPDATE && results.length > 0) rewrite(file, results);
-    });
-
-    for (const example of examples) {
-      it(`line ${example.line}: ${example.command.slice(0, 90)}`, async () => {
-        const target = example.command.includes(DOC_ENDPOINT) ? await endpoint() : DOC_ENDPOINT;
-        const { code, output } = await run(example.command, target);
-        const actual = output
-          .replaceAll(target, DOC_ENDPOINT)
-          .replaceAll(join(workDir, "home"), "~")
-          .split("\n");
-        const lines = normaliseOutput(actual).split("\n");
-        results.push({ example, lines: code === 0 ? lines : [...lines, `# exit ${code}`] });
-        if (UPDATE) return;
-        expect(normaliseOutput(actual)).toBe(normaliseOutput(example.expected));
-        expect(code).toBe(example.expectedExitCode);
-      });
-    }
-  });
-}
+it.each(pages)("%s has a test file that runs its examples", (page) => {
+  const file = join(ROOT, "test/docs", `page-${basename(page, ".md").toLowerCase()}.test.ts`);
+  expect(existsSync(file), `${file} is missing`).toBe(true);
+  expect(readFileSync(file, "utf8")).toContain(`describePage(${JSON.stringify(page)})`);
+});
