@@ -27,14 +27,27 @@ const client = (e: EmulatorHandle) =>
 
 describe("a function that is being updated", () => {
   it("waits for an update that finishes, then tunes", async () => {
+    // The update cannot finish before tune has looked (a 300 ms update on the real clock used to
+    // lapse before tune's first GetFunction on a loaded machine): the emulator's clock stands
+    // still until tune says it is waiting, then runs, so the update ends 300 ms later.
+    const startMs = Date.now();
+    let waitingSinceMs: number | undefined;
     emulator = await emulatorWith([fn("deploying", { fixedMs: 50 })], {
       faults: { updateLatencyMs: 300 },
+      now: () => (waitingSinceMs === undefined ? startMs : startMs + Date.now() - waitingSinceMs),
     });
     emulator.deploy(REGION, "deploying", { Description: "new release" });
-    const { outcome, lines } = await tune(emulator, "deploying", {
-      sizesMb: [512],
-      invocations: 3,
-    });
+    const lines: string[] = [];
+    const notify = (line: string) => {
+      lines.push(line);
+      if (/waiting for it to settle/.test(line)) waitingSinceMs ??= Date.now();
+    };
+    const { outcome } = await tune(
+      emulator,
+      "deploying",
+      { sizesMb: [512], invocations: 3 },
+      { notify },
+    );
     expect(lines[0]).toMatch(/deploying is Active \/ update InProgress; waiting for it to settle/);
     expect((outcome as { result: TuneRunResult }).result.restored).toBe(true);
   });

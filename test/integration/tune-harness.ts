@@ -70,7 +70,13 @@ export const NO_FAULTS: EmulatorFaults = {
 
 export async function emulatorWith(
   functions: EmulatedFunctionConfig[],
-  options: { faults?: Partial<EmulatorFaults>; timeScale?: number; seed?: number } = {},
+  options: {
+    faults?: Partial<EmulatorFaults>;
+    timeScale?: number;
+    seed?: number;
+    /** The emulator's clock (default Date.now). */
+    now?: () => number;
+  } = {},
 ): Promise<EmulatorHandle> {
   const config: EmulatorConfig = {
     seed: options.seed ?? 7,
@@ -79,7 +85,7 @@ export async function emulatorWith(
     faults: { ...NO_FAULTS, ...options.faults },
     functions,
   };
-  return startEmulator({ config });
+  return startEmulator({ config, now: options.now });
 }
 
 export function targetFor(
