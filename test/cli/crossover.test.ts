@@ -1,24 +1,26 @@
 /**
- * `crossover` output, spawning the built bin: the JSON contract, the table, the CSV, and the
- * Spot / arm64 / Savings Plans / region paths. Dollar figures are computed by hand in the
+ * `crossover` output: the JSON contract, the table, the CSV, and the Spot / arm64 / Savings
+ * Plans / region paths. The table case spawns the built bin; the rest run in-process through
+ * the CLI's entry function (runCli), which the bin only wraps. Dollar figures are computed by hand in the
  * comments (see test/unit/crossover-scenarios.test.ts for the long form).
  */
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { runBin } from "./run-cli.js";
+import { runInProcess } from "./run-in-process.js";
 
 const BASE = ["crossover", "--memory", "512", "--duration", "120ms", "--requests", "50M"];
 const ENV = { AWS_REGION: undefined, AWS_DEFAULT_REGION: undefined };
 
-function json(args: string[]) {
-  const { code, stdout, stderr } = runBin([...args, "--format", "json"], { env: ENV });
+async function json(args: string[]) {
+  const { code, stdout, stderr } = await runInProcess([...args, "--format", "json"], ENV);
   expect(stderr).toBe("");
   expect(code).toBe(0);
   return JSON.parse(stdout);
 }
 
 describe("crossover --help", () => {
-  it("lists exactly the issue's flags", () => {
-    const { code, stdout } = runBin(["crossover", "--help"]);
+  it("lists exactly the issue's flags", async () => {
+    const { code, stdout } = await runInProcess(["crossover", "--help"]);
     expect(code).toBe(0);
     for (const flag of [
       "--memory",
@@ -52,7 +54,11 @@ describe("crossover --help", () => {
 });
 
 describe("crossover --format json (the issue's example)", () => {
-  const out = json(BASE);
+  // biome-ignore lint/suspicious/noExplicitAny: the parsed JSON document under test
+  let out: any;
+  beforeAll(async () => {
+    out = await json(BASE);
+  });
 
   it("has the contract's fields with hand-computed values", () => {
     // Lambda: (50M − 1M) × $0.0000002 + (3,000,000 − 400,000) GB-s × $0.0000166667 = 9.80 + 43.33342
@@ -72,8 +78,8 @@ describe("crossover --format json (the issue's example)", () => {
     expect(out.cheapest).toBe("lambda");
   });
 
-  it("writes money as JSON numbers with their exact decimal digits", () => {
-    const { stdout } = runBin([...BASE, "--format", "json"], { env: ENV });
+  it("writes money as JSON numbers with their exact decimal digits", async () => {
+    const { stdout } = await runInProcess([...BASE, "--format", "json"], ENV);
     expect(stdout).toContain('"monthlyCost": 53.13342');
     expect(stdout).not.toMatch(/"monthlyCost": "/);
   });
@@ -94,9 +100,9 @@ describe("crossover --format json (the issue's example)", () => {
 });
 
 describe("crossover paths", () => {
-  it("Fargate Spot wins from 7,022,538 requests (1769 MB, 100 ms, no free tier)", () => {
+  it("Fargate Spot wins from 7,022,538 requests (1769 MB, 100 ms, no free tier)", async () => {
     // 2 tasks × 36.0401 × 0.3 = 21.62406; Lambda $0.00000307923… a request
-    const out = json([
+    const out = await json([
       "crossover",
       "--memory",
       "1769",
@@ -112,23 +118,23 @@ describe("crossover paths", () => {
     expect(out.caveats.join("\n")).toContain("Fargate Spot discount 70%");
   });
 
-  it("arm64 Lambda and Fargate", () => {
-    const out = json([...BASE, "--arch", "arm64", "--fargate-arch", "arm64"]);
+  it("arm64 Lambda and Fargate", async () => {
+    const out = await json([...BASE, "--arch", "arm64", "--fargate-arch", "arm64"]);
     // 9.80 + 2,600,000 × 0.0000133334 = 44.46684; 3 × 730 × (0.03238 + 2 × 0.00356) = 86.505
     expect(out.lambda.monthlyCost).toBe(44.46684);
     expect(out.fargate.monthlyCost).toBe(86.505);
   });
 
-  it("compute-3yr Savings Plans make EC2 the cheapest at 50M", () => {
-    const out = json([...BASE, "--savings-plan", "compute-3yr"]);
+  it("compute-3yr Savings Plans make EC2 the cheapest at 50M", async () => {
+    const out = await json([...BASE, "--savings-plan", "compute-3yr"]);
     // 9.80 + 43.33342 × 0.83 = 45.7667386; EC2 2 × 52.925 × 0.34 = 35.989
     expect(out.lambda.monthlyCost).toBe(45.7667386);
     expect(out.ec2.monthlyCost).toBe(35.989);
     expect(out.cheapest).toBe("ec2");
   });
 
-  it("eu-central-1 has no EC2 prices: EC2 is left out and said so", () => {
-    const out = json([...BASE, "--region", "eu-central-1"]);
+  it("eu-central-1 has no EC2 prices: EC2 is left out and said so", async () => {
+    const out = await json([...BASE, "--region", "eu-central-1"]);
     expect(out.ec2).toMatchObject({ instanceType: null, instances: null, monthlyCost: null });
     expect(out.breakEven.ec2Status).toBe("unavailable");
     expect(out.breakEven.ec2RequestsPerMonth).toBeNull();
@@ -163,8 +169,8 @@ describe("crossover --format table", () => {
 });
 
 describe("crossover --format csv", () => {
-  it("is one table with a kind column", () => {
-    const { code, stdout } = runBin([...BASE, "--format", "csv"], { env: ENV });
+  it("is one table with a kind column", async () => {
+    const { code, stdout } = await runInProcess([...BASE, "--format", "csv"], ENV);
     expect(code).toBe(0);
     const lines = stdout.trim().split("\n");
     expect(lines[0]).toBe(

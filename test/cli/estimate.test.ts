@@ -1,6 +1,8 @@
 /**
- * `lambda-cost estimate` as a user runs it: the built bin, table / JSON / CSV. Every figure is
- * AWS's published one or a hand computation in the comment (prices: the AWS Lambda pricing page).
+ * `lambda-cost estimate` as a user runs it, table / JSON / CSV: the first case through the built
+ * bin, the rest in-process through the CLI's entry function (runCli), which the bin only wraps.
+ * Every figure is AWS's published one or a hand computation in the comment (prices: the AWS
+ * Lambda pricing page).
  */
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -8,6 +10,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { runBin } from "./run-cli.js";
+import { runInProcess } from "./run-in-process.js";
 
 const SCENARIO = fileURLToPath(new URL("../fixtures/estimate-scenario.yaml", import.meta.url));
 const MOBILE = ["estimate", "--memory", "1536", "--duration", "120ms", "--requests", "3M"];
@@ -33,8 +36,8 @@ describe("estimate, AWS's mobile-backend example (3M × 120 ms × 1536 MB, us-ea
     );
   });
 
-  it("json: the contract, total unrounded", () => {
-    const { code, stdout } = runBin([...MOBILE, "--format", "json"]);
+  it("json: the contract, total unrounded", async () => {
+    const { code, stdout } = await runInProcess([...MOBILE, "--format", "json"]);
     expect(code).toBe(0);
     const report = JSON.parse(stdout);
     // 0.4 + 140,000 × 0.0000166667 (2.333338) = 2.733338
@@ -71,8 +74,8 @@ describe("estimate, AWS's mobile-backend example (3M × 120 ms × 1536 MB, us-ea
     expect(stdout).toContain('"unitPrice": 0.0000166667');
   });
 
-  it("csv: header and one row per line, exact decimals", () => {
-    const { code, stdout } = runBin([...MOBILE, "--format", "csv"]);
+  it("csv: header and one row per line, exact decimals", async () => {
+    const { code, stdout } = await runInProcess([...MOBILE, "--format", "csv"]);
     expect(code).toBe(0);
     expect(stdout.trim().split("\n")).toEqual([
       "function,region,architecture,name,quantity,unit,unitPrice,cost,freeTierQuantity",
@@ -81,8 +84,8 @@ describe("estimate, AWS's mobile-backend example (3M × 120 ms × 1536 MB, us-ea
     ]);
   });
 
-  it("--no-free-tier bills everything: 0.6 + 540,000 × 0.0000166667 = 9.600018", () => {
-    const { stdout } = runBin([...MOBILE, "--no-free-tier", "--format", "json"]);
+  it("--no-free-tier bills everything: 0.6 + 540,000 × 0.0000166667 = 9.600018", async () => {
+    const { stdout } = await runInProcess([...MOBILE, "--no-free-tier", "--format", "json"]);
     const report = JSON.parse(stdout);
     expect(report.total).toBe(9.600018);
     expect(report.assumptions.freeTier).toBe(false);
@@ -90,7 +93,7 @@ describe("estimate, AWS's mobile-backend example (3M × 120 ms × 1536 MB, us-ea
 });
 
 describe("estimate flags", () => {
-  it("takes the region from AWS_REGION, and --region over it", () => {
+  it("takes the region from AWS_REGION, and --region over it", async () => {
     // af-south-1: 1M × 0.00000027 = 0.27; 1M × 0.1 s × 1 GB = 100,000 GB-s × 0.0000221 = 2.21
     const args = [
       "estimate",
@@ -104,19 +107,22 @@ describe("estimate flags", () => {
       "--format",
       "json",
     ];
-    expect(JSON.parse(runBin(args, { env: { AWS_REGION: "af-south-1" } }).stdout)).toMatchObject({
+    expect(
+      JSON.parse((await runInProcess(args, { AWS_REGION: "af-south-1" })).stdout),
+    ).toMatchObject({
       region: "af-south-1",
       total: 2.48,
     });
     expect(
       JSON.parse(
-        runBin([...args, "--region", "us-east-1"], { env: { AWS_REGION: "af-south-1" } }).stdout,
+        (await runInProcess([...args, "--region", "us-east-1"], { AWS_REGION: "af-south-1" }))
+          .stdout,
       ).region,
     ).toBe("us-east-1");
   });
 
-  it("prices arm64, storage, INIT and PC from flags", () => {
-    const { code, stdout } = runBin([
+  it("prices arm64, storage, INIT and PC from flags", async () => {
+    const { code, stdout } = await runInProcess([
       "estimate",
       "--arch",
       "arm64",
@@ -163,8 +169,8 @@ describe("estimate flags", () => {
     });
   });
 
-  it("--help lists every flag", () => {
-    const { code, stdout } = runBin(["estimate", "--help"]);
+  it("--help lists every flag", async () => {
+    const { code, stdout } = await runInProcess(["estimate", "--help"]);
     expect(code).toBe(0);
     for (const flag of [
       "--memory",
@@ -187,8 +193,8 @@ describe("estimate flags", () => {
     }
   });
 
-  it("prints a caveat when it uses a partial region", () => {
-    const { stdout } = runBin([
+  it("prints a caveat when it uses a partial region", async () => {
+    const { stdout } = await runInProcess([
       "estimate",
       "--region",
       "ca-west-1",
@@ -204,8 +210,8 @@ describe("estimate flags", () => {
 });
 
 describe("estimate --scenario", () => {
-  it("prices three functions in two regions as one account", () => {
-    const { code, stdout, stderr } = runBin([
+  it("prices three functions in two regions as one account", async () => {
+    const { code, stdout, stderr } = await runInProcess([
       "estimate",
       "--scenario",
       SCENARIO,
@@ -230,32 +236,32 @@ describe("estimate --scenario", () => {
     );
   });
 
-  it("renders the table with each line's function, region and architecture", () => {
-    const { stdout } = runBin(["estimate", "--scenario", SCENARIO]);
+  it("renders the table with each line's function, region and architecture", async () => {
+    const { stdout } = await runInProcess(["estimate", "--scenario", SCENARIO]);
     expect(stdout).toMatch(
       /│ worker \(eu-west-1, x86_64\) +│ Provisioned concurrency +│ +2,880,000 │ GB-s +│ +\$0\.000004646 │ \$13\.38 │/,
     );
     expect(stdout).toMatch(/│ Total \(per month\) +│.*│ \$48\.27 │/);
   });
 
-  it("reads JSON too, and freeTier: false in the file or --no-free-tier turns the free tier off", () => {
+  it("reads JSON too, and freeTier: false in the file or --no-free-tier turns the free tier off", async () => {
     const dir = mkdtempSync(join(tmpdir(), "lambda-cost-scenario-"));
     const fn = { memoryMb: 1024, requests: "1M", duration: "400ms" };
     const off = join(dir, "off.json");
     writeFileSync(off, JSON.stringify({ freeTier: false, functions: [fn] }));
     const on = join(dir, "on.json");
     writeFileSync(on, JSON.stringify({ functions: [fn] }));
-    const total = (args: string[]) =>
-      JSON.parse(runBin(["estimate", ...args, "--format", "json"]).stdout).total;
+    const total = async (args: string[]) =>
+      JSON.parse((await runInProcess(["estimate", ...args, "--format", "json"])).stdout).total;
     // 1M × 0.4 s × 1 GB = 400,000 GB-s and 1M requests: exactly the free tier.
-    expect(total(["--scenario", on])).toBe(0);
+    expect(await total(["--scenario", on])).toBe(0);
     // 0.2 + 400,000 × 0.0000166667 = 6.86668
-    expect(total(["--scenario", off])).toBe(6.86668);
-    expect(total(["--scenario", on, "--no-free-tier"])).toBe(6.86668);
+    expect(await total(["--scenario", off])).toBe(6.86668);
+    expect(await total(["--scenario", on, "--no-free-tier"])).toBe(6.86668);
   });
 
-  it("csv has one row per line", () => {
-    const { stdout } = runBin(["estimate", "--scenario", SCENARIO, "--format", "csv"]);
+  it("csv has one row per line", async () => {
+    const { stdout } = await runInProcess(["estimate", "--scenario", SCENARIO, "--format", "csv"]);
     const rows = stdout.trim().split("\n");
     expect(rows).toHaveLength(11);
     expect(rows[6]).toBe(
