@@ -1,6 +1,7 @@
 /**
- * `lambda-cost report` as a user runs it: the built bin spawned against the emulator (run in
- * this process; the child is spawned asynchronously so the emulator can answer it).
+ * `lambda-cost report` as a user runs it against the emulator (run in this process). The first
+ * case spawns the built bin (asynchronously, so the emulator can answer it); the rest run
+ * in-process through the CLI's entry function (runCli), which the bin only wraps.
  */
 import { spawn } from "node:child_process";
 import { mkdtemp, readdir, readFile, writeFile } from "node:fs/promises";
@@ -10,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { EmulatorHandle } from "../../src/emulator/types.js";
 import { startReportEmulator } from "../integration/report-helpers.js";
 import { BIN, type CliResult } from "./run-cli.js";
+import { runInProcess } from "./run-in-process.js";
 
 function runBinAsync(args: string[], env: NodeJS.ProcessEnv): Promise<CliResult> {
   return new Promise((resolve, reject) => {
@@ -34,22 +36,20 @@ const FILE = "lambda-cost-2026-10-111122223333.csv";
 describe("lambda-cost report against the emulator", () => {
   let emulator: EmulatorHandle;
   let env: NodeJS.ProcessEnv;
-  const run = (outDir: string, ...args: string[]) =>
-    runBinAsync(
-      [
-        "report",
-        "--month",
-        "2026-10",
-        "--regions",
-        "us-east-1,eu-west-1",
-        "--endpoint-url",
-        emulator.endpoint,
-        "--out-dir",
-        outDir,
-        ...args,
-      ],
-      env,
-    );
+  const argsFor = (outDir: string, args: string[]) => [
+    "report",
+    "--month",
+    "2026-10",
+    "--regions",
+    "us-east-1,eu-west-1",
+    "--endpoint-url",
+    emulator.endpoint,
+    "--out-dir",
+    outDir,
+    ...args,
+  ];
+  const spawned = (outDir: string, ...args: string[]) => runBinAsync(argsFor(outDir, args), env);
+  const run = (outDir: string, ...args: string[]) => runInProcess(argsFor(outDir, args), env);
 
   beforeAll(async () => {
     emulator = await startReportEmulator([
@@ -70,7 +70,7 @@ describe("lambda-cost report against the emulator", () => {
 
   it("writes the CSV, prints the summary, and a rerun writes identical bytes", async () => {
     const outDir = await mkdtemp(join(tmpdir(), "report-run-"));
-    const first = await run(outDir, "--no-free-tier");
+    const first = await spawned(outDir, "--no-free-tier");
     expect(first.stderr).toBe("");
     expect(first.code).toBe(0);
     const bytes = await readFile(join(outDir, FILE));
@@ -80,7 +80,7 @@ describe("lambda-cost report against the emulator", () => {
     expect(first.stdout).toContain("Lambda cost report 2026-10 · account 111122223333");
     expect(first.stdout).toContain("Total $0.06");
     expect(first.stdout).toContain("1. us-east-1/east $0.06");
-    const second = await run(outDir, "--no-free-tier");
+    const second = await spawned(outDir, "--no-free-tier");
     expect(second.code).toBe(0);
     expect((await readFile(join(outDir, FILE))).equals(bytes)).toBe(true);
     expect(await readdir(outDir)).toEqual([FILE]);
@@ -147,7 +147,7 @@ describe("lambda-cost report against the emulator", () => {
     );
     try {
       const outDir = await mkdtemp(join(tmpdir(), "report-run-"));
-      const result = await runBinAsync(
+      const result = await runInProcess(
         ["report", "--month", "2026-10", "--regions", "us-east-1,eu-west-1"].concat([
           "--endpoint-url",
           failing.endpoint,
@@ -178,7 +178,7 @@ describe("lambda-cost report against the emulator", () => {
     ]);
     try {
       const outDir = await mkdtemp(join(tmpdir(), "report-run-"));
-      const result = await runBinAsync(
+      const result = await runInProcess(
         ["report", "--month", "2026-10", "--regions", "eu-west-1"].concat([
           "--endpoint-url",
           noPrice.endpoint,

@@ -2,7 +2,8 @@
  * Runs the CLI in this process through its entry function (runCli with buffers for stdout and
  * stderr), about 100× cheaper than spawning node: the bad-input suites use it; each command keeps
  * one spawned case (run-cli.ts) to prove the bin wires the same entry. Anything a command writes
- * to process.stdout directly is captured too, so "nothing on stdout" still holds.
+ * to process.stdout or process.stderr directly (report's summary, tune's progress) is captured
+ * too, so "nothing on stdout" still holds and stderr is what a user would see.
  */
 import { vi } from "vitest";
 import { runCli } from "../../src/cli/program.js";
@@ -20,6 +21,10 @@ export async function runInProcess(
     stdout += String(chunk);
     return true;
   });
+  const directErr = vi.spyOn(process.stderr, "write").mockImplementation((chunk) => {
+    stderr += String(chunk);
+    return true;
+  });
   try {
     const code = await runCli(args, {
       stdout: (text) => {
@@ -33,6 +38,7 @@ export async function runInProcess(
     return { code, stdout, stderr };
   } finally {
     direct.mockRestore();
+    directErr.mockRestore();
     vi.unstubAllEnvs();
   }
 }
