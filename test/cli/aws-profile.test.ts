@@ -1,8 +1,10 @@
 /**
- * AWS configuration as the AWS CLI reads it: tune and report through the built bin against an
- * in-process emulator, reached only through a temporary AWS_CONFIG_FILE /
- * AWS_SHARED_CREDENTIALS_FILE (profile region, endpoint_url, services sections,
- * AWS_ENDPOINT_URL_*, credential_process) — never through --endpoint-url.
+ * AWS configuration as the AWS CLI reads it: tune and report against an in-process emulator,
+ * reached only through a temporary AWS_CONFIG_FILE / AWS_SHARED_CREDENTIALS_FILE (profile
+ * region, endpoint_url, services sections, AWS_ENDPOINT_URL_*, credential_process) — never
+ * through --endpoint-url. The first case spawns the built bin; the rest run in-process through
+ * the CLI's entry function (runCli) with the same environment (the SDK reads process.env, which
+ * runInProcess sets for the run).
  */
 import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -10,6 +12,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { EmulatorHandle } from "../../src/emulator/types.js";
 import { emulatorWith, fn } from "../integration/tune-harness.js";
+import { runInProcess } from "./run-in-process.js";
 import { runBinAsync } from "./tune-spawn.js";
 
 let emulator: EmulatorHandle;
@@ -37,8 +40,10 @@ const history = [{ month: "2026-10", invocationsPerDay: 1000, avgDurationMs: 100
 /** A port nothing listens on: a call sent there fails, so success proves the route taken. */
 const DEAD = "http://127.0.0.1:9";
 
-const run = (args: string[], env: NodeJS.ProcessEnv = {}) =>
+const spawned = (args: string[], env: NodeJS.ProcessEnv = {}) =>
   runBinAsync(args, { ...baseEnv, ...env });
+const run = (args: string[], env: NodeJS.ProcessEnv = {}) =>
+  runInProcess(args, { ...baseEnv, ...env });
 const tuneArgs = ["tune", "probe", "--sizes", "512", "--invocations", "2"];
 const reportArgs = (out: string) => ["report", "--month", "2026-10", "--out-dir", join(dir, out)];
 const regionsCalled = (before: number) =>
@@ -108,7 +113,7 @@ afterAll(async () => emulator.close());
 describe("the profile's region and endpoint", () => {
   it("tune --profile emu runs against the profile's region and endpoint_url", async () => {
     const before = emulator.requests().length;
-    const result = await run([...tuneArgs, "--profile", "emu"]);
+    const result = await spawned([...tuneArgs, "--profile", "emu"]);
     expect(result.stderr).not.toMatch(/lambda-cost: .*(error|failed)/i);
     expect(result.code).toBe(0);
     expect(regionsCalled(before)).toEqual(["eu-west-1"]);
@@ -125,6 +130,7 @@ describe("the profile's region and endpoint", () => {
     ["AWS_DEFAULT_REGION", { AWS_DEFAULT_REGION: "us-east-1" }],
   ])("%s wins over the profile's region", async (_name, env) => {
     const result = await run([...reportArgs("b"), "--profile", "emu"], env);
+    expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/1 functions in us-east-1\n/);
   });

@@ -15,8 +15,10 @@ export async function runInProcess(
 ): Promise<CliResult> {
   let stdout = "";
   let stderr = "";
-  // Commands that read process.env themselves (tune, report: the AWS SDK does) see `env` too.
-  for (const [name, value] of Object.entries(env)) vi.stubEnv(name, value);
+  // The command's environment is process.env itself, as in the bin: the AWS SDK reads it, and a
+  // command may write to it (--profile sets AWS_PROFILE for the SDK). Restored afterwards.
+  const saved = { ...process.env };
+  for (const [name, value] of Object.entries({ NO_COLOR: "1", ...env })) vi.stubEnv(name, value);
   const direct = vi.spyOn(process.stdout, "write").mockImplementation((chunk) => {
     stdout += String(chunk);
     return true;
@@ -33,13 +35,17 @@ export async function runInProcess(
       stderr: (text) => {
         stderr += text;
       },
-      env: { ...process.env, NO_COLOR: "1", ...env },
+      env: process.env,
     });
     return { code, stdout, stderr };
   } finally {
     direct.mockRestore();
     directErr.mockRestore();
     vi.unstubAllEnvs();
+    for (const name of Object.keys(process.env)) {
+      if (!(name in saved)) delete process.env[name];
+    }
+    Object.assign(process.env, saved);
   }
 }
 
