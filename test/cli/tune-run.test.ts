@@ -1,6 +1,8 @@
 /**
- * `tune` through the built bin against an in-process emulator: what a user sees on stdout and
- * stderr, --dry-run, --format json, --out, --help, and the exit code when no size works.
+ * `tune` against an in-process emulator: what a user sees on stdout and stderr, --dry-run,
+ * --format json, --out, --help, and the exit code when no size works. The first case spawns the
+ * built bin; the rest run in-process through the CLI's entry function (runCli), which the bin
+ * only wraps.
  */
 import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -8,6 +10,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { EmulatorHandle } from "../../src/emulator/types.js";
 import { comparable, emulatorWith, fn } from "../integration/tune-harness.js";
+import { runInProcess } from "./run-in-process.js";
 import { runBinAsync } from "./tune-spawn.js";
 
 let emulator: EmulatorHandle;
@@ -18,8 +21,18 @@ const env = {
   AWS_REGION: "us-east-1",
   XDG_STATE_HOME: dir,
 };
-const tune = (args: string[]) =>
+const spawned = (args: string[]) =>
   runBinAsync(["tune", ...args, "--endpoint-url", emulator.endpoint], env);
+const tune = (args: string[]) =>
+  runInProcess(["tune", ...args, "--endpoint-url", emulator.endpoint], env);
+
+/** The month `offset` months from the current one (UTC), as YYYY-MM. */
+function monthFromNow(offset: number): string {
+  const now = new Date();
+  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + offset, 1))
+    .toISOString()
+    .slice(0, 7);
+}
 
 beforeAll(async () => {
   emulator = await emulatorWith([
@@ -30,8 +43,10 @@ beforeAll(async () => {
       "busy-api",
       { fixedMs: 100, cpuMs: 10 },
       {
-        // Invocations history around "now" (2026-11): 2,000 a day with day-to-day noise.
-        history: ["2026-09", "2026-10", "2026-11", "2026-12"].map((month) => ({
+        // Invocations history around today, whatever the date (the last 30 days are always
+        // inside it; fixed months stopped covering them a month later): 2,000 a day with
+        // day-to-day noise.
+        history: [-2, -1, 0, 1].map(monthFromNow).map((month) => ({
           month,
           invocationsPerDay: 2000,
           avgDurationMs: 110,
@@ -45,7 +60,14 @@ afterAll(async () => emulator.close());
 describe("tune via the bin", () => {
   it("--dry-run prints the plan, calls only GetFunction, exits 0", async () => {
     const before = emulator.requests().length;
-    const result = await tune(["web", "--sizes", "512,1024", "--invocations", "10", "--dry-run"]);
+    const result = await spawned([
+      "web",
+      "--sizes",
+      "512,1024",
+      "--invocations",
+      "10",
+      "--dry-run",
+    ]);
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(
       /^Dry run: nothing was changed\. Plan for web \(us-east-1, account 123456789012/,
@@ -177,7 +199,7 @@ describe("tune via the bin", () => {
   });
 
   it("--help lists every flag of issue 4", async () => {
-    const result = await runBinAsync(["tune", "--help"]);
+    const result = await runInProcess(["tune", "--help"]);
     expect(result.code).toBe(0);
     for (const flag of [
       "--sizes",
@@ -217,7 +239,7 @@ describe("someone else's deploy while tune measures (issue 18, found bug 3)", ()
       },
     });
     try {
-      const result = await runBinAsync(
+      const result = await runInProcess(
         ["tune", "kfn", "--endpoint-url", own.endpoint, "--sizes", "256,1024"].concat([
           "--invocations",
           "5",
