@@ -1,6 +1,8 @@
 /**
  * `lambda-cost emulator` as a user runs it: the built bin as a child process, real SDK calls
- * against it, stopped with SIGINT. Run `npm run build` first when running this file alone.
+ * against it, stopped with SIGINT. The refusals (bad config, port, host) and --help run
+ * in-process through the CLI's entry function (runCli), which the bin only wraps. Run
+ * `npm run build` first when running this file alone.
  */
 import { spawn } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
@@ -9,7 +11,8 @@ import { join } from "node:path";
 import { CloudWatchClient, GetMetricStatisticsCommand } from "@aws-sdk/client-cloudwatch";
 import { InvokeCommand, LambdaClient, ListFunctionsCommand } from "@aws-sdk/client-lambda";
 import { describe, expect, it } from "vitest";
-import { BIN, runBin } from "../cli/run-cli.js";
+import { BIN } from "../cli/run-cli.js";
+import { runInProcess } from "../cli/run-in-process.js";
 
 import { CREDENTIALS } from "./emulator-helpers.js";
 
@@ -151,16 +154,22 @@ describe("lambda-cost emulator (CLI)", () => {
       join(dir, "missing.json"),
       /--config .*missing\.json: cannot read it \(no such file\)/,
     ],
-  ])("a config with %s exits 2 with one line naming the problem", (_label, path, message) => {
-    const result = runBin(["emulator", "--config", path, "--port", "0"]);
+  ])("a config with %s exits 2 with one line naming the problem", async (_label, path, message) => {
+    const result = await runInProcess(["emulator", "--config", path, "--port", "0"]);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(message);
     expect(result.stderr.trim().split("\n")).toHaveLength(1);
     expect(result.stdout).toBe("");
   });
 
-  it("a bad --port exits 2", () => {
-    const result = runBin(["emulator", "--config", "examples/emulator.json", "--port", "70000"]);
+  it("a bad --port exits 2", async () => {
+    const result = await runInProcess([
+      "emulator",
+      "--config",
+      "examples/emulator.json",
+      "--port",
+      "70000",
+    ]);
     expect(result.code).toBe(2);
     expect(result.stderr).toBe(
       'lambda-cost: --port "70000" is above 65535; use a whole number from 0 to 65535\n',
@@ -170,12 +179,18 @@ describe("lambda-cost emulator (CLI)", () => {
   it("a port in use or an unknown host exits 2 with one line", async () => {
     const cli = startCli(["--config", "examples/emulator.json", "--port", "0"]);
     const port = new URL(await cli.listening).port;
-    const taken = runBin(["emulator", "--config", "examples/emulator.json", "--port", port]);
+    const taken = await runInProcess([
+      "emulator",
+      "--config",
+      "examples/emulator.json",
+      "--port",
+      port,
+    ]);
     cli.child.kill("SIGINT");
     await cli.exited;
     expect(taken.code).toBe(2);
     expect(taken.stderr).toMatch(/cannot listen on 127\.0\.0\.1:\d+ \(EADDRINUSE\)/);
-    const host = runBin([
+    const host = await runInProcess([
       "emulator",
       "--config",
       "examples/emulator.json",
@@ -186,8 +201,8 @@ describe("lambda-cost emulator (CLI)", () => {
     expect(host.stderr.trim().split("\n")).toHaveLength(1);
   });
 
-  it("--help documents the flags", () => {
-    const result = runBin(["emulator", "--help"]);
+  it("--help documents the flags", async () => {
+    const result = await runInProcess(["emulator", "--help"]);
     expect(result.code).toBe(0);
     for (const flag of ["--config <file>", "--port <port>", "--host <host>"])
       expect(result.stdout).toContain(flag);
