@@ -195,6 +195,20 @@ describe("auto planner: practical equivalence", () => {
     expect(pick?.advice).toMatch(/practically equivalent.*±2\.0% of its duration.*1769 MB$/);
   });
 
+  it("under speed, stops a race it cannot settle at 20 each and recommends the larger", () => {
+    // 1769 and 3008 MB truly equally fast, noise 20%: ±2% equivalence is out of reach (it would
+    // take 2·(1.96·0.2/0.02)² ≈ 770 invocations each). Whatever more invocations showed, 3008 MB
+    // is at least as fast (duration never grows with memory), so the race stops as soon as both
+    // have the finalist floor of 20 (instead of 40) and recommends 3008 MB.
+    const run = race(auto([1024, 1769, 3008], speed), (m) => (m === 1024 ? 173 : 100), 0.2, 3);
+    expect(run.reason).toMatch(
+      /^1769 MB, 3008 MB have 20 invocations each and are still not told apart \(.*\); recommending the largest, 3008 MB: duration never grows with memory \(auto/,
+    );
+    expect(run.samples.get(1769)!.length).toBeLessThan(40);
+    expect(run.samples.get(3008)!.length).toBeLessThan(40);
+    expect(recommendFrom(run, speed)).toMatchObject({ memoryMb: 3008, runnerUpMemoryMb: 1769 });
+  });
+
   it("takes the margin from the options: with 0 nothing is ever equivalent", () => {
     const options = { ...cost, equivalenceMargin: 0 };
     const run = race(auto([128, 512], options), (m) => (m === 128 ? 800 : 200), 0.005);

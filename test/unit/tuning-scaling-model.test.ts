@@ -14,6 +14,7 @@ import {
 } from "../../src/core/tuning/scaling-model.js";
 import { summarizeSize } from "../../src/core/tuning/summarize.js";
 import type { InvocationSample, StrategyOptions } from "../../src/core/tuning/types.js";
+import { Rng } from "../../src/emulator/rng.js";
 
 const costModel = (memoryMb: number, billedMs: number): Decimal =>
   dec("0.0000002").plus(
@@ -77,6 +78,39 @@ describe("fitScalingModel", () => {
   it("needs one size more than it has parameters, and a spread to pool", () => {
     expect(fitScalingModel(points((m) => modelMs(m, 20, 300, 0), [128, 256]))).toBeNull();
     expect(fitScalingModel(points((m) => modelMs(m, 20, 300, 0), SIX, 0))).toBeNull();
+  });
+
+  it("a parameter held at 0 takes no degree of freedom from the lack-of-fit test", () => {
+    // Single-threaded (P = 0) with 3008 MB measured 2% slow: the free fit wants P < 0 (more
+    // vCPUs making it slower), so P is held at 0 and F, C are fitted — 2 parameters estimated
+    // from 6 points, so the statistic is χ²/(6 − 2), not χ²/(6 − 3).
+    const fit = fitScalingModel(points((m) => modelMs(m, 20, 300, 0) * (m === 3008 ? 1.02 : 1)))!;
+    expect(fit.beta[2]).toBe(0);
+    // χ² recomputed from the fit: weight n/(cv·mean)² with the pooled cv 0.05 and n = 20.
+    const chi = SIX.reduce((sum, m) => {
+      const mean = modelMs(m, 20, 300, 0) * (m === 3008 ? 1.02 : 1);
+      return sum + (20 / (0.05 * mean) ** 2) * (mean - predictMean(fit, m)) ** 2;
+    }, 0);
+    expect(fit.lackOfFit).toBeCloseTo(chi / 4, 9);
+  });
+
+  it("refuses about 20% of exact-model data, as its 80th-percentile critical value says", () => {
+    // 2,000 seeded draws of 46 invocations per size with 20% log-normal noise around
+    // F + C/min(1, v) (P = 0). Dividing by points − 3 whenever P was held at 0 refused 26%.
+    const rng = new Rng(7);
+    let refused = 0;
+    for (let draw = 0; draw < 2000; draw++) {
+      const data = SIX.map((memoryMb): ScalingPoint => {
+        const mu = modelMs(memoryMb, 50, 500, 0);
+        const xs = Array.from({ length: 46 }, () => mu * rng.logNormalFactor(0.2));
+        const mean = xs.reduce((a, b) => a + b, 0) / xs.length;
+        const variance = xs.reduce((a, x) => a + (x - mean) ** 2, 0) / (xs.length - 1);
+        return { memoryMb, mean, stdDev: Math.sqrt(variance), n: xs.length };
+      });
+      if (!fitScalingModel(data)!.fits) refused += 1;
+    }
+    expect(refused / 2000).toBeGreaterThan(0.17);
+    expect(refused / 2000).toBeLessThan(0.23);
   });
 
   it("lackOfFitCritical is the 80th percentile of χ²(k)/k (tables: χ²₀.₈(4) = 5.989)", () => {

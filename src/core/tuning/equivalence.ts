@@ -11,7 +11,8 @@
  *   may still be picked as "the cheaper of the equally fast";
  * - open otherwise: more invocations could still change the decision.
  * The pick is the cheapest of L and the sizes equivalent to it (cost, speed and balanced alike;
- * under cost that is L itself).
+ * under cost that is L itself) — except under speed when no size is equivalent and some larger
+ * size is still open against L: then the largest of those (see fastestNotToldApart).
  */
 import type { RankedSize } from "./rank.js";
 import { tQuantile975 } from "./stats.js";
@@ -64,6 +65,8 @@ export interface Decision {
   out: RankedSize[];
   open: RankedSize[];
   margin: number;
+  /** True when the pick is a larger size not told apart from the leader (speed, see below). */
+  largerNotToldApart?: boolean | undefined;
 }
 
 /** Classifies every ranked size against the leader; null when nothing is ranked. */
@@ -76,6 +79,29 @@ export function decide(ranked: readonly RankedSize[], options: StrategyOptions):
   for (const j of decision.equivalent) {
     if (j.summary.costPerInvocation.lessThan(decision.pick.summary.costPerInvocation)) {
       decision.pick = j;
+    }
+  }
+  return fastestNotToldApart(decision, options);
+}
+
+/**
+ * Under speed, a size the samples cannot tell apart from the fastest measured one and that has
+ * more memory is at least as fast: Lambda gives a function CPU in proportion to its memory (AWS
+ * Lambda developer guide, "Memory and computing power"), so its duration never grows with
+ * memory. When no size is shown equivalent to the leader, the pick is therefore the largest of
+ * the leader and the open sizes above it — the measured order between them is noise, the
+ * physical one is not. A larger size the samples show to be slower (out) is not picked: there
+ * the data wins. Cost and balanced are left alone (their score does grow with memory).
+ *
+ * @example
+ * // speed: leader 1769 MB (250.1 ms), 3008 MB open (251.0 ms ± 6) → pick 3008 MB
+ */
+export function fastestNotToldApart<D extends Decision>(decision: D, options: StrategyOptions): D {
+  if (options.strategy !== "speed" || decision.equivalent.length > 0) return decision;
+  for (const j of decision.open) {
+    if (j.summary.memoryMb > decision.pick.summary.memoryMb) {
+      decision.pick = j;
+      decision.largerNotToldApart = true;
     }
   }
   return decision;

@@ -7,7 +7,7 @@
  * out, there is no model decision and the per-size one stands.
  */
 import type { Decision, Standing } from "./equivalence.js";
-import { equivalenceMarginOf } from "./equivalence.js";
+import { equivalenceMarginOf, fastestNotToldApart } from "./equivalence.js";
 import type { RankedSize } from "./rank.js";
 import {
   combinationHalfWidth,
@@ -90,6 +90,7 @@ export function decideByModel(
   // sizes' own samples show to be out. Below 1,769 MB the model's cost can only grow with memory,
   // so a function slowed by memory pressure that slips through the lack-of-fit test would
   // otherwise be sent to its smallest size.
+  fastestNotToldApart(decision, options);
   if (direct.out.includes(decision.leader) || direct.out.includes(decision.pick)) return null;
   return decision;
 }

@@ -18,7 +18,8 @@
  *    what it has, so a lucky early estimate cannot make one round overshoot; and stops when the
  *    sizes still racing have `settleAtWithModel` (25) invocations each while the model fits, or
  *    `settleAt` (40) while it does not — a near-tie that many invocations cannot settle costs
- *    less than the invocations it would take.
+ *    less than the invocations it would take; under speed at the finalist floor (20), since
+ *    the pick among sizes not told apart is the largest (equivalence.ts, fastestNotToldApart).
  * It never spends more than the cap: the grid it replaces (50 per size) or --max-invocations.
  */
 import { type Decision, decide, differenceInterval } from "./equivalence.js";
@@ -89,11 +90,25 @@ export function raceRound(state: RaceState): SamplingBatch {
     }
     return stop(settledReason(decision, model !== null), state);
   }
-  const settleAt = model ? settings.settleAtWithModel : settings.settleAt;
+  // Under speed the pick among sizes not told apart is the largest (fastestNotToldApart): it is
+  // at least as fast as the others whatever more invocations would show, so the race only
+  // goes on as long as it takes to put the finalist floor behind each of them.
+  const speed = strategy.strategy === "speed";
+  const settleAt = speed
+    ? settings.finalist
+    : model
+      ? settings.settleAtWithModel
+      : settings.settleAt;
   const racing = [decision.leader, ...decision.open];
   if (racing.every((r) => r.n >= settleAt)) {
+    const basis = model
+      ? "the CPU-scaling model fits the sizes measured"
+      : "the CPU-scaling model does not fit the sizes measured";
+    const pick = speed
+      ? `recommending the largest, ${decision.pick.summary.memoryMb} MB: duration never grows with memory`
+      : "recommending the best measured";
     return stop(
-      `${racing.map((r) => `${r.summary.memoryMb} MB`).join(", ")} have ${settleAt} invocations each and are still not told apart (${model ? "the CPU-scaling model fits the sizes measured" : "the CPU-scaling model does not fit the sizes measured"}); recommending the best measured`,
+      `${racing.map((r) => `${r.summary.memoryMb} MB`).join(", ")} have ${settleAt} invocations each and are still not told apart (${basis}); ${pick}`,
       state,
     );
   }

@@ -59,7 +59,9 @@ export function recommend(
   const head =
     winner === decision.leader
       ? describeScore(winner, options)
-      : `the cheapest of the sizes equivalent to the best, ${formatUsd(winner.summary.costPerMillion, 4)} per 1M invocations: ${describeScore(winner, options, best)}`;
+      : decision.largerNotToldApart
+        ? `the largest of the sizes not told apart from the fastest measured: ${describeScore(winner, options, best)}`
+        : `the cheapest of the sizes equivalent to the best, ${formatUsd(winner.summary.costPerMillion, 4)} per 1M invocations: ${describeScore(winner, options, best)}`;
   const recommendation: Recommendation = {
     memoryMb: winner.summary.memoryMb,
     architecture: winner.summary.architecture,
@@ -79,6 +81,9 @@ export function recommend(
     recommendation.advice = `${names.join(", ")} are practically equivalent: the 95% interval of each one's difference from the best lies within ±${percent(decision.margin)} of its ${options.strategy === "speed" ? "duration" : options.strategy === "cost" ? "cost" : "score"}; recommending the cheapest, ${label(winner.summary)}`;
   } else if (!distinguishable) {
     recommendation.advice = advise(winner, runnerUp, label);
+    if (decision.largerNotToldApart) {
+      recommendation.advice += `; recommending the larger, ${label(winner.summary)}: Lambda gives CPU in proportion to memory, so a function's duration never grows with memory and the larger size is at least as fast`;
+    }
   }
   return recommendation;
 }
