@@ -6,7 +6,6 @@
 import { functionNameMatcher } from "../../core/advice/name-filter.js";
 import type { AdviceWindow } from "../../core/advice/types.js";
 import { CheckFailedError, UsageError } from "../../core/errors.js";
-import { type Decimal, formatUsd } from "../../core/money/index.js";
 import { knownRegions } from "../../core/pricing/lookup.js";
 import { unknownRegion } from "../../core/unknown-region.js";
 import { adviseRenderers } from "../../output/advise.js";
@@ -16,6 +15,7 @@ import type { CliIo } from "../io.js";
 import { emitOutput, prepareOut } from "../out-file.js";
 import { outputWidth } from "../terminal.js";
 import type { AdviseFlags } from "./advise.js";
+import { scanEstimateLine } from "./advise-scan-line.js";
 
 const DAY_MS = 86_400_000;
 
@@ -70,13 +70,7 @@ export async function runAdvise(flags: AdviseFlags, io: CliIo, now: Date) {
       freeTier: flags.freeTier,
       beforeQueries: (estimate) => {
         const gb = estimate.bytes / 1024 ** 3;
-        const unpriced =
-          estimate.unpricedRegions.length > 0
-            ? ` (no Logs Insights price known for ${estimate.unpricedRegions.join(", ")})`
-            : "";
-        io.stderr(
-          `Logs Insights: about ${gb.toFixed(3)} GB to scan in ${estimate.groups} log group${estimate.groups === 1 ? "" : "s"}, about ${formatUsd(estimate.cost, 4)}${ratesText(estimate.insightsRates)}${unpriced}.\n`,
-        );
+        io.stderr(scanEstimateLine(estimate));
         if (gb > flags.maxScanGb) {
           throw new UsageError(
             `the Logs Insights queries would scan about ${gb.toFixed(3)} GB, over --max-scan-gb ${flags.maxScanGb}; raise it (--max-scan-gb ${Math.ceil(gb)}) or narrow the scan with --functions or --days. Nothing was queried.`,
@@ -98,21 +92,4 @@ export async function runAdvise(flags: AdviseFlags, io: CliIo, now: Date) {
       `part of the scan failed: ${named}; the advice covers the rest (see the output).`,
     );
   }
-}
-
-/**
- * " at $0.005 per GB scanned (us-east-1)": each Logs Insights price the estimate used, read
- * from the price table, with the regions it applies to; empty when no region is priced.
- */
-function ratesText(rates: ReadonlyArray<{ region: string; perGbScanned: Decimal }>): string {
-  const regionsByRate = new Map<string, string[]>();
-  for (const { region, perGbScanned } of rates) {
-    const key = perGbScanned.toFixed();
-    regionsByRate.set(key, [...(regionsByRate.get(key) ?? []), region]);
-  }
-  const groups = [...regionsByRate].map(([rate, regions]) => ({ rate, where: regions.join(", ") }));
-  const [only] = groups;
-  if (only === undefined) return "";
-  if (groups.length === 1) return ` at $${only.rate} per GB scanned (${only.where})`;
-  return ` at ${groups.map((g) => `$${g.rate} (${g.where})`).join(", ")} per GB scanned`;
 }
