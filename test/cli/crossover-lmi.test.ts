@@ -1,5 +1,6 @@
 /**
- * `crossover` and Lambda Managed Instances through the built bin: AWS's sample LMI calculator's
+ * `crossover` and Lambda Managed Instances from the command line, in-process through the CLI's
+ * entry function (runCli; crossover.test.ts spawns the bin once): AWS's sample LMI calculator's
  * published cost figures reproduced from its instance counts (--lmi-instances), the JSON
  * `managedInstances` contract, and bad LMI input (exit 2, one line naming what is allowed).
  *
@@ -8,8 +9,8 @@
  * sizes 14 instances for its "balanced", 8 for "IO-heavy" and 26 for "CPU-heavy" workload, and
  * publishes (on-demand): EC2 = instances × $0.145 × 730, fee = 15% of that, requests = $0.20.
  */
-import { describe, expect, it } from "vitest";
-import { runBin } from "./run-cli.js";
+import { beforeAll, describe, expect, it } from "vitest";
+import { runInProcess } from "./run-in-process.js";
 
 const ENV = { AWS_REGION: undefined, AWS_DEFAULT_REGION: undefined };
 const CALCULATOR = [
@@ -17,8 +18,8 @@ const CALCULATOR = [
   ...["--runtime", "python", "--lmi-types", "c7g.xlarge", "--format", "json"],
 ];
 
-function json(args: string[]) {
-  const { code, stdout, stderr } = runBin(args, { env: ENV });
+async function json(args: string[]) {
+  const { code, stdout, stderr } = await runInProcess(args, ENV);
   expect(stderr).toBe("");
   expect(code).toBe(0);
   return JSON.parse(stdout);
@@ -32,8 +33,8 @@ describe("AWS's sample LMI calculator, from its instance counts", () => {
     ["IO-heavy", 8, 846.8, 127.02, 974.02],
     // CPU-heavy: 26 × 0.145 × 730 = 2,752.10; 0.15 × 2,752.10 = 412.815; + 0.20 = 3,165.115
     ["CPU-heavy", 26, 2752.1, 412.815, 3165.115],
-  ])("%s: %i × c7g.xlarge", (_name, instances, ec2, fee, total) => {
-    const out = json([...CALCULATOR, "--lmi-instances", String(instances)]);
+  ])("%s: %i × c7g.xlarge", async (_name, instances, ec2, fee, total) => {
+    const out = await json([...CALCULATOR, "--lmi-instances", String(instances)]);
     expect(out.managedInstances).toMatchObject({
       instanceType: "c7g.xlarge",
       instances,
@@ -50,10 +51,14 @@ describe("AWS's sample LMI calculator, from its instance counts", () => {
 });
 
 describe("crossover --format json: the managedInstances object", () => {
-  const out = json([
-    ...["crossover", "--memory", "512", "--duration", "120ms", "--requests", "50M"],
-    ...["--format", "json"],
-  ]);
+  // biome-ignore lint/suspicious/noExplicitAny: the parsed JSON document under test
+  let out: any;
+  beforeAll(async () => {
+    out = await json([
+      ...["crossover", "--memory", "512", "--duration", "120ms", "--requests", "50M"],
+      ...["--format", "json"],
+    ]);
+  });
 
   it("is shaped like ec2, with the bill lines, candidates and break-even", () => {
     const m = out.managedInstances;
@@ -108,8 +113,8 @@ describe("crossover: bad LMI input exits 2 with one line naming what is allowed"
       /--lmi-types x9\.huge is not in pricing\/ec2\.json; LMI can use the arm64 types with at least 2 vCPUs: m7g\.large, /,
     ],
     [["--lmi-types", "c7i.xlarge"], /--lmi-types c7i\.xlarge is x86_64, not arm64 \(--lmi-arch\)/],
-  ])("%j", (flags, message) => {
-    const { code, stdout, stderr } = runBin([...BASE, ...flags], { env: ENV });
+  ])("%j", async (flags, message) => {
+    const { code, stdout, stderr } = await runInProcess([...BASE, ...flags], ENV);
     expect(stdout).toBe("");
     expect(stderr.trim().split("\n"), stderr).toHaveLength(1);
     expect(stderr).toMatch(message);
