@@ -233,8 +233,9 @@ describe("tune: bad flags exit 2 before any AWS call", () => {
 });
 
 describe("tune: bad environment exits 2 and changes nothing", () => {
+  // In-process like the flag errors; the spawned case above proves the bin wires the same entry.
   it("an unknown function names the region and account asked", async () => {
-    const result = await runBinAsync(
+    const result = await runInProcess(
       ["tune", "nope", "--endpoint-url", emulator.endpoint, "--invocations", "5"],
       env(),
     );
@@ -247,7 +248,7 @@ describe("tune: bad environment exits 2 and changes nothing", () => {
   });
 
   it("missing credentials say how to provide them", async () => {
-    const result = await runBinAsync(
+    const result = await runInProcess(
       ["tune", "app", "--endpoint-url", emulator.endpoint, "--invocations", "5"],
       {
         AWS_ACCESS_KEY_ID: "",
@@ -266,7 +267,7 @@ describe("tune: bad environment exits 2 and changes nothing", () => {
 
   it("a state directory that cannot hold the journal stops the run before any change", async () => {
     const notADirectory = file("state-file", "x");
-    const result = await runBinAsync(
+    const result = await runInProcess(
       ["tune", "app", "--endpoint-url", emulator.endpoint, "--invocations", "5"],
       { ...env(), XDG_STATE_HOME: notADirectory },
     );
