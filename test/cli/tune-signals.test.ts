@@ -1,7 +1,9 @@
 /**
  * Interrupting a real-time run of the built bin (emulator timeScale 1, so invocations take real
  * time): Ctrl-C puts the function back and exits 130; SIGKILL leaves a journal, and `--recover`
- * (or the next run) puts the function back from it.
+ * (or the next run) puts the function back from it. The runs that are signalled are spawned bins;
+ * the runs after a SIGKILL run in-process through the CLI's entry function (runCli), which the
+ * bin only wraps: what they read is the journal the killed process left.
  */
 import { mkdtempSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -9,7 +11,8 @@ import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { EmulatorHandle } from "../../src/emulator/types.js";
 import { comparable, emulatorWith, fn } from "../integration/tune-harness.js";
-import { runBinAsync, startBin } from "./tune-spawn.js";
+import { runInProcess } from "./run-in-process.js";
+import { startBin } from "./tune-spawn.js";
 
 let emulator: EmulatorHandle;
 let stateDir: string;
@@ -106,7 +109,7 @@ describe("tune interrupted", () => {
     expect(journals().filter((name) => name.startsWith("tune-"))).toHaveLength(1);
     expect(emulator.inspect("us-east-1", "slow")?.versions.length).toBeGreaterThanOrEqual(2);
 
-    const recovered = await runBinAsync(
+    const recovered = await runInProcess(
       ["tune", "slow", "--endpoint-url", emulator.endpoint, "--recover"],
       env(),
     );
@@ -120,7 +123,7 @@ describe("tune interrupted", () => {
     expect(comparable(emulator, "slow")).toEqual(before);
     expect(journals()).toEqual([]);
 
-    const again = await runBinAsync(
+    const again = await runInProcess(
       ["tune", "slow", "--endpoint-url", emulator.endpoint, "--recover"],
       env(),
     );
@@ -133,7 +136,7 @@ describe("tune interrupted", () => {
     await until(() => invoked() >= 4);
     run.child.kill("SIGKILL");
     await run.done;
-    const next = await runBinAsync(
+    const next = await runInProcess(
       [
         "tune",
         "slow",
