@@ -4,6 +4,7 @@
 import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import { dirname } from "node:path";
 import { build } from "esbuild";
+import { jsonAsParse } from "./esbuild-json-as-parse.mjs";
 
 // The CLI does not validate the shipped price tables at run time (start-up): they are checked
 // here, once, with the same checks a user's file gets (tsc has just built dist/).
@@ -22,21 +23,6 @@ for (const [file, check] of [
 
 // Old chunks would pile up (their names carry a content hash); start from an empty folder.
 await rm("dist/bin", { recursive: true, force: true });
-
-/**
- * The price tables are JSON modules (src/prices imports them). esbuild would turn each into a JS
- * object literal; a string handed to JSON.parse starts faster (V8 parses JSON in one cheap pass),
- * and `estimate` start-up is the budget this bundle exists for.
- */
-const jsonAsParse = {
-  name: "json-as-parse",
-  setup(build) {
-    build.onLoad({ filter: /[\\/]pricing[\\/][^\\/]+\.json$/ }, async ({ path }) => {
-      const text = JSON.stringify(JSON.parse(await readFile(path, "utf8")));
-      return { contents: `export default JSON.parse(${JSON.stringify(text)});`, loader: "js" };
-    });
-  },
-};
 
 // CommonJS dependencies (commander, csv-stringify, asciichart, …) may call require(); esbuild's
 // ESM output routes those calls through one runtime chunk, which needs a `require`. The banner

@@ -12,6 +12,8 @@ const INPUTS = [
   "src",
   "pricing",
   "scripts/bundle-cli.mjs",
+  "scripts/bundle-library.mjs",
+  "scripts/esbuild-json-as-parse.mjs",
   "tsconfig.base.json",
   "tsconfig.build.json",
   "package.json",

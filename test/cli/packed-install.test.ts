@@ -134,12 +134,16 @@ describe("the packed tarball", () => {
       const out = {};
       for (const spec of ${JSON.stringify(Object.keys(surfaces))}) out[spec] = Object.keys(await import(spec)).sort();
       const { estimateLambdaCost } = await import("lambda-cost");
+      // The entries share one module graph (scripts/bundle-library.mjs): the same function object
+      // through either path, so one price-table cache and one set of error classes.
+      out.shared = (await import("lambda-cost/crossover")).loadLambdaPriceTable === (await import("lambda-cost")).loadLambdaPriceTable;
       out.total = estimateLambdaCost([{ region: "us-east-1", architecture: "x86_64", memoryMb: 1536, monthlyRequests: 3_000_000, averageDurationMs: 120 }]).total.toFixed(2);
       console.log(JSON.stringify(out));`;
     const result = await spawnNode(["--input-type=module", "-e", code], join(dir, "project"));
     expect(result.stderr).toBe("");
     const out = JSON.parse(result.stdout) as Record<string, unknown>;
     for (const [spec, names] of Object.entries(surfaces)) expect(out[spec]).toEqual(names.sort());
+    expect(out.shared).toBe(true);
     // The same $2.73 as the estimate test below works out by hand.
     expect(out.total).toBe("2.73");
   });
