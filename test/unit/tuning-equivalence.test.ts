@@ -55,6 +55,17 @@ describe("standing against the leader (margin 1% of 100 = ±1)", () => {
   ])("%s", (_, j, expected) => {
     expect(standing(leader, j, 0.01)).toBe(expected);
   });
+
+  it("under speed, a larger size surely but slightly slower stays open; beyond the margin it is out", () => {
+    // The "surely worse and dearer" case, 1024 MB against the 512 MB leader: diff 0.8, interval
+    // [0.17, 1.43]. More memory is never slower, so under speed it stays open…
+    const slightly = ranked(1024, 100.8, 2, 50, "0.000004");
+    expect(standing(leader, slightly, 0.01, true)).toBe("open");
+    // …a smaller size with the same numbers is still out (it may truly be slower)…
+    expect(standing(leader, ranked(256, 100.8, 2, 50, "0.000004"), 0.01, true)).toBe("out");
+    // …and worse beyond the margin, [2.6, 3.4] > 1, the larger one is out too: the data wins.
+    expect(standing(leader, ranked(1024, 103, 1, 50, "0.000004"), 0.01, true)).toBe("out");
+  });
 });
 
 describe("decide", () => {

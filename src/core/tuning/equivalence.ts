@@ -8,7 +8,8 @@
  *   at 2.5% each: a difference as large as the margin is ruled out both ways);
  * - out when it cannot become the pick: worse than L beyond the margin (d − hw > margin·|L|),
  *   or surely worse (d − hw > 0) and not cheaper than L — a size slightly slower but cheaper
- *   may still be picked as "the cheaper of the equally fast";
+ *   may still be picked as "the cheaper of the equally fast" (under speed a size larger than L
+ *   only beyond the margin: more memory is never slower, see standing);
  * - open otherwise: more invocations could still change the decision.
  * The pick is the cheapest of L and the sizes equivalent to it (cost, speed and balanced alike;
  * under cost that is L itself) — except under speed when no size is equivalent and some larger
@@ -46,13 +47,35 @@ export function differenceInterval(
 
 export type Standing = "equivalent" | "out" | "open";
 
-/** Where size j stands against the leader (see the file comment). */
-export function standing(leader: RankedSize, j: RankedSize, margin: number): Standing {
+/**
+ * Where size j stands against the leader (see the file comment). With `speed`, a size larger
+ * than the leader is out only when slower beyond the margin: it cannot truly be slower
+ * (fastestNotToldApart), so a small difference that merely excludes 0 after several looks at
+ * the data is more likely noise than a reason to drop it.
+ */
+export function standing(
+  leader: RankedSize,
+  j: RankedSize,
+  margin: number,
+  speed = false,
+): Standing {
   const { diff, halfWidth } = differenceInterval(leader, j);
-  const zone = margin * Math.abs(leader.score);
+  return classify(diff, halfWidth, margin * Math.abs(leader.score), j, leader, speed);
+}
+
+/** The classification of a difference diff ± halfWidth of j from the leader (see standing). */
+export function classify(
+  diff: number,
+  halfWidth: number,
+  zone: number,
+  j: RankedSize,
+  leader: RankedSize,
+  speed: boolean,
+): Standing {
   if (diff - halfWidth >= -zone && diff + halfWidth <= zone) return "equivalent";
   const cheaper = j.summary.costPerInvocation.lessThan(leader.summary.costPerInvocation);
-  if (diff - halfWidth > zone || (diff - halfWidth > 0 && !cheaper)) return "out";
+  const noSlower = speed && j.summary.memoryMb > leader.summary.memoryMb;
+  if (diff - halfWidth > zone || (diff - halfWidth > 0 && !cheaper && !noSlower)) return "out";
   return "open";
 }
 
@@ -75,7 +98,8 @@ export function decide(ranked: readonly RankedSize[], options: StrategyOptions):
   if (!leader) return null;
   const margin = equivalenceMarginOf(options);
   const decision: Decision = { leader, pick: leader, equivalent: [], out: [], open: [], margin };
-  for (const j of others) decision[standing(leader, j, margin)].push(j);
+  const speed = options.strategy === "speed";
+  for (const j of others) decision[standing(leader, j, margin, speed)].push(j);
   for (const j of decision.equivalent) {
     if (j.summary.costPerInvocation.lessThan(decision.pick.summary.costPerInvocation)) {
       decision.pick = j;

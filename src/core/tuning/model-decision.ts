@@ -6,8 +6,8 @@
  * linear in one duration), or when it would recommend a size the per-size comparison has ruled
  * out, there is no model decision and the per-size one stands.
  */
-import type { Decision, Standing } from "./equivalence.js";
-import { equivalenceMarginOf, fastestNotToldApart } from "./equivalence.js";
+import type { Decision } from "./equivalence.js";
+import { classify, equivalenceMarginOf, fastestNotToldApart } from "./equivalence.js";
 import type { RankedSize } from "./rank.js";
 import {
   combinationHalfWidth,
@@ -79,7 +79,7 @@ export function decideByModel(
       fit,
       t.g.map((v, k) => v - lead.g[k]!),
     );
-    decision[standingOf(diff, halfWidth, zone, t.r, lead.r)].push(t.r);
+    decision[classify(diff, halfWidth, zone, t.r, lead.r, options.strategy === "speed")].push(t.r);
   }
   for (const j of decision.equivalent) {
     if (j.summary.costPerInvocation.lessThan(decision.pick.summary.costPerInvocation)) {
@@ -93,17 +93,4 @@ export function decideByModel(
   fastestNotToldApart(decision, options);
   if (direct.out.includes(decision.leader) || direct.out.includes(decision.pick)) return null;
   return decision;
-}
-
-function standingOf(
-  diff: number,
-  halfWidth: number,
-  zone: number,
-  j: RankedSize,
-  leader: RankedSize,
-): Standing {
-  if (diff - halfWidth >= -zone && diff + halfWidth <= zone) return "equivalent";
-  const cheaper = j.summary.costPerInvocation.lessThan(leader.summary.costPerInvocation);
-  if (diff - halfWidth > zone || (diff - halfWidth > 0 && !cheaper)) return "out";
-  return "open";
 }
