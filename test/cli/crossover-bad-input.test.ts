@@ -27,7 +27,17 @@ describe("crossover: its own bad flags exit 2 with one line", () => {
     ],
     [
       ["--target-utilization", "0"],
-      /--target-utilization "0" is too small; use a number greater than 0 to 1/,
+      /--target-utilization "0" is too small; use a number from 0.01 to 1$/,
+    ],
+    // A fleet planned to idle at its peak: near 0 it needs more units than a number counts
+    // (1e-320 once crashed the chart with exit 3).
+    [
+      ["--target-utilization", "1e-320"],
+      /--target-utilization "1e-320" is too small; use a number from 0.01 to 1$/,
+    ],
+    [
+      ["--target-utilization", "0.009"],
+      /--target-utilization "0.009" is too small; use a number from 0.01 to 1$/,
     ],
     [["--target-utilization", "1.01"], /--target-utilization "1.01" is too large/],
     [

@@ -154,3 +154,21 @@ describe("firstBreakEven at scale", () => {
     expect(evaluations).toBeLessThan(1000);
   });
 });
+
+describe("a fleet needing more units than a float counts", () => {
+  it("never breaks even, and the search ends (k + 1 === k once looped forever)", () => {
+    // Lambda $0.000002 a request; the fleet needs 1e300 units of $1 at every volume.
+    const lambda = (n: number) => dec(n).times("0.000002");
+    const pieces = linearPieces(lambda, 1, 1e12, []);
+    const huge: StepCurve = {
+      minUnits: 1,
+      unitCost: dec(1),
+      unitsAt: () => Number.POSITIVE_INFINITY,
+      stepTop: () => Number.MAX_SAFE_INTEGER - 1,
+      requestsPerUnit: 1e-300,
+    };
+    expect(firstBreakEven(lambda, pieces, huge, 1, 1e12)).toBeNull();
+    // Dearer at the search limit itself: no "for good from" either.
+    expect(sustainedBreakEven(lambda, pieces, huge, 1, 1e12)).toBeNull();
+  });
+});

@@ -307,6 +307,10 @@ describe("bad input (library callers get the CLI's errors)", () => {
   it.each([
     [{ cpuBoundFraction: 0 }, /--cpu-bound-fraction must be a number greater than 0 and at most 1/],
     [{ targetUtilization: 1.2 }, /--target-utilization must be/],
+    [
+      { targetUtilization: 1e-320 },
+      /--target-utilization must be a number from 0.01 to 1; got 1e-320/,
+    ],
     [{ peakToAverage: 0.9 }, /--peak-to-average must be a number of at least 1/],
     [{ minInstances: 0 }, /--min-instances must be a whole number from 1/],
     [{ cpuSecondsPerRequest: -1 }, /--cpu-seconds-per-request must be/],
@@ -333,5 +337,31 @@ describe("bad input (library callers get the CLI's errors)", () => {
     expect(() =>
       crossover({ ...BASE, region: "eu-central-1", fargateArchitecture: "arm64" }, tables),
     ).toThrow(PricingDataError);
+  });
+});
+
+describe("near-zero CPU work (a fleet whose one unit carries more requests than a float counts)", () => {
+  it("answers with the minimum fleet's break-even instead of searching forever", () => {
+    // 1e-12 vCPU-s a request: one 1-vCPU task carries 0.6 × 2,628,000 / (2 × 1e-12) ≈ 7.9e17
+    // requests a month, past 2^53, where stepTop's nudge loop once never ended (n + 1 === n).
+    const input = {
+      ...BASE,
+      memoryMb: 1024,
+      durationMs: 100,
+      monthlyRequests: 3_000_000,
+      cpuSecondsPerRequest: 1e-12,
+    };
+    const r = crossover(input, tables);
+    // So the fleet is 2 tasks at every volume: 2 × $36.0401 = $72.0802 (us-east-1 Fargate x86,
+    // 730 × (0.04048 + 2 × 0.004445)). Lambda, 1 GB, 100 ms, free tier on: above 4M requests
+    // (n − 1,000,000) × $0.0000002 + (0.1 n − 400,000) GB-s × $0.0000166667.
+    // n = 42,292,895: 8.258579 + 63.82161830965 = 72.08019830965 < 72.0802
+    // n = 42,292,896: 8.2585792 + 63.82162017632 = 72.08020017632 ≥ 72.0802
+    expect(r.fargate.monthlyCost.toFixed()).toBe("72.0802");
+    expect(r.fargate.breakEven).toMatchObject({
+      status: "from",
+      requestsPerMonth: 42_292_896,
+      steadyFromRequestsPerMonth: 42_292_896,
+    });
   });
 });

@@ -4,6 +4,7 @@
  * ./crossover-action.ts so the program's start-up stays close to bare node.
  */
 import { Command } from "commander";
+import { TARGET_UTILIZATION } from "../../core/crossover/validate-input.js";
 import type { OutputFormat } from "../../output/format.js";
 import { addFormatOption, addOutOption } from "../common-options.js";
 import type { CliIo } from "../io.js";
@@ -62,8 +63,8 @@ export function crossoverCommand(
     .option("--peak-to-average <ratio>", "peak traffic / average traffic, ≥ 1", peakRatio, 2)
     .option(
       "--target-utilization <f>",
-      "the busiest a fleet may run at the peak, (0, 1]",
-      fraction(),
+      "the busiest a fleet may run at the peak, 0.01–1",
+      numberIn(TARGET_UTILIZATION),
       0.6,
     )
     .option(

@@ -56,6 +56,9 @@ function firstWinInPiece(
   const upperGap = (k: number) =>
     intercept + p.slope.toNumber() * k * steps.requestsPerUnit - k * steps.unitCost.toNumber();
   let k = steps.unitsAt(p.from);
+  // More units than a float counts (a near-zero --target-utilization): k + 1 === k below, and a
+  // fleet that size never costs less than Lambda.
+  if (!Number.isSafeInteger(k)) return null;
   while (k <= kLast) {
     const top = Math.min(steps.stepTop(k), p.to);
     const target = steps.unitCost.times(k);

@@ -25,7 +25,11 @@ export function stepCurve(fleet: FleetModel, sizing: SizingInput): StepCurve {
         .div(dec(sizing.peakToAverage).times(sizing.cpuSecondsPerRequest));
   const stepTop = (k: number): number => {
     if (perUnit === null) return Number.MAX_SAFE_INTEGER;
-    let top = Math.min(perUnit.times(k).floor().toNumber(), Number.MAX_SAFE_INTEGER - 1);
+    const exact = perUnit.times(k).floor();
+    // At 2^53 a float can no longer count whole requests (top + 1 === top) and the nudge below
+    // would never end; such a step ends far past the search limit (1e12) anyway.
+    if (!exact.lt(Number.MAX_SAFE_INTEGER - 1)) return Number.MAX_SAFE_INTEGER - 1;
+    let top = exact.toNumber();
     // The division above is exact to 60 digits; nudge in case it lands a hair off a boundary.
     while (units(top + 1) <= k) top += 1;
     while (top > 0 && units(top) > k) top -= 1;

@@ -24,6 +24,8 @@ function lastLossInPiece(
   const interceptLow = p.costFrom.toNumber() - slope * p.from - slope * perUnit;
   const slopePerStep = slope * perUnit - unitCost;
   let k = steps.unitsAt(p.to);
+  // More units than a float counts (k − 1 === k below): the fleet is dearer at the piece's top.
+  if (!Number.isSafeInteger(k)) return p.to;
   while (k >= kFirst) {
     const stepBottom = k === steps.minUnits ? searchFrom : steps.stepTop(k - 1) + 1;
     const bottom = Math.max(stepBottom, p.from, searchFrom);

@@ -6,6 +6,13 @@ import { UsageError } from "../errors.js";
 import { LMI_MEMORY_PER_VCPU_GIB, LMI_RUNTIMES } from "./lmi-fleet.js";
 import type { CrossoverInput } from "./result-types.js";
 
+/**
+ * The busiest a fleet may run at its peak. Below 1% the fleet needs over a hundred times the
+ * vCPUs its work uses, and near 0 more units than a number can count (a 1e-320 target once
+ * crashed the chart): no plan runs a fleet that idle.
+ */
+export const TARGET_UTILIZATION = { min: 0.01, max: 1, unit: "" } as const;
+
 function fractionOk(value: number): boolean {
   return Number.isFinite(value) && value > 0 && value <= 1;
 }
@@ -13,7 +20,7 @@ function fractionOk(value: number): boolean {
 /**
  * @example
  * validateCrossoverInput({ ...input, targetUtilization: 1.5 });
- * // throws UsageError: --target-utilization must be a number greater than 0 and at most 1; got 1.5
+ * // throws UsageError: --target-utilization must be a number from 0.01 to 1; got 1.5
  */
 export function validateCrossoverInput(input: CrossoverInput): void {
   const fail = (flag: string, rule: string, value: unknown): never => {
@@ -22,8 +29,13 @@ export function validateCrossoverInput(input: CrossoverInput): void {
   if (!fractionOk(input.cpuBoundFraction)) {
     fail("--cpu-bound-fraction", "a number greater than 0 and at most 1", input.cpuBoundFraction);
   }
-  if (!fractionOk(input.targetUtilization)) {
-    fail("--target-utilization", "a number greater than 0 and at most 1", input.targetUtilization);
+  const utilization = input.targetUtilization;
+  if (
+    !Number.isFinite(utilization) ||
+    utilization < TARGET_UTILIZATION.min ||
+    utilization > TARGET_UTILIZATION.max
+  ) {
+    fail("--target-utilization", "a number from 0.01 to 1", utilization);
   }
   if (!Number.isFinite(input.peakToAverage) || input.peakToAverage < 1) {
     fail(
