@@ -52,6 +52,21 @@ describe("lambda-cost report: bad input exits 2 with one line, before any AWS ca
     expect(existsSync(join(outDir, "r"))).toBe(false);
   });
 
+  // An unset shell variable ("$DIR") must not turn --merge or --accounts-file into "not given"
+  // (a single-account report of the credentials' account) or --out-dir into the working directory.
+  it.each([
+    [["--merge", ""], /--merge "" is no path; give the directory holding the per-account report/],
+    [["--accounts-file", ""], /--accounts-file "" is no path; give a file with one 12-digit/],
+    [["--out-dir", " "], /--out-dir " " is no path; give a directory such as reports\.$/],
+  ])("%j", async (args, message) => {
+    const outDir = mkdtempSync(join(tmpdir(), "report-cli-"));
+    const before = connections;
+    const argv = ["report", "--endpoint-url", endpoint, "--out-dir", join(outDir, "r"), ...args];
+    expectOneLineExit2(await runInProcess(argv, env), message, expect);
+    expect(connections).toBe(before);
+    expect(existsSync(join(outDir, "r"))).toBe(false);
+  });
+
   it("the spawned bin gives the same line (one case through the real entry)", () => {
     const { code, stdout, stderr } = runBin(["report", "--month", "2026-13"], { env });
     expect(stderr).toMatch(/^lambda-cost: --month "2026-13" is not a month; use YYYY-MM/);

@@ -29,6 +29,7 @@ export async function runReport(flags: ReportFlags, io: CliIo, now: Date) {
     if (error instanceof MonthError) throw new UsageError(`--month: ${error.message}`);
     throw error;
   }
+  checkPathsGiven(flags);
   if (flags.out !== undefined) prepareOut(flags.out, `report.${flags.format}`);
   const settings = await resolveAwsCommandSettings({ profile: flags.profile }, env);
   const table = loadLambdaPriceTable();
@@ -114,6 +115,24 @@ export async function runReport(flags: ReportFlags, io: CliIo, now: Date) {
 }
 
 /** Last month's report in the out-dir, if there is one; a missing or unreadable file is none. */
+/**
+ * An empty path (`--merge "$DIR"` with DIR unset) is refused: --merge "" and --accounts-file ""
+ * would otherwise count as not given and report the credentials' own account instead, and
+ * --out-dir "" would write into the working directory.
+ */
+function checkPathsGiven(flags: ReportFlags): void {
+  const paths = [
+    ["--out-dir", flags.outDir, "a directory such as reports"],
+    ["--merge", flags.merge, "the directory holding the per-account report JSON files"],
+    ["--accounts-file", flags.accountsFile, "a file with one 12-digit account ID per line"],
+  ] as const;
+  for (const [flag, value, right] of paths) {
+    if (value !== undefined && value.trim() === "") {
+      throw new UsageError(`${flag} "${value}" is no path; give ${right}.`);
+    }
+  }
+}
+
 async function readPreviousReport(outDir: string, month: string, accountId: string) {
   const { previousReportName, parsePreviousReport } = await import(
     "../../output/previous-report-csv.js"
