@@ -85,7 +85,7 @@ describe("emulator: throttling", () => {
       concurrencyLimit: 1,
       functions: [{ name: "f", memorySize: 1769, model: { fixedMs: 200 } }],
     });
-    const lambda = h.lambda("us-east-1", 3);
+    const lambda = h.lambda("us-east-1", 3, true); // the SDK's own wait is what is tested
     const outs = await Promise.all(
       [1, 2].map(() => lambda.send(new InvokeCommand({ FunctionName: "f" }))),
     );

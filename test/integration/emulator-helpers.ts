@@ -1,14 +1,19 @@
-/** Starts an emulator on port 0 and builds real SDK clients pointed at it. */
+/**
+ * Starts an emulator on port 0 and builds real SDK clients pointed at it: `maxAttempts` attempts
+ * with the SDK's standard retry rules, without its real backoff (zero-delay-retries.ts).
+ */
 import { CloudWatchClient } from "@aws-sdk/client-cloudwatch";
 import { LambdaClient } from "@aws-sdk/client-lambda";
 import { type EmulatorConfigInput, startEmulator } from "../../src/emulator/http-server.js";
 import type { EmulatorHandle } from "../../src/emulator/types.js";
+import { zeroDelayRetries } from "./zero-delay-retries.js";
 
 export const CREDENTIALS = { accessKeyId: "x", secretAccessKey: "y" };
 
 export interface Harness {
   emulator: EmulatorHandle;
-  lambda(region?: string, maxAttempts?: number): LambdaClient;
+  /** `sdkBackoff`: the SDK's own waits (Retry-After, backoff), for a test of that behaviour. */
+  lambda(region?: string, maxAttempts?: number, sdkBackoff?: boolean): LambdaClient;
   cloudwatch(region?: string, maxAttempts?: number): CloudWatchClient;
   close(): Promise<void>;
 }
@@ -25,13 +30,14 @@ export async function startHarness(
   };
   return {
     emulator,
-    lambda: (region = "us-east-1", maxAttempts = 1) =>
+    lambda: (region = "us-east-1", maxAttempts = 1, sdkBackoff = false) =>
       track(
         new LambdaClient({
           region,
           endpoint: emulator.endpoint,
           credentials: CREDENTIALS,
           maxAttempts,
+          ...(sdkBackoff ? {} : { retryStrategy: zeroDelayRetries(maxAttempts) }),
         }),
       ),
     cloudwatch: (region = "us-east-1", maxAttempts = 1) =>
@@ -41,6 +47,7 @@ export async function startHarness(
           endpoint: emulator.endpoint,
           credentials: CREDENTIALS,
           maxAttempts,
+          retryStrategy: zeroDelayRetries(maxAttempts),
         }),
       ),
     async close() {
