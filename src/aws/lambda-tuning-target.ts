@@ -1,28 +1,20 @@
 /**
  * TuningTarget over @aws-sdk/client-lambda. Retries are the SDK's own standard strategy (more
  * attempts than the default, because restoring a function must survive a throttling storm);
- * waits are the SDK's V2 waiters (they poll GetFunction). Every call goes through `call`, the
- * one place that maps SDK errors: a 412 becomes ConcurrentChangeError, the rest AwsError naming
- * the action (toAwsError), and each method says which error names it expects instead.
+ * waits are the SDK's V2 waiters (lambda-waiters.ts). Every call goes through one
+ * LambdaFunctionCalls (lambda-function-calls.ts), the one place that maps SDK errors; versions
+ * and aliases are in lambda-version-calls.ts and lambda-alias-calls.ts, code in
+ * lambda-code-target.ts.
  */
 import {
-  CreateAliasCommand,
-  DeleteAliasCommand,
-  DeleteFunctionCommand,
   type FunctionConfiguration,
-  GetAliasCommand,
   GetFunctionCommand,
   InvokeCommand,
   LambdaClient,
-  PublishVersionCommand,
-  paginateListVersionsByFunction,
-  UpdateAliasCommand,
   UpdateFunctionConfigurationCommand,
   waitUntilFunctionActiveV2,
   waitUntilFunctionUpdatedV2,
-  waitUntilPublishedVersionActive,
 } from "@aws-sdk/client-lambda";
-import { AwsError } from "../core/errors.js";
 import {
   type AliasView,
   type CallOptions,
@@ -35,18 +27,15 @@ import {
   ThrottledError,
   type TuningTarget,
 } from "../core/tuning/ports.js";
-import { accountFromMessage } from "./arn.js";
 import { type AwsConnection, sdkClientConfig } from "./connection.js";
-import { toAwsError } from "./errors.js";
 import { countThrottles, isThrottle, normalizeConfig, toSnapshot } from "./function-snapshot.js";
+import * as aliases from "./lambda-alias-calls.js";
 import { createLambdaCodeTarget } from "./lambda-code-target.js";
+import { LambdaFunctionCalls } from "./lambda-function-calls.js";
+import * as versions from "./lambda-version-calls.js";
+import { DEFAULT_WAITER, LambdaWaiter, type WaiterTiming } from "./lambda-waiters.js";
 
-/** How long and how often to poll while an update settles (seconds, as the SDK waiters take). */
-export interface WaiterTiming {
-  minDelaySeconds: number;
-  maxDelaySeconds: number;
-  maxWaitSeconds: number;
-}
+export type { WaiterTiming } from "./lambda-waiters.js";
 
 export interface LambdaTuningTargetOptions {
   /** A connection (the adapter builds its client) or a ready LambdaClient. */
@@ -57,22 +46,8 @@ export interface LambdaTuningTargetOptions {
   waiter?: Partial<WaiterTiming> | undefined;
 }
 
-const DEFAULT_WAITER: WaiterTiming = {
-  minDelaySeconds: 1,
-  maxDelaySeconds: 5,
-  maxWaitSeconds: 300,
-};
 /** Attempts per call for tune (the SDK default is 3): a restore must outlast a throttling storm. */
 export const TUNE_MAX_ATTEMPTS = 8;
-/** An SDK error as the methods below look at it. */
-type SdkError = { name?: string; message?: string } | undefined;
-/** What a method does with an error it expects: a value to return, or undefined to fail. */
-type Expected<T> = (error: SdkError) => { value: T } | undefined;
-
-const notFound =
-  <T>(value: T): Expected<T> =>
-  (error) =>
-    error?.name === "ResourceNotFoundException" ? { value } : undefined;
 
 export function createLambdaTuningTarget(options: LambdaTuningTargetOptions): TuningTarget {
   return new LambdaTuningTarget(options);
@@ -85,10 +60,10 @@ export function createLambdaTuningTarget(options: LambdaTuningTargetOptions): Tu
 export class LambdaTuningTarget implements TuningTarget {
   readonly region: string;
   private readonly client: LambdaClient;
-  private readonly timing: WaiterTiming;
   private readonly name: string;
+  private readonly calls: LambdaFunctionCalls;
+  private readonly waiter: LambdaWaiter;
   private throttles = 0;
-  private accountId: string | undefined;
 
   constructor(options: LambdaTuningTargetOptions) {
     this.client =
@@ -98,8 +73,12 @@ export class LambdaTuningTarget implements TuningTarget {
         maxAttempts: options.connection?.maxAttempts ?? TUNE_MAX_ATTEMPTS,
       });
     this.region = options.region ?? options.connection?.region ?? "us-east-1";
-    this.timing = { ...DEFAULT_WAITER, ...options.waiter };
     this.name = options.functionName;
+    this.calls = new LambdaFunctionCalls(this.client, this.name, this.region);
+    this.waiter = new LambdaWaiter(this.client, this.name, {
+      ...DEFAULT_WAITER,
+      ...options.waiter,
+    });
     countThrottles(this.client, () => {
       this.throttles += 1;
     });
@@ -110,87 +89,20 @@ export class LambdaTuningTarget implements TuningTarget {
       functionName: this.name,
       snapshot: (o) => this.snapshot(o),
       waitForUpdate: (o) => this.waitForUpdate(o),
-      fail: (error, action, resource = this.name) =>
-        (error as SdkError)?.name === "PreconditionFailedException"
-          ? new ConcurrentChangeError(
-              `${this.name} was changed by someone else while tune was working on it (${action} saw a new RevisionId).`,
-              { cause: error },
-            )
-          : toAwsError(error, {
-              action,
-              region: this.region,
-              resource: resource === this.name ? `function ${resource}` : resource,
-              accountId: this.accountId ?? accountFromMessage(error),
-            }),
+      fail: (error, action, resource) => this.calls.fail(error, action, resource),
     });
   }
 
   /** UpdateFunctionCode, the code download, layers, images, S3 staging (tune --arch). */
   readonly code: CodeTarget;
 
-  /** Runs one SDK call; an error leaves mapped (or as `expected` turns it into a value). */
-  private async call<T>(
-    action: string,
-    run: () => Promise<T>,
-    { resource = this.name, expected }: { resource?: string; expected?: Expected<T> } = {},
-  ): Promise<T> {
-    try {
-      return await run();
-    } catch (error) {
-      const handled = expected?.(error as SdkError);
-      if (handled) return handled.value;
-      if ((error as SdkError)?.name === "PreconditionFailedException") {
-        throw new ConcurrentChangeError(
-          `${this.name} was changed by someone else while tune was working on it (${action} saw a new RevisionId).`,
-          { cause: error },
-        );
-      }
-      throw toAwsError(error, {
-        action,
-        region: this.region,
-        resource: `function ${resource}`,
-        accountId: this.accountId ?? accountFromMessage(error),
-      });
-    }
-  }
-
-  private waiterParams(options?: CallOptions) {
-    return {
-      client: this.client,
-      minDelay: this.timing.minDelaySeconds,
-      maxDelay: this.timing.maxDelaySeconds,
-      maxWaitTime: this.timing.maxWaitSeconds,
-      abortSignal: options?.abortSignal,
-    };
-  }
-
-  /** Runs one SDK waiter; a timeout or failure says what did not happen. */
-  private async wait<T>(what: string, run: () => Promise<T>): Promise<T> {
-    try {
-      return await run();
-    } catch (error) {
-      const state = (error as { state?: string })?.state;
-      if (state === "TIMEOUT" || /timed? ?out/i.test(String((error as Error)?.message))) {
-        throw new AwsError(
-          `${this.name} did not ${what} within ${this.timing.maxWaitSeconds} s; nothing more was changed.`,
-          { cause: error, action: "lambda:GetFunction" },
-        );
-      }
-      if (state === "ABORTED") throw error instanceof Error ? error : new Error(String(error));
-      throw new AwsError(`${this.name} did not ${what}: ${(error as Error)?.message ?? error}`, {
-        cause: error,
-        action: "lambda:GetFunction",
-      });
-    }
-  }
-
   readonly snapshot = async (options?: CallOptions): Promise<FunctionSnapshot> => {
-    const out = await this.call("lambda:GetFunction", () =>
+    const out = await this.calls.call("lambda:GetFunction", () =>
       this.client.send(new GetFunctionCommand({ FunctionName: this.name }), options),
     );
     const snap = toSnapshot(out.Configuration ?? {}, this.region);
     snap.code = { location: out.Code?.Location, imageUri: out.Code?.ImageUri };
-    this.accountId = snap.accountId;
+    this.calls.accountId = snap.accountId;
     return snap;
   };
 
@@ -198,14 +110,14 @@ export class LambdaTuningTarget implements TuningTarget {
     const FunctionName = this.name;
     let current = await this.snapshot(options);
     if (current.state === "Pending") {
-      await this.wait("become Active", () =>
-        waitUntilFunctionActiveV2(this.waiterParams(options), { FunctionName }),
+      await this.waiter.wait("become Active", () =>
+        waitUntilFunctionActiveV2(this.waiter.params(options), { FunctionName }),
       );
       current = await this.snapshot(options);
     }
     if (current.lastUpdateStatus !== "InProgress") return current;
-    const result = await this.wait("finish its update", () =>
-      waitUntilFunctionUpdatedV2(this.waiterParams(options), { FunctionName }),
+    const result = await this.waiter.wait("finish its update", () =>
+      waitUntilFunctionUpdatedV2(this.waiter.params(options), { FunctionName }),
     );
     return toSnapshot(result.reason?.Configuration ?? {}, this.region);
   };
@@ -215,7 +127,7 @@ export class LambdaTuningTarget implements TuningTarget {
     expectedRevisionId: string,
     options?: CallOptions,
   ): Promise<FunctionSnapshot> => {
-    const updated: FunctionConfiguration = await this.call(
+    const updated: FunctionConfiguration = await this.calls.call(
       "lambda:UpdateFunctionConfiguration",
       () =>
         this.client.send(
@@ -239,44 +151,12 @@ export class LambdaTuningTarget implements TuningTarget {
     return after;
   };
 
-  readonly publishVersion = async (
-    expectedRevisionId: string,
-    description: string,
-    options?: CallOptions,
-  ): Promise<PublishedVersion> => {
-    const out: FunctionConfiguration = await this.call("lambda:PublishVersion", () =>
-      this.client.send(
-        new PublishVersionCommand({
-          FunctionName: this.name,
-          RevisionId: expectedRevisionId,
-          Description: description,
-        }),
-        options,
-      ),
-    );
-    const version = out.Version ?? "";
-    if (!/^\d+$/.test(version)) {
-      throw new AwsError(`PublishVersion returned no version number for ${this.name}.`);
-    }
-    if (out.State && out.State !== "Active") {
-      await this.wait(`make version ${version} Active`, () =>
-        waitUntilPublishedVersionActive(this.waiterParams(options), {
-          FunctionName: this.name,
-          Qualifier: version,
-        }),
-      );
-    }
-    // Lambda hands back the existing version when nothing changed since the last publish; that
-    // version keeps its own description, so ours marks exactly the versions this run created.
-    return { version, created: out.Description === description, memoryMb: out.MemorySize ?? 0 };
-  };
-
   readonly invoke = async (
     version: string,
     payload: string,
     options?: CallOptions,
   ): Promise<RawInvocation> => {
-    const out = await this.call(
+    const out = await this.calls.call(
       "lambda:InvokeFunction",
       () =>
         this.client.send(
@@ -307,109 +187,30 @@ export class LambdaTuningTarget implements TuningTarget {
     };
   };
 
-  readonly versionsDescribedAs = async (description: string): Promise<string[]> => {
-    return this.call("lambda:ListVersionsByFunction", async () => {
-      const found: string[] = [];
-      const pages = paginateListVersionsByFunction(
-        { client: this.client },
-        { FunctionName: this.name },
-      );
-      for await (const page of pages) {
-        for (const v of page.Versions ?? []) {
-          if (v.Description === description && v.Version && /^\d+$/.test(v.Version))
-            found.push(v.Version);
-        }
-      }
-      return found;
-    });
-  };
-
-  readonly deleteVersion = async (version: string): Promise<void> => {
-    // Never $LATEST, never an alias: only a published version number.
-    if (!/^\d+$/.test(version)) throw new Error(`refusing to delete qualifier "${version}"`);
-    await this.call(
-      "lambda:DeleteFunction",
-      async () => {
-        await this.client.send(
-          new DeleteFunctionCommand({ FunctionName: this.name, Qualifier: version }),
-        );
-      },
-      { resource: `${this.name}:${version}`, expected: notFound(undefined) },
-    );
-  };
-
-  readonly getAlias = async (aliasName: string): Promise<AliasView | undefined> => {
-    return this.call(
-      "lambda:GetAlias",
-      async () => {
-        const out = await this.client.send(
-          new GetAliasCommand({ FunctionName: this.name, Name: aliasName }),
-        );
-        return {
-          name: out.Name ?? aliasName,
-          functionVersion: out.FunctionVersion ?? "",
-          revisionId: out.RevisionId ?? "",
-          weighted: Object.keys(out.RoutingConfig?.AdditionalVersionWeights ?? {}).length > 0,
-          description: out.Description,
-        };
-      },
-      { resource: `${this.name}:${aliasName}`, expected: notFound(undefined) },
-    );
-  };
-
-  readonly pointAlias = async (
-    aliasName: string,
-    version: string,
-    existing?: AliasView,
-  ): Promise<void> => {
-    const alias = { FunctionName: this.name, Name: aliasName, FunctionVersion: version };
-    await this.call(existing ? "lambda:UpdateAlias" : "lambda:CreateAlias", async () => {
-      if (existing) {
-        const RevisionId = existing.revisionId || undefined;
-        await this.client.send(new UpdateAliasCommand({ ...alias, RevisionId }));
-      } else await this.client.send(new CreateAliasCommand(alias));
-    });
-  };
-
-  readonly createMarkerAlias = async (
-    aliasName: string,
+  readonly publishVersion = (
+    expectedRevisionId: string,
     description: string,
-  ): Promise<"created" | "exists"> => {
-    return this.call(
-      "lambda:CreateAlias",
-      async () => {
-        await this.client.send(
-          new CreateAliasCommand({
-            FunctionName: this.name,
-            Name: aliasName,
-            FunctionVersion: "$LATEST",
-            Description: description,
-          }),
-        );
-        return "created" as const;
-      },
-      {
-        resource: `${this.name}:${aliasName}`,
-        // "Alias already exists: …" (ResourceConflictException is also "update in progress").
-        expected: (error) =>
-          error?.name === "ResourceConflictException" && /exist/i.test(error.message ?? "")
-            ? { value: "exists" as const }
-            : undefined,
-      },
-    );
-  };
+    options?: CallOptions,
+  ): Promise<PublishedVersion> =>
+    versions.publishVersion(this.calls, this.waiter, expectedRevisionId, description, options);
 
-  readonly deleteAlias = async (aliasName: string): Promise<void> => {
-    await this.call(
-      "lambda:DeleteAlias",
-      async () => {
-        await this.client.send(
-          new DeleteAliasCommand({ FunctionName: this.name, Name: aliasName }),
-        );
-      },
-      { resource: `${this.name}:${aliasName}`, expected: notFound(undefined) },
-    );
-  };
+  readonly versionsDescribedAs = (description: string): Promise<string[]> =>
+    versions.versionsDescribedAs(this.calls, description);
+
+  readonly deleteVersion = (version: string): Promise<void> =>
+    versions.deleteVersion(this.calls, version);
+
+  readonly getAlias = (aliasName: string): Promise<AliasView | undefined> =>
+    aliases.getAlias(this.calls, aliasName);
+
+  readonly pointAlias = (aliasName: string, version: string, existing?: AliasView) =>
+    aliases.pointAlias(this.calls, aliasName, version, existing);
+
+  readonly createMarkerAlias = (aliasName: string, description: string) =>
+    aliases.createMarkerAlias(this.calls, aliasName, description);
+
+  readonly deleteAlias = (aliasName: string): Promise<void> =>
+    aliases.deleteAlias(this.calls, aliasName);
 
   readonly throttleCount = (): number => this.throttles;
 }
