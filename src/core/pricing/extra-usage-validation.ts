@@ -6,6 +6,7 @@
  */
 import { UsageError } from "../errors.js";
 import { EXTRA_LINE_LIMITS as L, LAMBDA_LIMITS, type LimitRange } from "../lambda-limits.js";
+import { billedEphemeralStorageMb } from "./ephemeral-storage.js";
 import type { AccountUsage } from "./extra-usage.js";
 import { EVENT_POLLER_SOURCES, type FunctionUsage, LOG_CLASSES } from "./types.js";
 
@@ -39,7 +40,7 @@ function notWith(where: string, field: string, other: string, why: string): neve
 }
 
 function checkCombinations(usage: FunctionUsage, where: string): void {
-  const bigStorage = (usage.ephemeralStorageMb ?? 512) > 512;
+  const bigStorage = billedEphemeralStorageMb(usage.ephemeralStorageMb) > 0;
   if (usage.snapStart) {
     if (usage.provisioned)
       notWith(

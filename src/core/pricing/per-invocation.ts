@@ -1,6 +1,7 @@
 /** The price of one measured invocation, for comparing memory sizes (used by `tune`). */
 import { UsageError } from "../errors.js";
 import { type Decimal, dec } from "../money/index.js";
+import { billedEphemeralStorageMb, ephemeralStorageGbSeconds } from "./ephemeral-storage.js";
 import { architecturePrices, regionPrices, requirePrice } from "./lookup.js";
 import { gbSeconds } from "./tiers.js";
 import type { InvocationPriceInput, LambdaPriceTable } from "./types.js";
@@ -37,17 +38,15 @@ export function pricePerInvocation(table: LambdaPriceTable, input: InvocationPri
   const prices = architecturePrices(table, region, architecture);
   const tier1 = prices.durationTiers[0]!.pricePerGbSecond;
   let price = requestPrice.plus(gbSeconds(memoryMb, billedDurationMs).times(tier1));
-  const storageMb = input.ephemeralStorageMb ?? 512;
-  if (storageMb > 512) {
+  if (billedEphemeralStorageMb(input.ephemeralStorageMb) > 0) {
     const storagePrice = requirePrice(
       prices.ephemeralStoragePerGbSecond,
       "ephemeral-storage",
       region,
       architecture,
     );
-    const storageGbSeconds = dec(storageMb - 512)
-      .div(1024)
-      .times(dec(billedDurationMs).div(1000));
+    const seconds = dec(billedDurationMs).div(1000);
+    const storageGbSeconds = ephemeralStorageGbSeconds(input.ephemeralStorageMb, seconds);
     price = price.plus(storageGbSeconds.times(storagePrice));
   }
   return price;

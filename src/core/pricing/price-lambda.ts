@@ -25,6 +25,7 @@
 import { type Decimal, dec, sum, ZERO } from "../money/index.js";
 import { AccountState } from "./account.js";
 import { edgeLines } from "./edge-lines.js";
+import { billedEphemeralStorageMb, ephemeralStorageGbSeconds } from "./ephemeral-storage.js";
 import { eventPollerLines } from "./event-poller-lines.js";
 import { extraLines, ownedBy } from "./extra-lines.js";
 import { validateAccountUsage } from "./extra-usage-validation.js";
@@ -107,14 +108,11 @@ function priceFunction(ctx: FunctionContext, requestPrice: Decimal): void {
     });
   }
 
-  const storageMb = usage.ephemeralStorageMb ?? 512;
-  if (storageMb > 512) {
+  if (billedEphemeralStorageMb(usage.ephemeralStorageMb) > 0) {
     const where = [usage.region, usage.architecture] as const;
     const price = requirePrice(prices.ephemeralStoragePerGbSecond, "ephemeral-storage", ...where);
     const seconds = durationMs.plus(initMs).plus(pcMs).div(1000);
-    const quantity = dec(storageMb - 512)
-      .div(1024)
-      .times(seconds);
+    const quantity = ephemeralStorageGbSeconds(usage.ephemeralStorageMb, seconds);
     line(ctx, {
       name: "Ephemeral storage",
       quantity,

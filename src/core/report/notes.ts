@@ -4,8 +4,11 @@
  * summary say the same thing.
  */
 import type { Decimal } from "../money/index.js";
+import {
+  billedEphemeralStorageMb,
+  INCLUDED_EPHEMERAL_STORAGE_MB,
+} from "../pricing/ephemeral-storage.js";
 import type { FunctionMonthInput, RegionFailure } from "./types.js";
-import { FREE_EPHEMERAL_STORAGE_MB } from "./usage.js";
 
 /** The pricing rules, one sentence each, as the report applies them to one account. */
 export const PRICING_RULES: readonly string[] = [
@@ -71,9 +74,9 @@ export function rowNotes(
       notes.push("PC invocations but no PC configured now: allocation not priced");
     }
   }
-  if (input.ephemeralStorageMb > FREE_EPHEMERAL_STORAGE_MB) {
+  if (input.ephemeralStorageMb > INCLUDED_EPHEMERAL_STORAGE_MB) {
     notes.push(
-      `ephemeral storage ${input.ephemeralStorageMb} MB (${input.ephemeralStorageMb - FREE_EPHEMERAL_STORAGE_MB} MB billed)`,
+      `ephemeral storage ${input.ephemeralStorageMb} MB (${billedEphemeralStorageMb(input.ephemeralStorageMb)} MB billed)`,
     );
   }
   if (failures.length > 0) {

@@ -9,6 +9,7 @@
  * - the PC allocation is billed for every hour of the month at the configured amount.
  */
 import { Decimal, ZERO } from "../money/index.js";
+import { ephemeralStorageGbSeconds } from "../pricing/ephemeral-storage.js";
 import type { FunctionMonthInput } from "./types.js";
 
 export interface FunctionQuantities {
@@ -23,9 +24,6 @@ export interface FunctionQuantities {
   /** PC-served share of invocations, 0–1. */
   provisionedShare: Decimal;
 }
-
-/** Storage up to this size is included in the price of every function. */
-export const FREE_EPHEMERAL_STORAGE_MB = 512;
 
 /** 1/1024 exactly: GB is 1024 MB in AWS's examples. */
 const MB_TO_GB = new Decimal("0.0009765625");
@@ -50,13 +48,12 @@ export function functionQuantities(
     ? ZERO
     : Decimal.min(1, input.provisionedInvocations.div(input.invocations));
   const provisionedGbSeconds = gbSeconds.times(provisionedShare);
-  const extraStorageMb = Math.max(0, input.ephemeralStorageMb - FREE_EPHEMERAL_STORAGE_MB);
   return {
     billedMsEstimate,
     gbSeconds,
     onDemandGbSeconds: gbSeconds.minus(provisionedGbSeconds),
     provisionedGbSeconds,
-    ephemeralStorageGbSeconds: new Decimal(extraStorageMb).times(MB_TO_GB).times(billedSeconds),
+    ephemeralStorageGbSeconds: ephemeralStorageGbSeconds(input.ephemeralStorageMb, billedSeconds),
     provisionedAllocationGbSeconds: new Decimal(input.provisionedConcurrency)
       .times(gb)
       .times(hoursInMonth)
