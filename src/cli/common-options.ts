@@ -7,9 +7,10 @@ import { oneOf } from "./parse.js";
 export function addFormatOption(
   command: Command,
   formats: readonly OutputFormat[] = OUTPUT_FORMATS,
+  description = "output format",
 ) {
   return command.addOption(
-    new Option("--format <format>", "output format")
+    new Option("--format <format>", description)
       .choices(formats)
       .argParser(oneOf(formats))
       .default(formats[0]),
@@ -17,20 +18,33 @@ export function addFormatOption(
 }
 
 /** `--out FILE`: the output to a file instead of stdout (see out-file.ts). */
-export function addOutOption(command: Command) {
-  return command.option(
-    "--out <file>",
-    "write the output to this file instead of stdout (replaced atomically)",
-  );
+export function addOutOption(
+  command: Command,
+  description = "write the output to this file instead of stdout (replaced atomically)",
+) {
+  return command.option("--out <file>", description);
+}
+
+/** `--no-free-tier`: price as if the account's monthly free tier were used up elsewhere. */
+export function addFreeTierOption(
+  command: Command,
+  description = "do not apply the monthly free tier (1M requests, 400,000 GB-s)",
+) {
+  return command.option("--no-free-tier", description);
 }
 
 /** `--region`, `--profile`, `--endpoint-url`: how to reach AWS, as the AWS CLI takes them. */
 export function addAwsOptions(command: Command) {
+  command.option(
+    "--region <region>",
+    "AWS region (default: $AWS_REGION, $AWS_DEFAULT_REGION, the profile's region, us-east-1)",
+  );
+  return addProfileAndEndpointOptions(command);
+}
+
+/** `--profile`, `--endpoint-url`, for commands that take their regions another way (--regions). */
+export function addProfileAndEndpointOptions(command: Command) {
   return command
-    .option(
-      "--region <region>",
-      "AWS region (default: $AWS_REGION, $AWS_DEFAULT_REGION, the profile's region, us-east-1)",
-    )
     .option("--profile <profile>", "named profile from ~/.aws/config (default: $AWS_PROFILE)")
     .option(
       "--endpoint-url <url>",

@@ -5,6 +5,7 @@
  */
 import type { Command } from "commander";
 import { LAMBDA_LIMITS } from "../core/lambda-limits.js";
+import { addFreeTierOption } from "./common-options.js";
 import { durationIn, memoryMb, oneOf, parseCount } from "./parse.js";
 
 /** Spelled as in core/pricing (kept here so the CLI's start-up does not load decimal.js). */
@@ -51,7 +52,7 @@ export interface LambdaUsageFlags {
  */
 export function addLambdaUsageOptions(command: Command, required: string): Command {
   const { memoryMb: memory } = LAMBDA_LIMITS;
-  return command
+  command
     .option(
       "--memory <MB>",
       `memory size, ${memory.min}–${memory.max} MB (${required})`,
@@ -72,8 +73,8 @@ export function addLambdaUsageOptions(command: Command, required: string): Comma
       "--arch <arch>",
       "Lambda architecture, x86_64 or arm64 (default: x86_64)",
       parseArchitecture,
-    )
-    .option("--no-free-tier", "do not apply the monthly free tier (1M requests, 400,000 GB-s)");
+    );
+  return addFreeTierOption(command);
 }
 
 /**

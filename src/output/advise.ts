@@ -3,10 +3,7 @@ import type { AdviceResult } from "../core/advice/types.js";
 import { renderAdviseCsv } from "./advise-csv.js";
 import { renderAdviseJson } from "./advise-json.js";
 import { renderAdviseTable } from "./advise-table.js";
-import type { Renderer } from "./format.js";
-
-export const ADVISE_FORMATS = ["table", "json", "csv", "html"] as const;
-export type AdviseFormat = (typeof ADVISE_FORMATS)[number];
+import type { OutputFormat, Renderer } from "./format.js";
 
 type LazyRenderer = () => Promise<Renderer<AdviceResult>>;
 
@@ -23,4 +20,4 @@ export const adviseRenderers = {
     const chartLibrary = await loadChartLibrary();
     return (result) => renderAdviseHtml(result, { chartLibrary });
   },
-} satisfies Record<AdviseFormat, LazyRenderer>;
+} satisfies Record<OutputFormat, LazyRenderer>;

@@ -3,13 +3,17 @@
  * already have (issue 13). Read-only. This file declares and checks the flags; the run is in
  * ./advise-action.ts, loaded only when the command runs.
  */
-import { Command, InvalidArgumentError, Option } from "commander";
-import { parseEndpointUrl } from "../common-options.js";
+import { Command, InvalidArgumentError } from "commander";
+import type { OutputFormat } from "../../output/format.js";
+import {
+  addFormatOption,
+  addFreeTierOption,
+  addOutOption,
+  addProfileAndEndpointOptions,
+} from "../common-options.js";
 import type { CliIo } from "../io.js";
-import { integerInRange, oneOf } from "../parse.js";
+import { integerInRange } from "../parse.js";
 import { parseRegionsFlag } from "./report.js";
-
-export const ADVISE_FORMATS = ["table", "json", "csv", "html"] as const;
 
 export interface AdviseFlags {
   regions?: string;
@@ -18,7 +22,7 @@ export interface AdviseFlags {
   functions?: string;
   minInvocations: number;
   maxScanGb: number;
-  format: (typeof ADVISE_FORMATS)[number];
+  format: OutputFormat;
   out?: string;
   freeTier: boolean;
   profile?: string;
@@ -64,7 +68,8 @@ export function adviseCommand(
   io: CliIo,
   run: (flags: AdviseFlags, io: CliIo, now: Date) => Promise<void>,
 ): Command {
-  return new Command("advise")
+  const command = new Command("advise");
+  command
     .description(
       "which functions waste money and what to do next, from CloudWatch metrics and Logs Insights (read-only)",
     )
@@ -100,25 +105,14 @@ export function adviseCommand(
       "refuse (exit 2) when the Logs Insights queries would scan more than this",
       parseGb,
       10,
-    )
-    .addOption(
-      new Option("--format <format>", "output format")
-        .choices(ADVISE_FORMATS)
-        .argParser(oneOf(ADVISE_FORMATS))
-        .default("table"),
-    )
-    .option("--out <file>", "write the result to this file instead of stdout")
-    .option(
-      "--no-free-tier",
-      "count every GB-s as billed (the free tier's 400,000 GB-s already used elsewhere)",
-    )
-    .option("--profile <profile>", "named profile from ~/.aws/config (default: $AWS_PROFILE)")
-    .option(
-      "--endpoint-url <url>",
-      "send AWS calls to this URL instead (the lambda-cost emulator, LocalStack)",
-      parseEndpointUrl,
-    )
-    .action(async (flags: AdviseFlags) => {
-      await run(flags, io, new Date());
-    });
+    );
+  addFormatOption(command);
+  addOutOption(command, "write the result to this file instead of stdout");
+  addFreeTierOption(
+    command,
+    "count every GB-s as billed (the free tier's 400,000 GB-s already used elsewhere)",
+  );
+  return addProfileAndEndpointOptions(command).action(async (flags: AdviseFlags) => {
+    await run(flags, io, new Date());
+  });
 }

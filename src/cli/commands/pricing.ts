@@ -4,7 +4,7 @@
  * commands/index.ts, which loads it lazily.
  */
 import { Command } from "commander";
-import { addFormatOption, parseEndpointUrl } from "../common-options.js";
+import { addFormatOption, addOutOption, parseEndpointUrl } from "../common-options.js";
 import type { CliIo } from "../io.js";
 
 export interface PricingUpdateFlags {
@@ -36,9 +36,11 @@ export function pricingCommand(
     .option(
       "--table <file>",
       "the table to compare with (default: the package's pricing/lambda.json)",
-    )
-    .option("--out <file>", "where to write the updated table (default: --table)")
-    .option("--dry-run", "print the diff only; write nothing");
+    );
+  addOutOption(update, "where to write the updated table (default: --table)").option(
+    "--dry-run",
+    "print the diff only; write nothing",
+  );
   addFormatOption(update, ["table", "json"])
     .addHelpText(
       "after",

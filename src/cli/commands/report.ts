@@ -3,19 +3,23 @@
  * CloudWatch, as a CSV in --out-dir (issue 6). This file declares and checks the flags only;
  * the run is loaded lazily from ./report-action.ts, so the AWS SDK is read only when it runs.
  */
-import { Command, InvalidArgumentError, Option } from "commander";
+import { Command, InvalidArgumentError } from "commander";
 import { MonthError, parseMonth } from "../../core/report/month.js";
-import { parseEndpointUrl } from "../common-options.js";
+import { OUTPUT_FORMATS, type OutputFormat } from "../../output/format.js";
+import {
+  addFormatOption,
+  addFreeTierOption,
+  addOutOption,
+  addProfileAndEndpointOptions,
+} from "../common-options.js";
 import type { CliIo } from "../io.js";
-import { integerInRange, oneOf } from "../parse.js";
-
-export const REPORT_FORMATS = ["table", "json", "csv", "html"] as const;
+import { integerInRange } from "../parse.js";
 
 export interface ReportFlags {
   month: string;
   regions?: string;
   outDir: string;
-  format: (typeof REPORT_FORMATS)[number];
+  format: OutputFormat;
   out?: string;
   html: boolean;
   freeTier: boolean;
@@ -93,7 +97,8 @@ export function reportCommand(
   io: CliIo,
   run: (flags: ReportFlags, io: CliIo, now: Date) => Promise<void>,
 ): Command {
-  const command = new Command("report")
+  const command = new Command("report");
+  command
     .description(
       "monthly per-function cost report from CloudWatch metrics, written as CSV to --out-dir",
     )
@@ -108,29 +113,20 @@ export function reportCommand(
       "comma-separated regions, or all (every region in the price table); default: $AWS_REGION, $AWS_DEFAULT_REGION, the profile's region, us-east-1",
       parseRegionsFlag,
     )
-    .option("--out-dir <dir>", "directory the CSV is written to", "reports")
-    .addOption(
-      new Option(
-        "--format <format>",
-        "stdout: table = summary + table; json = the report model; csv = the CSV itself; html = a self-contained page with charts (summary to stderr for csv and html). The CSV file is written in every format",
-      )
-        .choices(REPORT_FORMATS)
-        .argParser(oneOf(REPORT_FORMATS))
-        .default("table"),
-    )
-    .option("--out <file>", "write what goes to stdout to this file instead (replaced atomically)")
-    .option(
-      "--html",
-      "also write the report as a self-contained HTML page beside the CSV (same name, .html)",
-      false,
-    )
-    .option("--no-free-tier", "do not apply the monthly free tier (1M requests, 400,000 GB-s)")
-    .option("--profile <profile>", "named profile from ~/.aws/config (default: $AWS_PROFILE)")
-    .option(
-      "--endpoint-url <url>",
-      "send AWS calls to this URL instead (the lambda-cost emulator, LocalStack)",
-      parseEndpointUrl,
-    )
+    .option("--out-dir <dir>", "directory the CSV is written to", "reports");
+  addFormatOption(
+    command,
+    OUTPUT_FORMATS,
+    "stdout: table = summary + table; json = the report model; csv = the CSV itself; html = a self-contained page with charts (summary to stderr for csv and html). The CSV file is written in every format",
+  );
+  addOutOption(command, "write what goes to stdout to this file instead (replaced atomically)");
+  command.option(
+    "--html",
+    "also write the report as a self-contained HTML page beside the CSV (same name, .html)",
+    false,
+  );
+  addFreeTierOption(command);
+  addProfileAndEndpointOptions(command)
     .option(
       "--concurrency <n>",
       "regions read at once (and PC-configuration calls in flight per region)",

@@ -8,7 +8,7 @@ import { LAMBDA_LIMITS } from "../../core/lambda-limits.js";
 import { parseSizeList } from "../../core/tuning/size-list.js";
 import { STRATEGIES } from "../../core/tuning/types.js";
 import type { OutputFormat } from "../../output/format.js";
-import { addAwsOptions, addFormatOption } from "../common-options.js";
+import { addAwsOptions, addFormatOption, addOutOption } from "../common-options.js";
 import type { CliIo } from "../io.js";
 import { parseInvocationDurationMs } from "../lambda-usage-options.js";
 import {
@@ -216,14 +216,13 @@ export function tuneCommand(
       )
         .argParser(parseThrottleWait)
         .default(120_000, "120s"),
-    )
-    .option("--out <file>", "write the result to this file instead of stdout")
-    .addOption(
-      new Option(
-        "--trim <fraction>",
-        "also show means trimmed like Power Tuning (e.g. 0.2); cost always uses the full mean",
-      ).argParser(trimFraction),
     );
+  addOutOption(command, "write the result to this file instead of stdout").addOption(
+    new Option(
+      "--trim <fraction>",
+      "also show means trimmed like Power Tuning (e.g. 0.2); cost always uses the full mean",
+    ).argParser(trimFraction),
+  );
   command.addOption(
     new Option(
       "--equivalence-margin <share>",
