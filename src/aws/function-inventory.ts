@@ -23,6 +23,7 @@ import {
   paginateListProvisionedConcurrencyConfigs,
 } from "@aws-sdk/client-lambda";
 import pLimit from "p-limit";
+import { LAMBDA_DEFAULTS } from "../core/lambda-limits.js";
 import type { Architecture } from "../core/pricing/types.js";
 import { parseLambdaArn } from "./arn.js";
 import { type AwsConnection, sdkClientConfig, withClient } from "./connection.js";
@@ -176,8 +177,8 @@ async function listFunctions(client: LambdaClient, region: string): Promise<Inve
           functionArn: config.FunctionArn.replace(/:\$LATEST$/, ""),
           architecture: config.Architectures?.[0] === "arm64" ? "arm64" : "x86_64",
           // Lambda's documented defaults when a field is absent: 128 MB memory, 512 MB /tmp.
-          memoryMb: config.MemorySize ?? 128,
-          ephemeralStorageMb: config.EphemeralStorage?.Size ?? 512,
+          memoryMb: config.MemorySize ?? LAMBDA_DEFAULTS.memoryMb,
+          ephemeralStorageMb: config.EphemeralStorage?.Size ?? LAMBDA_DEFAULTS.ephemeralStorageMb,
           hasPublishedVersion: false,
           runtime: config.Runtime,
           packageType: config.PackageType === "Image" ? "Image" : "Zip",

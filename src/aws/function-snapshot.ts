@@ -4,6 +4,7 @@
  */
 import { createHash } from "node:crypto";
 import type { FunctionConfiguration, LambdaClient } from "@aws-sdk/client-lambda";
+import { LAMBDA_DEFAULTS } from "../core/lambda-limits.js";
 import { type FunctionSnapshot, VOLATILE_CONFIG_FIELDS } from "../core/tuning/ports.js";
 import { parseLambdaArn } from "./arn.js";
 
@@ -69,10 +70,10 @@ export function toSnapshot(config: FunctionConfiguration, region: string): Funct
     state: config.State ?? "Active",
     lastUpdateStatus: config.LastUpdateStatus ?? "Successful",
     lastUpdateStatusReason: config.LastUpdateStatusReason,
-    memoryMb: config.MemorySize ?? 128,
-    timeoutSeconds: config.Timeout ?? 3,
+    memoryMb: config.MemorySize ?? LAMBDA_DEFAULTS.memoryMb,
+    timeoutSeconds: config.Timeout ?? LAMBDA_DEFAULTS.timeoutS,
     architecture: config.Architectures?.[0] === "arm64" ? "arm64" : "x86_64",
-    ephemeralStorageMb: config.EphemeralStorage?.Size ?? 512,
+    ephemeralStorageMb: config.EphemeralStorage?.Size ?? LAMBDA_DEFAULTS.ephemeralStorageMb,
     logFormat: config.LoggingConfig?.LogFormat === "JSON" ? "JSON" : "Text",
     packageType: config.PackageType === "Image" ? "Image" : "Zip",
     codeSha256: config.CodeSha256 ?? "",

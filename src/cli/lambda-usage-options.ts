@@ -25,7 +25,7 @@ export const parseArchitecture = oneOf(LAMBDA_ARCHITECTURES, {
 /** One invocation's duration: Lambda bills at least 1 ms and stops it at the 900 s timeout. */
 export const parseInvocationDurationMs = durationIn(
   LAMBDA_LIMITS.durationMs,
-  "Lambda bills at least 1 ms and times out at 900 s",
+  `Lambda bills at least 1 ms and times out at ${LAMBDA_LIMITS.timeoutS.max} s`,
 );
 
 /** One on-demand INIT phase (a cold start). */

@@ -13,6 +13,12 @@
  *   first invocation, under the function's timeout, and billed as its duration).
  * - Pricing, https://aws.amazon.com/lambda/pricing/: duration is billed per 1 ms, rounded up,
  *   so an invocation bills at least 1 ms.
+ * - Defaults when a function sets nothing: memory 128 MB
+ *   (https://docs.aws.amazon.com/lambda/latest/dg/configuration-memory.html), timeout 3 s
+ *   (https://docs.aws.amazon.com/lambda/latest/dg/configuration-timeout.html), ephemeral storage
+ *   512 MB (https://docs.aws.amazon.com/lambda/latest/dg/configuration-ephemeral-storage.html).
+ * - CPU: in proportion to memory, one full vCPU at 1,769 MB (configuration-memory.html above),
+ *   up to 6 vCPUs at 10,240 MB (https://aws.amazon.com/about-aws/whats-new/2020/12/aws-lambda-supports-10gb-memory-6-vcpu-cores-lambda-functions/).
  */
 
 /** An inclusive range with its unit, e.g. `{ min: 128, max: 10240, unit: "MB" }`. */
@@ -66,6 +72,16 @@ export const EXTRA_LINE_LIMITS = {
   epuHours: { min: 0, max: 1e12, unit: "EPU-hours" },
   streamingFreeGib: { min: 0, max: 1_000_000, unit: "GiB" },
 } as const satisfies Record<string, LimitRange>;
+
+/** What Lambda configures when a function (or an API response) leaves a field out. */
+export const LAMBDA_DEFAULTS = {
+  memoryMb: LAMBDA_LIMITS.memoryMb.min,
+  ephemeralStorageMb: LAMBDA_LIMITS.ephemeralStorageMb.min,
+  timeoutS: 3,
+} as const;
+
+/** Lambda's CPU: memory / 1,769 MB of a vCPU, at most 6 vCPUs. */
+export const LAMBDA_CPU = { mbPerVcpu: 1769, maxVcpus: 6 } as const;
 
 /** `within(LAMBDA_LIMITS.memoryMb, 64)` is false. */
 export function within(range: LimitRange, value: number): boolean {

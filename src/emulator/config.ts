@@ -5,7 +5,7 @@
  */
 import * as z from "zod/mini";
 import { ConfigError } from "../core/errors.js";
-import { LAMBDA_LIMITS } from "../core/lambda-limits.js";
+import { LAMBDA_DEFAULTS, LAMBDA_LIMITS } from "../core/lambda-limits.js";
 import type { EmulatorConfig } from "./types.js";
 
 const { memoryMb, ephemeralStorageMb, timeoutS, durationMs } = LAMBDA_LIMITS;
@@ -52,10 +52,13 @@ const functionSchema = z.strictObject({
     z.string().check(z.regex(/^[a-z]{2}(-[a-z]+)+-\d$/, "must be a region")),
     "us-east-1",
   ),
-  memorySize: z._default(int(memoryMb.min, memoryMb.max), 128),
-  timeout: z._default(int(timeoutS.min, timeoutS.max), 3),
+  memorySize: z._default(int(memoryMb.min, memoryMb.max), LAMBDA_DEFAULTS.memoryMb),
+  timeout: z._default(int(timeoutS.min, timeoutS.max), LAMBDA_DEFAULTS.timeoutS),
   architecture: z._default(architecture, "x86_64"),
-  ephemeralStorage: z._default(int(ephemeralStorageMb.min, ephemeralStorageMb.max), 512),
+  ephemeralStorage: z._default(
+    int(ephemeralStorageMb.min, ephemeralStorageMb.max),
+    LAMBDA_DEFAULTS.ephemeralStorageMb,
+  ),
   logFormat: z._default(z.enum(["Text", "JSON"]), "Text"),
   runtime: z._default(z.string(), "nodejs20.x"),
   packageType: z._default(z.enum(["Zip", "Image"]), "Zip"),

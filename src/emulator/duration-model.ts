@@ -3,11 +3,11 @@
  * proportion to its memory: 1769 MB is one full vCPU, up to 6 vCPUs at 10,240 MB (AWS Lambda
  * developer guide, "Memory and computing power").
  */
+import { LAMBDA_CPU } from "../core/lambda-limits.js";
 import type { FunctionModel } from "./types.js";
 
-/** MB of memory that buy one vCPU. */
-export const MB_PER_VCPU = 1769;
-export const MAX_VCPU = 6;
+/** MB of memory that buy one vCPU, and the most vCPUs a function gets. */
+export const { mbPerVcpu: MB_PER_VCPU, maxVcpus: MAX_VCPU } = LAMBDA_CPU;
 
 export interface ModelInput {
   model: FunctionModel;

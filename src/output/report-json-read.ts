@@ -7,17 +7,19 @@
  */
 import * as z from "zod/mini";
 import { UsageError } from "../core/errors.js";
+import { LAMBDA_LIMITS } from "../core/lambda-limits.js";
 import { Decimal } from "../core/money/index.js";
 import type { FunctionMonthInput } from "../core/report/types.js";
 
+const { memoryMb, ephemeralStorageMb } = LAMBDA_LIMITS;
 const count = () => z.number().check(z.gte(0), z.lte(1e18));
 
 const rowSchema = z.object({
   region: z.string().check(z.regex(/^[a-z]{2}(-[a-z]+)+-\d$/)),
   functionName: z.string().check(z.regex(/^[a-zA-Z0-9-_]{1,64}$/)),
   architecture: z.enum(["x86_64", "arm64"]),
-  memoryMb: z.int().check(z.gte(128), z.lte(10_240)),
-  ephemeralStorageMb: z.int().check(z.gte(512), z.lte(10_240)),
+  memoryMb: z.int().check(z.gte(memoryMb.min), z.lte(memoryMb.max)),
+  ephemeralStorageMb: z.int().check(z.gte(ephemeralStorageMb.min), z.lte(ephemeralStorageMb.max)),
   invocations: count(),
   durationMsSum: count(),
   provisionedInvocations: count(),

@@ -5,6 +5,7 @@
  */
 import { Command } from "commander";
 import { TARGET_UTILIZATION } from "../../core/crossover/validate-input.js";
+import { LAMBDA_CPU, LAMBDA_LIMITS } from "../../core/lambda-limits.js";
 import type { OutputFormat } from "../../output/format.js";
 import { addFormatOption, addOutOption } from "../common-options.js";
 import type { CliIo } from "../io.js";
@@ -39,7 +40,10 @@ export interface CrossoverFlags extends LambdaUsageFlags, LmiFlags {
 const peakRatio = numberIn({ min: 1, max: 1_000_000, unit: "" });
 
 /** vCPU-seconds of CPU work per request: more than 0, at most a 900 s invocation on 6 vCPUs. */
-const cpuSeconds = numberIn({ min: 0, max: 5400, unit: "vCPU-seconds" }, { exclusiveMin: true });
+const cpuSeconds = numberIn(
+  { min: 0, max: LAMBDA_LIMITS.timeoutS.max * LAMBDA_CPU.maxVcpus, unit: "vCPU-seconds" },
+  { exclusiveMin: true },
+);
 
 export function crossoverCommand(
   io: CliIo,

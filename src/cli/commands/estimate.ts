@@ -42,7 +42,7 @@ export function estimateCommand(
   addLambdaUsageOptions(command, "required unless --scenario")
     .option(
       "--ephemeral-storage <MB>",
-      `configured /tmp size, ${ephemeralStorageMb.min}–${ephemeralStorageMb.max} MB; the part above 512 MB is billed`,
+      `configured /tmp size, ${ephemeralStorageMb.min}–${ephemeralStorageMb.max} MB; the part above ${ephemeralStorageMb.min} MB is billed`,
       integerInRange(ephemeralStorageMb.min, ephemeralStorageMb.max, "MB"),
     )
     .option(
@@ -62,7 +62,7 @@ export function estimateCommand(
     )
     .option(
       "--provisioned-hours <H>",
-      "hours a month PC is enabled, 0–744 (default: 730, a whole month)",
+      `hours a month PC is enabled, ${hoursPerMonth.min}–${hoursPerMonth.max} (default: 730, a whole month)`,
       numberIn(hoursPerMonth),
     )
     .option(

@@ -17,10 +17,10 @@
  * memory pressure, caches sized by memory) does not follow the model, and the test sends the
  * decision back to the per-size comparison.
  */
-import { MB_PER_VCPU } from "../crossover/constants.js";
+import { LAMBDA_CPU } from "../lambda-limits.js";
 import { tQuantile975 } from "./stats.js";
 
-const MAX_VCPU = 6;
+const { mbPerVcpu: MB_PER_VCPU, maxVcpus: MAX_VCPU } = LAMBDA_CPU;
 
 /** One size's measured mean with its spread. */
 export interface ScalingPoint {
