@@ -2,6 +2,7 @@
 // shapes and a November 2026 of history each (logs, PC on every 100th, out-of-memory on every
 // 250th), so advise's own memory is measured without the emulator's. IPC as report-emulator.ts.
 import { startEmulator } from "../src/emulator/http-server.js";
+import { serveToParent } from "./emulator-child.js";
 
 const count = Number(process.argv[2] ?? 2_000);
 const functions = Array.from({ length: count }, (_, i) => ({
@@ -29,24 +30,8 @@ const functions = Array.from({ length: count }, (_, i) => ({
     },
   ],
 }));
-let cpuAtMark = process.cpuUsage();
 const emulator = await startEmulator({
   config: { seed: 1, accountId: "123456789012", functions },
   now: () => Date.parse("2026-12-02T00:00:00Z"),
 });
-process.on("message", async (message) => {
-  if (message === "mark") {
-    cpuAtMark = process.cpuUsage();
-    process.send?.({ marked: true });
-  } else if (message === "stats") {
-    const byAction: Record<string, number> = {};
-    for (const r of emulator.requests()) byAction[r.action] = (byAction[r.action] ?? 0) + 1;
-    const cpu = process.cpuUsage(cpuAtMark);
-    process.send?.({ byAction, cpuMs: (cpu.user + cpu.system) / 1000 });
-  } else if (message === "close") {
-    await emulator.close();
-    process.exit(0);
-  }
-});
-process.on("disconnect", () => process.exit(0));
-process.send?.({ endpoint: emulator.endpoint });
+serveToParent(emulator);

@@ -5,24 +5,19 @@
 // Prints wall time, API calls by kind (as the emulator served them, retries included), the
 // floors they should meet, recommendations by kind, and peak RSS of this process.
 // Env: BENCH_FUNCTIONS (default 2000).
-import { fork } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { runAdvise } from "../src/advise/run-advise.js";
 import { createAwsAdviceSource } from "../src/aws/advice-source.js";
 import { renderAdviseTable } from "../src/output/advise-table.js";
 import { loadLambdaPriceTable } from "../src/prices/lambda-prices.js";
+import { forkEmulatorChild } from "./emulator-child.js";
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
 const count = Number(process.env.BENCH_FUNCTIONS ?? 2_000);
-const child = fork(fileURLToPath(new URL("./advise-emulator.js", import.meta.url)), [
-  String(count),
-]);
-// biome-ignore lint/suspicious/noExplicitAny: IPC messages are plain JSON from our own child.
-const next = () => new Promise<any>((resolve) => child.once("message", resolve));
-const { endpoint } = await next();
-child.send("mark");
-await next();
-process.on("exit", () => child.kill());
+const { endpoint, child, next } = await forkEmulatorChild(
+  fileURLToPath(new URL("./advise-emulator.js", import.meta.url)),
+  [String(count)],
+);
 
 const started = performance.now();
 const source = createAwsAdviceSource({

@@ -3,6 +3,7 @@
 // report's own memory is measured without the emulator's. IPC as bench/report-emulator.ts.
 import { startEmulator } from "../src/emulator/http-server.js";
 import { loadLambdaPriceTable } from "../src/prices/lambda-prices.js";
+import { serveToParent } from "./emulator-child.js";
 
 const accountCount = Number(process.argv[2] ?? 50);
 const perAccount = Number(process.argv[3] ?? 2000);
@@ -19,25 +20,9 @@ const accounts = Array.from({ length: accountCount }, (_, a) => ({
   accountId: String(200_000_000_000 + a),
   functions: functionsOf(a),
 }));
-let cpuAtMark = process.cpuUsage();
 const emulator = await startEmulator({
   config: { seed: 1, accountId: MANAGEMENT, accounts },
   priceTable: loadLambdaPriceTable(),
   now: () => Date.parse("2026-11-15T00:00:00Z"),
 });
-process.on("message", async (message) => {
-  if (message === "mark") {
-    cpuAtMark = process.cpuUsage();
-    process.send?.({ marked: true });
-  } else if (message === "stats") {
-    const byAction: Record<string, number> = {};
-    for (const r of emulator.requests()) byAction[r.action] = (byAction[r.action] ?? 0) + 1;
-    const cpu = process.cpuUsage(cpuAtMark);
-    process.send?.({ byAction, cpuMs: (cpu.user + cpu.system) / 1000 });
-  } else if (message === "close") {
-    await emulator.close();
-    process.exit(0);
-  }
-});
-process.on("disconnect", () => process.exit(0));
-process.send?.({ endpoint: emulator.endpoint });
+serveToParent(emulator);

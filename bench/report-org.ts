@@ -9,6 +9,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { availableParallelism, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { forkEmulatorChild } from "./emulator-child.js";
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
 const perAccount = Number(process.env.BENCH_FUNCTIONS ?? 2000);
@@ -33,18 +34,16 @@ if (process.argv[2] === undefined) {
 
 const accounts = Number(process.argv[2]);
 const { runCli } = await import("../src/cli/program.js");
-const emulatorChild = fork(join(here, "..", "report-org-emulator.js"), [
+const setupStarted = performance.now();
+const {
+  endpoint,
+  child: emulatorChild,
+  next,
+} = await forkEmulatorChild(join(here, "..", "report-org-emulator.js"), [
   String(accounts),
   String(perAccount),
 ]);
-// biome-ignore lint/suspicious/noExplicitAny: IPC messages are plain JSON from our own child.
-const next = () => new Promise<any>((resolve) => emulatorChild.once("message", resolve));
-const setupStarted = performance.now();
-const { endpoint } = await next();
 const setupMs = performance.now() - setupStarted;
-emulatorChild.send("mark");
-await next();
-process.on("exit", () => emulatorChild.kill());
 const outDir = await mkdtemp(join(tmpdir(), "bench-report-org-"));
 const env = { AWS_ACCESS_KEY_ID: "bench", AWS_SECRET_ACCESS_KEY: "bench", AWS_REGION: "us-east-1" };
 Object.assign(process.env, env);

@@ -7,7 +7,6 @@
 // ListFunctions (FunctionVersion=ALL) pages through 10,000 + 20 entries, 50 a page = 201 calls,
 // and ListProvisionedConcurrencyConfigs is called for those 20 functions only.
 // Env: BENCH_FUNCTIONS (default 10000), BENCH_CONCURRENCY (default 4, as the CLI's default).
-import { fork } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
 import { availableParallelism, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
@@ -15,22 +14,16 @@ import { fileURLToPath } from "node:url";
 import { generateMonthlyReport } from "../src/api/report.js";
 import { renderReportCsv, reportFileName } from "../src/output/report-csv.js";
 import { writeFileAtomic } from "../src/report/write-report.js";
+import { forkEmulatorChild } from "./emulator-child.js";
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
 const count = Number(process.env.BENCH_FUNCTIONS ?? 10_000);
 const concurrency = Number(process.env.BENCH_CONCURRENCY ?? 4);
 
-const child = fork(fileURLToPath(new URL("./report-emulator.js", import.meta.url)), [
-  String(count),
-]);
-// biome-ignore lint/suspicious/noExplicitAny: IPC messages are plain JSON from our own child.
-const next = () => new Promise<any>((resolve) => child.once("message", resolve));
-const { endpoint } = await next();
-
-child.send("mark");
-await next();
-// A failed run must not leave the emulator child behind.
-process.on("exit", () => child.kill());
+const { endpoint, child, next } = await forkEmulatorChild(
+  fileURLToPath(new URL("./report-emulator.js", import.meta.url)),
+  [String(count)],
+);
 const outDir = await mkdtemp(join(tmpdir(), "bench-report-"));
 const started = performance.now();
 const cpuStart = process.cpuUsage();

@@ -16,6 +16,7 @@ import {
   adviseFunctions,
   estimateGroupScanBytes,
   type FunctionEvidence,
+  functionConfigOf,
   insightsPerGbScanned,
   type LogGroupInfo,
   type ReportQueryOutcome,
@@ -193,14 +194,7 @@ function toEvidence(
   const group = read.groups.get(fn.logGroupName);
   return {
     region: read.region,
-    functionName: fn.functionName,
-    architecture: fn.architecture,
-    runtime: fn.runtime,
-    packageType: fn.packageType,
-    layerCount: fn.layerCount,
-    memoryMb: fn.memoryMb,
-    timeoutS: fn.timeoutS,
-    ephemeralStorageMb: fn.ephemeralStorageMb,
+    ...functionConfigOf(fn),
     provisioned: fn.provisioned.map((pc) => ({
       qualifier: pc.qualifier,
       configured: pc.configured,

@@ -8,7 +8,7 @@
 import { CloudWatchClient } from "@aws-sdk/client-cloudwatch";
 import type { CloudWatchLogsClient } from "@aws-sdk/client-cloudwatch-logs";
 import { LambdaClient } from "@aws-sdk/client-lambda";
-import type { AdviceFunction, AdviceSource } from "../core/advice/index.js";
+import { type AdviceFunction, type AdviceSource, functionConfigOf } from "../core/advice/index.js";
 import { readAdviceMetrics } from "./advice-metrics.js";
 import { type AwsConnection, sdkClientConfig } from "./connection.js";
 import { attachProvisionedConfigs, listRegionFunctions } from "./function-inventory.js";
@@ -68,14 +68,7 @@ export function createAwsAdviceSource(options: AwsAdviceSourceOptions = {}): Aws
       );
       return inventory.functions.map(
         (fn): AdviceFunction => ({
-          functionName: fn.functionName,
-          architecture: fn.architecture,
-          runtime: fn.runtime,
-          packageType: fn.packageType,
-          layerCount: fn.layerCount,
-          memoryMb: fn.memoryMb,
-          timeoutS: fn.timeoutS,
-          ephemeralStorageMb: fn.ephemeralStorageMb,
+          ...functionConfigOf(fn),
           logGroupName: fn.logGroupName,
           provisioned: fn.provisionedConfigs.map((pc) => ({
             qualifier: pc.qualifier,

@@ -8,6 +8,7 @@
 import {
   CloudWatchClient,
   GetMetricDataCommand,
+  type GetMetricDataCommandOutput,
   type MetricDataQuery,
 } from "@aws-sdk/client-cloudwatch";
 import { Decimal, ZERO } from "../core/money/index.js";
@@ -129,15 +130,6 @@ async function readBatch(
     for (const result of output.MetricDataResults ?? []) {
       const planned = byId.get(result.Id ?? "");
       if (!planned) continue;
-      if (result.StatusCode === "Forbidden" || result.StatusCode === "InternalError") {
-        const detail = result.Messages?.map((m) => m.Value).join("; ");
-        throw toAwsError(
-          Object.assign(new Error(detail || result.StatusCode), {
-            name: result.StatusCode === "Forbidden" ? "AccessDenied" : "InternalError",
-          }),
-          { action: "cloudwatch:GetMetricData", region: request.region },
-        );
-      }
       const target = sums.get(planned.functionName);
       if (!target) continue;
       target[planned.key] = target[planned.key].plus(sumValues(result.Values ?? []));
@@ -172,11 +164,25 @@ export async function sendGetMetricData(
   region: string,
   input: ConstructorParameters<typeof GetMetricDataCommand>[0],
 ) {
+  let output: GetMetricDataCommandOutput;
   try {
-    return await client.send(new GetMetricDataCommand(input));
+    output = await client.send(new GetMetricDataCommand(input));
   } catch (error) {
     throw toAwsError(error, { action: "cloudwatch:GetMetricData", region });
   }
+  // A query CloudWatch could not answer comes back inside a successful reply; it fails the call.
+  for (const result of output.MetricDataResults ?? []) {
+    if (result.StatusCode === "Forbidden" || result.StatusCode === "InternalError") {
+      const detail = result.Messages?.map((m) => m.Value).join("; ");
+      throw toAwsError(
+        Object.assign(new Error(detail || result.StatusCode), {
+          name: result.StatusCode === "Forbidden" ? "AccessDenied" : "InternalError",
+        }),
+        { action: "cloudwatch:GetMetricData", region },
+      );
+    }
+  }
+  return output;
 }
 
 /**

@@ -5,7 +5,6 @@
  */
 import type { CloudWatchClient } from "@aws-sdk/client-cloudwatch";
 import { MAX_QUERIES_PER_CALL, sendGetMetricData } from "./cloudwatch-metrics.js";
-import { toAwsError } from "./errors.js";
 
 export interface StatQuery {
   /** Starts with a lowercase letter; [a-zA-Z0-9_]. */
@@ -51,15 +50,6 @@ export async function readStatBatches(
       });
       calls += 1;
       for (const result of output.MetricDataResults ?? []) {
-        if (result.StatusCode === "Forbidden" || result.StatusCode === "InternalError") {
-          const detail = result.Messages?.map((m) => m.Value).join("; ");
-          throw toAwsError(
-            Object.assign(new Error(detail || result.StatusCode), {
-              name: result.StatusCode === "Forbidden" ? "AccessDenied" : "InternalError",
-            }),
-            { action: "cloudwatch:GetMetricData", region: request.region },
-          );
-        }
         const id = result.Id ?? "";
         values.set(id, [...(values.get(id) ?? []), ...(result.Values ?? [])]);
       }

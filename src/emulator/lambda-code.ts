@@ -9,7 +9,13 @@ import type { ConfigSnapshot, FunctionRecord } from "./function-record.js";
 import { functionConfiguration, lambdaTimestamp } from "./function-view.js";
 import { lambdaError } from "./http.js";
 import { jsonBody, type LambdaHandler, type LambdaRequest, stringField } from "./lambda-context.js";
-import { applyUpdate, checkRevision, conflictInProgress, publish } from "./lambda-update.js";
+import {
+  applyUpdate,
+  checkRevision,
+  conflictInProgress,
+  latestToUpdate,
+  publish,
+} from "./lambda-update.js";
 import type { EmulatorState } from "./state.js";
 
 /** Where GetFunction's Code.Location points: served by the emulator itself, unsigned. */
@@ -21,13 +27,7 @@ export const UPDATE_CODE_BODY_LIMIT_BYTES = 69_905_067;
 const ARCHITECTURES = ["x86_64", "arm64"] as const;
 
 export const updateFunctionCode: LambdaHandler = (req) => {
-  const { fn, qualifier } = req.state.resolve(req.region, req.params.fn!);
-  if (qualifier !== undefined) {
-    throw lambdaError(
-      "InvalidParameterValueException",
-      "Only $LATEST can be updated; remove the qualifier.",
-    );
-  }
+  const fn = latestToUpdate(req);
   const body = jsonBody(req);
   const architecture = architectureOf(body.Architectures) ?? fn.latest.architecture;
   const next: ConfigSnapshot = { ...fn.latest, architecture, ...codeFrom(req, fn, body) };

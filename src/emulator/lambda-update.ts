@@ -9,6 +9,7 @@ import {
   intField,
   jsonBody,
   type LambdaHandler,
+  type LambdaRequest,
   stringField,
 } from "./lambda-context.js";
 import type { EmulatorState } from "./state.js";
@@ -83,7 +84,8 @@ function patchedConfig(current: ConfigSnapshot, body: Record<string, unknown>): 
   return next;
 }
 
-export const updateFunctionConfiguration: LambdaHandler = (req) => {
+/** The function an update names; Lambda updates $LATEST only, so a qualifier is refused. */
+export function latestToUpdate(req: LambdaRequest): FunctionRecord {
   const { fn, qualifier } = req.state.resolve(req.region, req.params.fn!);
   if (qualifier !== undefined) {
     throw lambdaError(
@@ -91,6 +93,11 @@ export const updateFunctionConfiguration: LambdaHandler = (req) => {
       "Only $LATEST can be updated; remove the qualifier.",
     );
   }
+  return fn;
+}
+
+export const updateFunctionConfiguration: LambdaHandler = (req) => {
+  const fn = latestToUpdate(req);
   const body = jsonBody(req);
   if (req.state.updating(fn)) throw conflictInProgress(req.state, fn);
   checkRevision(stringField(body, "RevisionId"), fn.latestRevisionId);

@@ -20,7 +20,6 @@ import {
   rmSync,
   statSync,
   writeFileSync,
-  writeSync,
 } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { makeDirectorySync } from "./make-directory.js";
@@ -44,33 +43,19 @@ export function writeFileAtomicSync(
   content: string | Uint8Array,
   options: AtomicWriteOptions = {},
 ): void {
-  const dir = dirname(path);
-  makeDirectorySync(dir, options.dirMode ?? 0o755);
-  removeStaleTemps(dir);
-  const temp = join(
-    dir,
-    `.${basename(path)}.${process.pid}-${randomBytes(8).toString("hex")}${TEMP_SUFFIX}`,
-  );
-  const fd = openSync(temp, "wx", options.mode ?? 0o644);
+  const file = openAtomicFile(path, options);
   try {
-    try {
-      // writeFileSync on a descriptor loops until every byte is written (a zip may be 250 MB).
-      writeFileSync(fd, content);
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-    renameSync(temp, path);
+    file.write(content);
   } catch (error) {
-    rmSync(temp, { force: true });
+    file.abort();
     throw error;
   }
-  syncDirectory(dir);
+  file.commit();
 }
 
 /** A file written in pieces and published atomically: nothing is visible until commit(). */
 export interface AtomicFile {
-  write(content: string): void;
+  write(content: string | Uint8Array): void;
   /** fsync, rename over the target, fsync the directory. */
   commit(): void;
   /** Closes and removes the temporary file; the target is untouched. */
@@ -97,7 +82,9 @@ export function openAtomicFile(path: string, options: AtomicWriteOptions = {}): 
   };
   return {
     write(content) {
-      writeSync(fd, content);
+      // writeFileSync on a descriptor writes at the file's position and loops until every byte
+      // is written (one call may be a 250 MB zip); writeSync may write only part.
+      writeFileSync(fd, content);
     },
     commit() {
       try {

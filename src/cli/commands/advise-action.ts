@@ -6,13 +6,12 @@
 import { functionNameMatcher } from "../../core/advice/name-filter.js";
 import type { AdviceWindow } from "../../core/advice/types.js";
 import { CheckFailedError, UsageError } from "../../core/errors.js";
-import { knownRegions } from "../../core/pricing/lookup.js";
-import { unknownRegion } from "../../core/unknown-region.js";
 import { adviseRenderers } from "../../output/advise.js";
 import { loadLambdaPriceTable } from "../../prices/lambda-prices.js";
 import { resolveAwsCommandSettings } from "../common-options.js";
 import type { CliIo } from "../io.js";
 import { emitOutput, prepareOut } from "../out-file.js";
+import { resolveRegionsFlag } from "../regions-flag.js";
 import { outputWidth } from "../terminal.js";
 import type { AdviseFlags } from "./advise.js";
 import { scanEstimateLine } from "./advise-scan-line.js";
@@ -44,13 +43,7 @@ export async function runAdvise(flags: AdviseFlags, io: CliIo, now: Date) {
   if (flags.out !== undefined) prepareOut(flags.out, `advice.${flags.format}`);
   const settings = await resolveAwsCommandSettings({ profile: flags.profile }, io.env);
   const table = loadLambdaPriceTable();
-  const known = knownRegions(table);
-  const regions =
-    flags.regions === "all" ? known : (flags.regions?.split(",") ?? [settings.region]);
-  const unknown = regions.filter((r) => !known.includes(r));
-  if (unknown.length > 0) {
-    throw new UsageError(`--regions ${unknownRegion(unknown[0] ?? "", known)}, or all`);
-  }
+  const regions = resolveRegionsFlag(flags.regions, settings.region, table);
   const [{ runAdvise: advise }, { createAwsAdviceSource }] = await Promise.all([
     import("../../advise/run-advise.js"),
     import("../../aws/advice-source.js"),

@@ -5,9 +5,7 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { CheckFailedError, UsageError } from "../../core/errors.js";
-import { knownRegions } from "../../core/pricing/lookup.js";
 import { MonthError, resolveReportMonth } from "../../core/report/month.js";
-import { unknownRegion } from "../../core/unknown-region.js";
 import { renderReportCsv, reportFileName } from "../../output/report-csv.js";
 import { renderReportJson } from "../../output/report-json.js";
 import { renderReportSummary } from "../../output/report-summary.js";
@@ -16,6 +14,7 @@ import { loadLambdaPriceTable } from "../../prices/lambda-prices.js";
 import { resolveAwsCommandSettings } from "../common-options.js";
 import type { CliIo } from "../io.js";
 import { emitOutput, prepareOut } from "../out-file.js";
+import { resolveRegionsFlag } from "../regions-flag.js";
 import { outputWidth } from "../terminal.js";
 import type { ReportFlags } from "./report.js";
 import { isOrganizationRun, reconcileAccount, runOrganizationReport } from "./report-org-action.js";
@@ -33,13 +32,7 @@ export async function runReport(flags: ReportFlags, io: CliIo, now: Date) {
   if (flags.out !== undefined) prepareOut(flags.out, `report.${flags.format}`);
   const settings = await resolveAwsCommandSettings({ profile: flags.profile }, env);
   const table = loadLambdaPriceTable();
-  const known = knownRegions(table);
-  const regions =
-    flags.regions === "all" ? known : (flags.regions?.split(",") ?? [settings.region]);
-  const unknown = regions.filter((r) => !known.includes(r));
-  if (unknown.length > 0) {
-    throw new UsageError(`--regions ${unknownRegion(unknown[0] ?? "", known)}, or all`);
-  }
+  const regions = resolveRegionsFlag(flags.regions, settings.region, table);
   if (isOrganizationRun(flags)) {
     await runOrganizationReport({
       flags,

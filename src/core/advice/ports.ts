@@ -3,19 +3,10 @@
  * AWS adapter (src/aws/advice-source.ts) implements it over the SDK; tests can hand the
  * service an in-memory one.
  */
-import type { Architecture } from "../pricing/types.js";
-import type { AdviceWindow, MetricEvidence, ReportEvidence } from "./types.js";
+import type { AdviceWindow, FunctionConfig, MetricEvidence, ReportEvidence } from "./types.js";
 
 /** A function's configuration as listed, with its provisioned concurrency configurations. */
-export interface AdviceFunction {
-  functionName: string;
-  architecture: Architecture;
-  runtime: string | undefined;
-  packageType: "Zip" | "Image";
-  layerCount: number;
-  memoryMb: number;
-  timeoutS: number;
-  ephemeralStorageMb: number;
+export interface AdviceFunction extends FunctionConfig {
   /** `LoggingConfig.LogGroup`, default `/aws/lambda/<name>`. */
   logGroupName: string;
   provisioned: Array<{ qualifier: string; configured: number }>;

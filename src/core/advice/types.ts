@@ -63,8 +63,8 @@ export interface LogGroupEvidence {
   shared: boolean;
 }
 
-export interface FunctionEvidence {
-  region: string;
+/** A function's configuration as Lambda lists it: what the rules read about the function itself. */
+export interface FunctionConfig {
   functionName: string;
   architecture: Architecture;
   /** undefined for container images (the image holds the runtime). */
@@ -74,6 +74,24 @@ export interface FunctionEvidence {
   memoryMb: number;
   timeoutS: number;
   ephemeralStorageMb: number;
+}
+
+/** Only the FunctionConfig fields of `fn` (a listing or an inventory entry carries more). */
+export function functionConfigOf(fn: FunctionConfig): FunctionConfig {
+  return {
+    functionName: fn.functionName,
+    architecture: fn.architecture,
+    runtime: fn.runtime,
+    packageType: fn.packageType,
+    layerCount: fn.layerCount,
+    memoryMb: fn.memoryMb,
+    timeoutS: fn.timeoutS,
+    ephemeralStorageMb: fn.ephemeralStorageMb,
+  };
+}
+
+export interface FunctionEvidence extends FunctionConfig {
+  region: string;
   provisioned: ProvisionedEvidence[];
   metrics: MetricEvidence;
   /** undefined when the function has no log group (it never logged). */

@@ -2,21 +2,13 @@
  * pricing/lambda.json as JSON (decimal strings), the shape `pricing update` reads and writes,
  * and the changes it reports. The schema is pricing/lambda.schema.json.
  */
+import type { RawArchitecture as CheckedArchitecture, RawTier } from "../price-table-convert.js";
 import type { Architecture } from "../types.js";
 import type { OfferSource } from "./map-offer.js";
 
-export interface RawTier {
-  fromGbSeconds: string;
-  toGbSeconds: string | null;
-  pricePerGbSecond: string;
-  derived: boolean;
-  derivation?: string;
-}
-export interface RawArchitecture {
-  durationTiers: RawTier[] | null;
-  provisionedConcurrencyPerGbSecond: string | null;
-  provisionedDurationPerGbSecond: string | null;
-  ephemeralStoragePerGbSecond: string | null;
+export type { RawTier };
+/** An architecture's prices as the file holds them, with the notes `pricing update` keeps. */
+export interface RawArchitecture extends CheckedArchitecture {
   notes?: string[];
 }
 export interface RawRegion {
