@@ -152,6 +152,22 @@ describe("recommend with noise", () => {
     expect(result?.advice).not.toMatch(/recommending the larger/);
   });
 
+  it("under speed, a larger size on the other architecture is not 'at least as fast'", () => {
+    // --arch x86_64,arm64: the same samples as above, but 2048 MB ran on arm64 and 1024 MB on
+    // x86_64. Different CPUs: the memory rule says nothing across them, so the faster-measured
+    // 1024 MB x86_64 stays the pick, not told apart from the runner-up.
+    const x86 = { ...a, architecture: "x86_64" as const };
+    const arm = { ...b, architecture: "arm64" as const };
+    const result = recommend([arm, x86], { strategy: "speed", balancedWeight: 0.5 });
+    expect(result).toMatchObject({
+      memoryMb: 1024,
+      architecture: "x86_64",
+      runnerUpMemoryMb: 2048,
+      distinguishable: false,
+    });
+    expect(result?.advice).not.toMatch(/recommending the larger/);
+  });
+
   it("under cost, sizes not told apart keep the best measured", () => {
     // The rule is for speed only: cost grows with memory. Same durations under cost: 2048 MB
     // costs twice as much per ms and is surely out, so 1024 MB.

@@ -74,7 +74,7 @@ export function classify(
 ): Standing {
   if (diff - halfWidth >= -zone && diff + halfWidth <= zone) return "equivalent";
   const cheaper = j.summary.costPerInvocation.lessThan(leader.summary.costPerInvocation);
-  const noSlower = speed && j.summary.memoryMb > leader.summary.memoryMb;
+  const noSlower = speed && largerOnSameArchitecture(j, leader);
   if (diff - halfWidth > zone || (diff - halfWidth > 0 && !cheaper && !noSlower)) return "out";
   return "open";
 }
@@ -109,12 +109,24 @@ export function decide(ranked: readonly RankedSize[], options: StrategyOptions):
 }
 
 /**
+ * j has more memory than `than` on the same architecture: only then is it at least as fast (the
+ * CPU-for-memory rule holds within one architecture; x86_64 and arm64 run different CPUs, so
+ * with `--arch x86_64,arm64` a larger arm64 size says nothing about a smaller x86_64 one).
+ */
+function largerOnSameArchitecture(j: RankedSize, than: RankedSize): boolean {
+  return (
+    j.summary.architecture === than.summary.architecture &&
+    j.summary.memoryMb > than.summary.memoryMb
+  );
+}
+
+/**
  * Under speed, a size the samples cannot tell apart from the fastest measured one and that has
  * more memory is at least as fast: Lambda gives a function CPU in proportion to its memory (AWS
  * Lambda developer guide, "Memory and computing power"), so its duration never grows with
  * memory. When no size is shown equivalent to the leader, the pick is therefore the largest of
  * the leader and the open sizes above it — the measured order between them is noise, the
- * physical one is not. A larger size the samples show to be slower (out) is not picked: there
+ * physical one is not. Only sizes on the leader's architecture count. A larger size the samples show to be slower (out) is not picked: there
  * the data wins. Cost and balanced are left alone (their score does grow with memory).
  *
  * @example
@@ -123,7 +135,7 @@ export function decide(ranked: readonly RankedSize[], options: StrategyOptions):
 export function fastestNotToldApart<D extends Decision>(decision: D, options: StrategyOptions): D {
   if (options.strategy !== "speed" || decision.equivalent.length > 0) return decision;
   for (const j of decision.open) {
-    if (j.summary.memoryMb > decision.pick.summary.memoryMb) {
+    if (largerOnSameArchitecture(j, decision.pick)) {
       decision.pick = j;
       decision.largerNotToldApart = true;
     }
