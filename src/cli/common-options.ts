@@ -38,6 +38,7 @@ export function addAwsOptions(command: Command) {
   command.option(
     "--region <region>",
     "AWS region (default: $AWS_REGION, $AWS_DEFAULT_REGION, the profile's region, us-east-1)",
+    nonEmpty("a region such as us-east-1"),
   );
   return addProfileAndEndpointOptions(command);
 }
@@ -45,12 +46,27 @@ export function addAwsOptions(command: Command) {
 /** `--profile`, `--endpoint-url`, for commands that take their regions another way (--regions). */
 export function addProfileAndEndpointOptions(command: Command) {
   return command
-    .option("--profile <profile>", "named profile from ~/.aws/config (default: $AWS_PROFILE)")
+    .option(
+      "--profile <profile>",
+      "named profile from ~/.aws/config (default: $AWS_PROFILE)",
+      nonEmpty("a profile name from ~/.aws/config, or leave the flag out"),
+    )
     .option(
       "--endpoint-url <url>",
       "send AWS calls to this URL instead (the lambda-cost emulator, LocalStack)",
       parseEndpointUrl,
     );
+}
+
+/**
+ * A flag whose empty value would otherwise mean "not given" (`--region "$UNSET_VAR"` quietly
+ * using the default region, or the default profile's account): refused, as bad input.
+ */
+export function nonEmpty(right: string) {
+  return (raw: string): string => {
+    if (raw.trim() === "") throw new InvalidArgumentError(`"${raw}" is empty; give ${right}`);
+    return raw;
+  };
 }
 
 /**

@@ -5,7 +5,7 @@
  */
 import type { Command } from "commander";
 import { LAMBDA_LIMITS } from "../core/lambda-limits.js";
-import { addFreeTierOption } from "./common-options.js";
+import { addFreeTierOption, nonEmpty } from "./common-options.js";
 import { durationIn, memoryMb, oneOf, parseCount } from "./parse.js";
 
 /** Spelled as in core/pricing (kept here so the CLI's start-up does not load decimal.js). */
@@ -68,7 +68,11 @@ export function addLambdaUsageOptions(command: Command, required: string): Comma
       `on-demand invocations a month: 3000000, 3M, 500k, 1.5B (${required})`,
       parseCount,
     )
-    .option("--region <region>", "AWS region (default: $AWS_REGION, then us-east-1)")
+    .option(
+      "--region <region>",
+      "AWS region (default: $AWS_REGION, then us-east-1)",
+      nonEmpty("a region such as us-east-1"),
+    )
     .option(
       "--arch <arch>",
       "Lambda architecture, x86_64 or arm64 (default: x86_64)",

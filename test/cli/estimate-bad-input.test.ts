@@ -75,6 +75,8 @@ describe("estimate: bad flags exit 2 with one line", () => {
       /--provisioned-duration "-3" is negative/,
     ],
     [["--format", "xml"], /--format "xml" is not a known value; use one of: table, json, csv/],
+    // An unset shell variable (`--region "$REGION"`) used to price us-east-1 without a word.
+    [["--region", ""], /--region "" is empty; give a region such as us-east-1$/],
   ])("%j", async (extra, message) => {
     await expectOneLineExit2([...OK, ...extra], message);
   });

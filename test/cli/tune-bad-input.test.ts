@@ -216,6 +216,13 @@ describe("tune: bad flags exit 2 before any AWS call", () => {
       /--out .*plain-file\/result\.json: cannot write in .*plain-file \((ENOTDIR|EEXIST)\).*Nothing was changed/,
     ],
     ["--out a directory", ["--out", dir], /--out .* is a directory; give a file path such as/],
+    // An unset shell variable must not silently mean the default region or profile (and account).
+    ["--region empty", ["--region", ""], /--region "" is empty; give a region such as us-east-1$/],
+    [
+      "--profile empty",
+      ["--profile", " "],
+      /--profile " " is empty; give a profile name from ~\/\.aws\/config, or leave the flag out$/,
+    ],
   ];
   it.each(cases)("%s", async (_label, args, pattern) => {
     const before = emulator.requests().length;
