@@ -1,11 +1,12 @@
 /**
  * Validates an emulator config (the file behind `lambda-cost emulator --config`) and fills in
  * defaults, so a config can name only what matters to it. Errors name the field:
- * `functions[0].memorySize: must be >= 128 (got 64)`.
+ * `functions[0].memorySize must be at least 128 (got 64)`.
  */
 import * as z from "zod/mini";
 import { ConfigError } from "../core/errors.js";
 import { LAMBDA_DEFAULTS, LAMBDA_LIMITS } from "../core/lambda-limits.js";
+import { describeIssues } from "../core/validation/zod-issues.js";
 import type { EmulatorConfig } from "./types.js";
 
 const { memoryMb, ephemeralStorageMb, timeoutS, durationMs } = LAMBDA_LIMITS;
@@ -83,7 +84,7 @@ const functionSchema = z.strictObject({
   logRetentionDays: z.optional(
     z.int().check(
       z.refine((days) => (RETENTION_DAYS as readonly number[]).includes(days), {
-        message: `must be one of ${RETENTION_DAYS.join(", ")} (the retention periods CloudWatch Logs accepts)`,
+        message: `must be one of ${RETENTION_DAYS.join(", ")}, the retention periods CloudWatch Logs accepts`,
       }),
     ),
   ),
@@ -201,9 +202,10 @@ export type EmulatorConfigInput = z.input<typeof emulatorConfigSchema>;
  * @example emulatorConfig({ functions: [{ name: "f", memorySize: 1024 }] }).faults.throttleRate // 0
  */
 export function emulatorConfig(input: unknown): EmulatorConfig {
-  const result = emulatorConfigSchema.safeParse(input, { reportInput: true });
+  const result = emulatorConfigSchema.safeParse(input);
   if (!result.success) {
-    throw new ConfigError(`emulator config: ${describeIssue(result.error.issues[0])}`);
+    const line = describeIssues(result.error.issues, input, emulatorConfigSchema);
+    throw new ConfigError(`emulator config: ${line}`);
   }
   const config = result.data as EmulatorConfig;
   noDuplicateFunctions(config.functions, "functions");
@@ -211,7 +213,7 @@ export function emulatorConfig(input: unknown): EmulatorConfig {
   config.accounts?.forEach((account, i) => {
     if (accounts.has(account.accountId)) {
       throw new ConfigError(
-        `emulator config: accounts[${i}].accountId: duplicate account ${account.accountId}`,
+        `emulator config: accounts[${i}].accountId "${account.accountId}" is already an account; give each account once`,
       );
     }
     accounts.add(account.accountId);
@@ -225,38 +227,10 @@ function noDuplicateFunctions(functions: readonly { region: string; name: string
   functions.forEach((fn, i) => {
     const key = `${fn.region}/${fn.name}`;
     if (seen.has(key)) {
-      throw new ConfigError(`emulator config: ${at}[${i}].name: duplicate function ${key}`);
+      throw new ConfigError(
+        `emulator config: ${at}[${i}].name "${fn.name}" is already a function in ${fn.region}; give each function of a region its own name`,
+      );
     }
     seen.add(key);
   });
-}
-
-type Issue = z.core.$ZodIssue | undefined;
-
-function describeIssue(issue: Issue): string {
-  if (!issue) return "invalid";
-  const path = issue.path
-    .map((p, i) => (typeof p === "number" ? `[${p}]` : `${i === 0 ? "" : "."}${String(p)}`))
-    .join("");
-  const where = path === "" ? "config" : path;
-  switch (issue.code) {
-    case "too_small":
-      return `${where}: must be >= ${String(issue.minimum)}${got(issue.input)}`;
-    case "too_big":
-      return `${where}: must be <= ${String(issue.maximum)}${got(issue.input)}`;
-    case "invalid_value":
-      return `${where}: must be one of ${issue.values.map((v) => JSON.stringify(v)).join(", ")}${got(issue.input)}`;
-    case "invalid_type":
-      return `${where}: must be ${issue.expected === "int" ? "an integer" : `a ${issue.expected}`}${got(issue.input)}`;
-    case "unrecognized_keys":
-      return `${where}: unknown field${issue.keys.length > 1 ? "s" : ""} ${issue.keys.join(", ")}`;
-    case "invalid_format":
-      return `${where}: ${issue.message}${got(issue.input)}`;
-    default:
-      return `${where}: ${issue.message}`;
-  }
-}
-
-function got(input: unknown): string {
-  return input === undefined ? " (missing)" : ` (got ${JSON.stringify(input)})`;
 }

@@ -10,13 +10,18 @@ import { UsageError } from "../core/errors.js";
 import { LAMBDA_LIMITS } from "../core/lambda-limits.js";
 import { Decimal } from "../core/money/index.js";
 import type { FunctionMonthInput } from "../core/report/types.js";
+import { describeIssues } from "../core/validation/zod-issues.js";
 
 const { memoryMb, ephemeralStorageMb } = LAMBDA_LIMITS;
 const count = () => z.number().check(z.gte(0), z.lte(1e18));
 
 const rowSchema = z.object({
-  region: z.string().check(z.regex(/^[a-z]{2}(-[a-z]+)+-\d$/)),
-  functionName: z.string().check(z.regex(/^[a-zA-Z0-9-_]{1,64}$/)),
+  region: z
+    .string()
+    .check(z.regex(/^[a-z]{2}(-[a-z]+)+-\d$/, "must be a region code such as us-east-1")),
+  functionName: z
+    .string()
+    .check(z.regex(/^[a-zA-Z0-9-_]{1,64}$/, "must be 1-64 letters, digits, - or _")),
   architecture: z.enum(["x86_64", "arm64"]),
   memoryMb: z.int().check(z.gte(memoryMb.min), z.lte(memoryMb.max)),
   ephemeralStorageMb: z.int().check(z.gte(ephemeralStorageMb.min), z.lte(ephemeralStorageMb.max)),
@@ -27,8 +32,8 @@ const rowSchema = z.object({
 });
 
 const reportSchema = z.object({
-  month: z.string().check(z.regex(/^\d{4}-(0[1-9]|1[0-2])$/)),
-  accountId: z.string().check(z.regex(/^\d{12}$/)),
+  month: z.string().check(z.regex(/^\d{4}-(0[1-9]|1[0-2])$/, "must be YYYY-MM")),
+  accountId: z.string().check(z.regex(/^\d{12}$/, "must be 12 digits")),
   regions: z.array(z.string()),
   failedRegions: z._default(z.array(z.object({ region: z.string(), message: z.string() })), []),
   rows: z.array(rowSchema),
@@ -54,11 +59,8 @@ export function parseReportJson(text: string, what: string): ReadReport {
   }
   const result = reportSchema.safeParse(value);
   if (!result.success) {
-    const issue = result.error.issues[0];
-    const where = issue?.path.map(String).join(".") || "document";
-    throw new UsageError(
-      `${what}: ${where} ${issue?.message ?? "is invalid"}; give a report written by report --format json`,
-    );
+    const line = describeIssues(result.error.issues, value, reportSchema);
+    throw new UsageError(`${what}: ${line}; give a report written by report --format json`);
   }
   const report = result.data;
   return {

@@ -247,7 +247,7 @@ describe("bad input: exit 2, one line", () => {
     [
       "unknown field",
       { functions: [{ ...OK, snapStart: { restores: 1, cache: 2 } }] },
-      /functions\[0\]\.snapStart has unknown field\(s\) cache$/,
+      /functions\[0\]\.snapStart has an unknown field "cache"; the fields here are versions, activeHours, restores, restoreRate$/,
     ],
     [
       "both restore inputs",

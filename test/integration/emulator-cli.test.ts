@@ -128,17 +128,17 @@ describe("lambda-cost emulator (CLI)", () => {
     [
       "a memory size out of range",
       file("mem.json", '{"functions":[{"name":"a","memorySize":64}]}'),
-      /functions\[0\]\.memorySize: must be >= 128 \(got 64\)/,
+      /functions\[0\]\.memorySize must be at least 128 \(got 64\)$/,
     ],
     [
       "an unknown log format",
       file("log.json", '{"functions":[{"name":"a","logFormat":"XML"}]}'),
-      /functions\[0\]\.logFormat: must be one of "Text", "JSON"/,
+      /functions\[0\]\.logFormat must be one of "Text", "JSON" \(got "XML"\)$/,
     ],
     [
       "a misspelt fault",
       file("fault.json", '{"faults":{"throttleRat":0.1}}'),
-      /faults: unknown field throttleRat/,
+      /faults has an unknown field "throttleRat"; did you mean "throttleRate"\?$/,
     ],
     [
       "a history month",
@@ -146,7 +146,7 @@ describe("lambda-cost emulator (CLI)", () => {
         "month.json",
         '{"functions":[{"name":"a","history":[{"month":"2026-13","invocationsPerDay":1,"avgDurationMs":1}]}]}',
       ),
-      /functions\[0\]\.history\[0\]\.month: must be YYYY-MM/,
+      /functions\[0\]\.history\[0\]\.month must be YYYY-MM \(got "2026-13"\)$/,
     ],
     ["invalid JSON", file("bad.json", "{"), /is not valid JSON/],
     [
@@ -157,8 +157,8 @@ describe("lambda-cost emulator (CLI)", () => {
   ])("a config with %s exits 2 with one line naming the problem", async (_label, path, message) => {
     const result = await runInProcess(["emulator", "--config", path, "--port", "0"]);
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(message);
     expect(result.stderr.trim().split("\n")).toHaveLength(1);
+    expect(result.stderr.trim()).toMatch(message);
     expect(result.stdout).toBe("");
   });
 

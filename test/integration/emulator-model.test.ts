@@ -33,25 +33,25 @@ describe("emulatorConfig", () => {
   it.each([
     [
       { functions: [{ name: "f", timeout: 901 }] },
-      "functions[0].timeout: must be <= 900 (got 901)",
+      "functions[0].timeout must be at most 900 (got 901)",
     ],
     [
       { functions: [{ name: "f", architecture: "ia64" }] },
-      'functions[0].architecture: must be one of "x86_64", "arm64" (got "ia64")',
+      'functions[0].architecture must be one of "x86_64", "arm64" (got "ia64")',
     ],
     [
       { functions: [{ name: "f", model: { noiseCV: 0.1 } }] },
-      "functions[0].model: unknown field noiseCV",
+      'functions[0].model has an unknown field "noiseCV"; did you mean "noiseCv"?',
     ],
-    [{ faults: { throttleRate: 2 } }, "faults.throttleRate: must be <= 1 (got 2)"],
-    [{ accountId: "42" }, 'accountId: must be 12 digits (got "42")'],
+    [{ faults: { throttleRate: 2 } }, "faults.throttleRate must be at most 1 (got 2)"],
+    [{ accountId: "42" }, 'accountId must be 12 digits (got "42")'],
     [
       { functions: [{ name: "f", provisionedConcurrency: [{ qualifier: "7", amount: 1 }] }] },
-      'functions[0].provisionedConcurrency[0].qualifier: must be an alias name or version 1 (got "7")',
+      'functions[0].provisionedConcurrency[0].qualifier must be an alias name or version 1 (got "7")',
     ],
     [
       { functions: [{ name: "f" }, { name: "f" }] },
-      "functions[1].name: duplicate function us-east-1/f",
+      'functions[1].name "f" is already a function in us-east-1; give each function of a region its own name',
     ],
     [
       {
@@ -59,19 +59,19 @@ describe("emulatorConfig", () => {
           { name: "f", history: [{ month: "2026-10", invocationsPerDay: 1.5, avgDurationMs: 1 }] },
         ],
       },
-      "functions[0].history[0].invocationsPerDay: must be an integer (got 1.5)",
+      "functions[0].history[0].invocationsPerDay must be a whole number (got 1.5)",
     ],
     [
       { functions: [{ name: "f", packageType: "Jar" }] },
-      'functions[0].packageType: must be one of "Zip", "Image" (got "Jar")',
+      'functions[0].packageType must be one of "Zip", "Image" (got "Jar")',
     ],
     [
       { functions: [{ name: "f", layers: [{ arn: "my-layer" }] }] },
-      'functions[0].layers[0].arn: must be a layer version ARN (arn:aws:lambda:REGION:ACCOUNT:layer:NAME:VERSION) (got "my-layer")',
+      'functions[0].layers[0].arn must be a layer version ARN (arn:aws:lambda:REGION:ACCOUNT:layer:NAME:VERSION) (got "my-layer")',
     ],
     [
       { functions: [{ name: "f", logRetentionDays: 10 }] },
-      "functions[0].logRetentionDays: must be one of 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653 (the retention periods CloudWatch Logs accepts)",
+      "functions[0].logRetentionDays must be one of 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653, the retention periods CloudWatch Logs accepts (got 10)",
     ],
     [
       {
@@ -84,7 +84,7 @@ describe("emulatorConfig", () => {
           },
         ],
       },
-      "functions[0].history[0].spilloverShare: must be <= 1 (got 2)",
+      "functions[0].history[0].spilloverShare must be at most 1 (got 2)",
     ],
   ])("rejects %j with one line naming the field", (input, message) => {
     expect(() => emulatorConfig(input)).toThrow(`emulator config: ${message}`);

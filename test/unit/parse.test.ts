@@ -12,9 +12,9 @@ import {
   parseCount,
   parseDurationMs,
 } from "../../src/cli/parse.js";
+import { closestMatch } from "../../src/core/closest-match.js";
 import { LAMBDA_LIMITS } from "../../src/core/lambda-limits.js";
-import { shown } from "../../src/core/pricing/validation-issues.js";
-import { closestRegion } from "../../src/core/unknown-region.js";
+import { shown } from "../../src/core/validation/issue-path.js";
 
 describe("parseCount", () => {
   it.each([
@@ -160,15 +160,23 @@ describe("commanderErrorLine", () => {
   });
 });
 
-describe("closestRegion", () => {
-  const known = ["eu-west-1", "eu-west-2", "us-east-1"];
+describe("closestMatch (did you mean …?)", () => {
+  const regions = ["eu-west-1", "eu-west-2", "us-east-1"];
+  const fields = ["name", "memoryMb", "requests", "duration", "arn"];
   it.each([
-    ["EU-WEST-1", "eu-west-1"],
-    ["eu-west1", "eu-west-1"],
-    ["euwest2", "eu-west-2"],
-    ["mars-1", undefined],
-  ])("%s → %s", (given, meant) => {
-    expect(closestRegion(given, known)).toBe(meant);
+    ["EU-WEST-1", regions, "eu-west-1"],
+    ["eu-west1", regions, "eu-west-1"],
+    ["euwest2", regions, "eu-west-2"],
+    ["mars-1", regions, undefined],
+    // A unit left off, a letter dropped, case: the field meant.
+    ["memory", fields, "memoryMb"],
+    ["requets", fields, "requests"],
+    ["NAME", fields, "name"],
+    // Two edits are as many letters as "ab" has: a guess, not a typo.
+    ["ab", fields, undefined],
+    ["timeout", fields, undefined],
+  ])("%s → %s", (given, known, meant) => {
+    expect(closestMatch(given, known)).toBe(meant);
   });
 });
 

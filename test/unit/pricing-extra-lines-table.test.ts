@@ -115,7 +115,9 @@ describe("parseLambdaPriceTable on the new blocks", () => {
       withLogs((logs) => {
         (logs as unknown as Record<string, unknown>).extra = 1;
       }),
-    ).toThrow(PricingDataError);
+    ).toThrow(
+      'Lambda price table is invalid: regions.us-east-1.logs has an unknown field "extra"; remove it or check the spelling',
+    );
   });
 
   it("requires every block (null where there is no price)", () => {

@@ -16,7 +16,8 @@ import type { AccountUsage, StreamingResponseGroup } from "../../core/pricing/ex
 import type { FunctionUsage } from "../../core/pricing/types.js";
 import { fraction, integerInRange, numberIn, parseCount } from "../parse.js";
 
-const count = z.union([z.number(), z.string()], {
+/** A count in a file: a number, or text the flag parser reads ("3M"). */
+export const count = z.union([z.number(), z.string()], {
   error: 'must be a count: a whole number or text such as "3M", "500k"',
 });
 const num = z.number({ error: "must be a number" });

@@ -28,13 +28,15 @@ import { LAMBDA_LIMITS, type LimitRange } from "../../core/lambda-limits.js";
 import type { AccountUsage } from "../../core/pricing/extra-usage.js";
 import type { Architecture, FunctionUsage } from "../../core/pricing/types.js";
 import { validateUsage } from "../../core/pricing/usage-validation.js";
-import { describeIssues, formatPath } from "../../core/pricing/validation-issues.js";
+import { formatPath } from "../../core/validation/issue-path.js";
+import { describeIssues } from "../../core/validation/zod-issues.js";
 import { checkNesting, readInputFile } from "../input-file.js";
 import { parseInitDurationMs, parseInvocationDurationMs } from "../lambda-usage-options.js";
 import { parseCount } from "../parse.js";
 import {
   accountLineFields,
   convert,
+  count,
   functionLineFields,
   toAccountUsage,
   toLineUsage,
@@ -44,9 +46,6 @@ import {
 export const SCENARIO_MAX_BYTES = 1024 * 1024;
 
 // Counts and durations are checked by the flag parsers (convert below): one set of rules.
-const count = z.union([z.number(), z.string()], {
-  error: 'must be a count: a whole number or text such as "3M", "500k"',
-});
 const duration = z.union([z.number(), z.string()], {
   error: 'must be a duration: a number of ms or text such as "120ms", "1.5s"',
 });
@@ -126,7 +125,9 @@ export async function loadScenario(
   const json = await parseScenarioText(file, text);
   const result = scenarioSchema.safeParse(json, { jitless: true });
   if (!result.success) {
-    throw new UsageError(`--scenario ${file}: ${describeIssues(result.error.issues, json)}`);
+    throw new UsageError(
+      `--scenario ${file}: ${describeIssues(result.error.issues, json, scenarioSchema)}`,
+    );
   }
   const usages = result.data.functions.map((fn, index): FunctionUsage => {
     const at = (field: string) => `--scenario ${file}: ${formatPath(["functions", index, field])}`;

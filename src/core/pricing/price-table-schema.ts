@@ -4,6 +4,7 @@
  * become NaN because only plain decimal strings are accepted.
  */
 import { PricingDataError } from "../errors.js";
+import { formatPath } from "../validation/issue-path.js";
 import { checkContiguousTiers } from "./contiguous-tiers.js";
 import { checkExtraLinePrices } from "./extra-line-prices.js";
 import { validate } from "./generated/lambda-price-table-validator.js";
@@ -15,7 +16,6 @@ import {
 } from "./price-table-convert.js";
 import { describeSchemaErrors, type SchemaError } from "./schema-errors.js";
 import type { LambdaPriceTable } from "./types.js";
-import { formatPath } from "./validation-issues.js";
 
 /**
  * The JSON Schema in pricing/lambda.schema.json, compiled to plain code at build time by

@@ -1,9 +1,9 @@
 /**
  * Turns the first error of the compiled JSON Schema validator (Ajv's error shape) into one line
- * in the same words as validation-issues.ts: `regions.us-east-1.requestPrice must be a string
+ * in the same words as ../validation/zod-issues.ts: `regions.us-east-1.requestPrice must be a string
  * (got 2e-7)`. Ajv reports the most specific error first.
  */
-import { formatPath, shown, valueAt } from "./validation-issues.js";
+import { countOf, formatPath, shown, valueAt } from "../validation/issue-path.js";
 
 /** The parts of an Ajv error we read (structural: no Ajv import at run time). */
 export interface SchemaError {
@@ -66,11 +66,11 @@ export function describeSchemaError(error: SchemaError, input: unknown): string 
     case "required":
       return `${formatPath([...path, String(params.missingProperty)])} must be given`;
     case "minItems":
-      return `${formatPath(path)} must have at least ${String(params.limit)} item(s)${got()}`;
+      return `${formatPath(path)} must have at least ${countOf(Number(params.limit), "item")}${got()}`;
     case "minProperties":
-      return `${formatPath(path)} must have at least ${String(params.limit)} entr(ies)`;
+      return `${formatPath(path)} must have at least ${Number(params.limit) === 1 ? "1 entry" : `${String(params.limit)} entries`}`;
     case "additionalProperties":
-      return `${formatPath(path)} has unknown field(s) ${String(params.additionalProperty)}`;
+      return `${formatPath(path)} has an unknown field ${JSON.stringify(params.additionalProperty)}; remove it or check the spelling`;
     case "propertyNames":
       return `${formatPath(path)} has a key ${JSON.stringify(params.propertyName)} that is not allowed (e.g. a region code such as us-east-1)`;
     default:
