@@ -5,33 +5,47 @@
  */
 
 /**
- * The known word nearest to `given`, if it is near enough to be the one meant: at most two
- * edits apart once case and punctuation are ignored, and fewer edits than `given` has letters
- * (so "ab" is not taken for "arn").
+ * The known word nearest to `given`, if it is near enough to be the one meant: one typo (a
+ * letter wrong, missing, extra, or two swapped), two in a word of six letters or more, or the
+ * start of exactly one known word ("arm" for "arm64"). A short word two typos away is a
+ * different word ("xml" is not "csv"), so it gets no suggestion.
  * @example
  * closestMatch("memory", ["name", "memoryMb", "requests"]); // "memoryMb"
+ * closestMatch("freeTeir", ["freeTier", "functions"]); // "freeTier"
  * closestMatch("mars-1", ["eu-west-1", "us-east-1"]); // undefined
  */
 export function closestMatch(given: string, known: readonly string[]): string | undefined {
   const squash = (text: string) => text.toLowerCase().replace(/[^a-z0-9]/g, "");
   const target = squash(given);
+  const allowed = Math.min(target.length - 1, target.length >= 6 ? 2 : 1);
   let best: { word: string; distance: number } | undefined;
   for (const word of known) {
     const distance = editDistance(target, squash(word));
     if (!best || distance < best.distance) best = { word, distance };
   }
-  return best && best.distance <= 2 && best.distance < target.length ? best.word : undefined;
+  if (best && best.distance <= allowed) return best.word;
+  const started = known.filter((word) => target.length >= 3 && squash(word).startsWith(target));
+  return started.length === 1 ? started[0] : undefined;
 }
 
-/** Levenshtein distance, iterative with two rows. */
+/**
+ * Edits from a to b: letters replaced, inserted, deleted, or two neighbours swapped (optimal
+ * string alignment distance, Levenshtein's plus the swap), three rows at a time.
+ */
 function editDistance(a: string, b: string): number {
+  let before: number[] = [];
   let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i += 1) {
     const current = [i];
     for (let j = 1; j <= b.length; j += 1) {
       const substitution = (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
-      current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution);
+      let distance = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+        distance = Math.min(distance, (before[j - 2] ?? 0) + 1);
+      }
+      current[j] = distance;
     }
+    before = previous;
     previous = current;
   }
   return previous[b.length] ?? 0;

@@ -172,8 +172,17 @@ describe("closestMatch (did you mean …?)", () => {
     ["memory", fields, "memoryMb"],
     ["requets", fields, "requests"],
     ["NAME", fields, "name"],
-    // Two edits are as many letters as "ab" has: a guess, not a typo.
+    ["us-east-3", regions, "us-east-1"],
+    // Two letters swapped are one typo.
+    ["freeTeir", ["freeTier", "functions"], "freeTier"],
+    ["jsno", ["table", "json", "csv"], "json"],
+    // The start of one known word.
+    ["arm", ["x86_64", "arm64"], "arm64"],
+    // A short word two edits away is another word, not a typo; nor is a lone character.
+    ["xml", ["table", "json", "csv"], undefined],
     ["ab", fields, undefined],
+    ["3", ["2", "4", "8"], undefined],
+    ["eu", regions, undefined],
     ["timeout", fields, undefined],
   ])("%s → %s", (given, known, meant) => {
     expect(closestMatch(given, known)).toBe(meant);
