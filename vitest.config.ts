@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import { defineConfig } from "vitest/config";
+import { SlowFirstSequencer } from "./test/slow-first-sequencer.js";
 
 /**
  * Test files that replace modules, timers or globals: they need a module graph of their own
@@ -31,6 +32,8 @@ export default defineConfig({
     // that keep their modules, the others in forks that start fresh for every file.
     poolOptions: { threads: { isolate: false }, forks: { isolate: true } },
     maxWorkers: availableParallelism(),
+    // Longest files first, also in a fresh clone without vitest's results cache (CI).
+    sequence: { sequencer: SlowFirstSequencer },
     minWorkers: 1,
     projects: [
       {
