@@ -4,6 +4,7 @@
  * ./crossover-action.ts so the program's start-up stays close to bare node.
  */
 import { Command } from "commander";
+import { SAVINGS_PLANS, type SavingsPlan } from "../../core/crossover/types.js";
 import { TARGET_UTILIZATION } from "../../core/crossover/validate-input.js";
 import { LAMBDA_CPU, LAMBDA_LIMITS } from "../../core/lambda-limits.js";
 import type { OutputFormat } from "../../output/format.js";
@@ -18,8 +19,6 @@ import {
 import { fraction, integerInRange, numberIn, oneOf } from "../parse.js";
 import { addLmiOptions, instanceTypeList, type LmiFlags } from "./crossover-lmi-options.js";
 
-const SAVINGS_PLANS = ["none", "compute-1yr", "compute-3yr"] as const;
-
 export interface CrossoverFlags extends LambdaUsageFlags, LmiFlags {
   cpuBoundFraction: number;
   cpuSecondsPerRequest?: number;
@@ -31,7 +30,7 @@ export interface CrossoverFlags extends LambdaUsageFlags, LmiFlags {
   fargateSpot: boolean;
   ec2Types?: string[];
   includeBurstable: boolean;
-  savingsPlan: (typeof SAVINGS_PLANS)[number];
+  savingsPlan: SavingsPlan;
   format: OutputFormat;
   out?: string;
 }
