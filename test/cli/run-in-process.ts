@@ -13,31 +13,45 @@ export async function runInProcess(
   args: readonly string[],
   env: NodeJS.ProcessEnv = {},
 ): Promise<CliResult> {
+  const { code, stdout, stderr } = await runCapturingOutput(args, env);
+  return { code, stdout, stderr };
+}
+
+/** As runInProcess, and `output`: both streams in the order they were written, as `2>&1` shows. */
+export async function runCapturingOutput(
+  args: readonly string[],
+  env: NodeJS.ProcessEnv = {},
+): Promise<CliResult & { output: string }> {
   let stdout = "";
   let stderr = "";
+  let output = "";
   // The command's environment is process.env itself, as in the bin: the AWS SDK reads it, and a
   // command may write to it (--profile sets AWS_PROFILE for the SDK). Restored afterwards.
   const saved = { ...process.env };
   for (const [name, value] of Object.entries({ NO_COLOR: "1", ...env })) vi.stubEnv(name, value);
   const direct = vi.spyOn(process.stdout, "write").mockImplementation((chunk) => {
     stdout += String(chunk);
+    output += String(chunk);
     return true;
   });
   const directErr = vi.spyOn(process.stderr, "write").mockImplementation((chunk) => {
     stderr += String(chunk);
+    output += String(chunk);
     return true;
   });
   try {
     const code = await runCli(args, {
       stdout: (text) => {
         stdout += text;
+        output += text;
       },
       stderr: (text) => {
         stderr += text;
+        output += text;
       },
       env: process.env,
     });
-    return { code, stdout, stderr };
+    return { code, stdout, stderr, output };
   } finally {
     direct.mockRestore();
     directErr.mockRestore();

@@ -18,6 +18,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { type EmulatorHandle, startEmulator } from "../../src/emulator/http-server.js";
 import { loadLambdaPriceTable } from "../../src/prices/lambda-prices.js";
 import { BIN } from "../cli/run-cli.js";
+import { runCapturingOutput } from "../cli/run-in-process.js";
 import { type DocExample, normaliseOutput, parseDocExamples } from "./doc-examples.js";
 
 export const ROOT = fileURLToPath(new URL("../..", import.meta.url));
@@ -31,34 +32,75 @@ const UPDATE = process.env.UPDATE_DOC_EXAMPLES === "1";
 const DOCS_NOW = "2026-12-01T10:40:00Z";
 const FIXED_CLOCK = fileURLToPath(new URL("./fixed-clock.mjs", import.meta.url));
 
+/** The bin's whole environment: nothing else from the test process reaches an example. */
+function exampleEnv(workDir: string): Record<string, string | undefined> {
+  return {
+    PATH: process.env.PATH,
+    NO_COLOR: "1",
+    AWS_ACCESS_KEY_ID: "x",
+    AWS_SECRET_ACCESS_KEY: "x",
+    AWS_REGION: "us-east-1",
+    AWS_CONFIG_FILE: join(workDir, "no-aws-config"),
+    AWS_SHARED_CREDENTIALS_FILE: join(workDir, "no-aws-credentials"),
+    HOME: join(workDir, "home"),
+    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
+    LAMBDA_COST_DOCS_NOW: DOCS_NOW,
+    // The bin's clock is DOCS_NOW, the emulator's HTTP Date header is node's real time: the
+    // SDK would take the difference for clock skew and retry every error answer (a 404 the
+    // command expects, such as tune's lock alias) up to its attempt limit with real backoff,
+    // seconds per command that print nothing.
+    AWS_DISABLE_CLOCK_SKEW_CORRECTION: "true",
+  };
+}
+
+/**
+ * Offline commands (estimate, crossover: no AWS, no files but the ones they name) with plain
+ * words run in this process through the CLI's entry function, which the bin only wraps: a node
+ * start-up each (about 0.15 s of CPU) for 30-odd examples. Everything else runs in the bin.
+ */
+const IN_PROCESS = /^lambda-cost (estimate|crossover) [^"'`$|&;<>*?()\\]*$/;
+
+async function runInThisProcess(
+  command: string,
+  workDir: string,
+): Promise<{ code: number; output: string }> {
+  const args = command.split(/\s+/).slice(1);
+  const env = exampleEnv(workDir);
+  for (const name of Object.keys(process.env)) if (!(name in env)) env[name] = undefined;
+  // The same clock as fixed-clock.mjs gives the bin: DOCS_NOW, then real time; put back after.
+  const RealDate = Date;
+  const offsetMs = Date.parse(DOCS_NOW) - RealDate.now();
+  class DocsClockDate extends RealDate {
+    constructor(...args: ConstructorParameters<DateConstructor> | []) {
+      if (args.length === 0) super(RealDate.now() + offsetMs);
+      else super(...(args as ConstructorParameters<DateConstructor>));
+    }
+    static override now() {
+      return RealDate.now() + offsetMs;
+    }
+  }
+  globalThis.Date = DocsClockDate as DateConstructor;
+  try {
+    const { code, output } = await runCapturingOutput(args, env);
+    return { code: code ?? -1, output };
+  } finally {
+    globalThis.Date = RealDate;
+  }
+}
+
 function run(
   command: string,
   endpoint: string,
   workDir: string,
 ): Promise<{ code: number; output: string }> {
+  if (IN_PROCESS.test(command)) return runInThisProcess(command, workDir);
   const shellCommand = command
     .replaceAll(DOC_ENDPOINT, endpoint)
     .replace(/^lambda-cost /, `"${process.execPath}" --import "${FIXED_CLOCK}" "${BIN}" `);
   return new Promise((resolve, reject) => {
     const child = spawn("sh", ["-c", `${shellCommand} 2>&1`], {
       cwd: workDir,
-      env: {
-        PATH: process.env.PATH,
-        NO_COLOR: "1",
-        AWS_ACCESS_KEY_ID: "x",
-        AWS_SECRET_ACCESS_KEY: "x",
-        AWS_REGION: "us-east-1",
-        AWS_CONFIG_FILE: join(workDir, "no-aws-config"),
-        AWS_SHARED_CREDENTIALS_FILE: join(workDir, "no-aws-credentials"),
-        HOME: join(workDir, "home"),
-        AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
-        LAMBDA_COST_DOCS_NOW: DOCS_NOW,
-        // The bin's clock is DOCS_NOW, the emulator's HTTP Date header is node's real time: the
-        // SDK would take the difference for clock skew and retry every error answer (a 404 the
-        // command expects, such as tune's lock alias) up to its attempt limit with real backoff,
-        // seconds per command that print nothing.
-        AWS_DISABLE_CLOCK_SKEW_CORRECTION: "true",
-      },
+      env: exampleEnv(workDir),
       stdio: ["ignore", "pipe", "inherit"],
     });
     let output = "";
