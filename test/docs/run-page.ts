@@ -31,6 +31,7 @@ const UPDATE = process.env.UPDATE_DOC_EXAMPLES === "1";
  */
 const DOCS_NOW = "2026-12-01T10:40:00Z";
 const FIXED_CLOCK = fileURLToPath(new URL("./fixed-clock.mjs", import.meta.url));
+const realNow = Date.now;
 
 /** The bin's whole environment: nothing else from the test process reaches an example. */
 function exampleEnv(workDir: string): Record<string, string | undefined> {
@@ -54,11 +55,13 @@ function exampleEnv(workDir: string): Record<string, string | undefined> {
 }
 
 /**
- * Offline commands (estimate, crossover: no AWS, no files but the ones they name) with plain
- * words run in this process through the CLI's entry function, which the bin only wraps: a node
- * start-up each (about 0.15 s of CPU) for 30-odd examples. Everything else runs in the bin.
+ * Commands that write nothing (estimate, crossover, advise), typed as plain words, run in this
+ * process through the CLI's entry function, which the bin only wraps: each saves a node start-up
+ * (about 0.15 s of CPU, more with the AWS SDK). The rest runs the bin: report writes into the
+ * working directory, and tune's journal goes under os.homedir(), which in a worker thread is the
+ * real home whatever HOME the test sets (libuv reads the process's environment, not the worker's).
  */
-const IN_PROCESS = /^lambda-cost (estimate|crossover) [^"'`$|&;<>*?()\\]*$/;
+const IN_PROCESS = /^lambda-cost (estimate|crossover|advise) [^"'`$|&;<>*?()\\]*$/;
 
 async function runInThisProcess(
   command: string,
@@ -93,7 +96,9 @@ function run(
   endpoint: string,
   workDir: string,
 ): Promise<{ code: number; output: string }> {
-  if (IN_PROCESS.test(command)) return runInThisProcess(command, workDir);
+  if (IN_PROCESS.test(command)) {
+    return runInThisProcess(command.replaceAll(DOC_ENDPOINT, endpoint), workDir);
+  }
   const shellCommand = command
     .replaceAll(DOC_ENDPOINT, endpoint)
     .replace(/^lambda-cost /, `"${process.execPath}" --import "${FIXED_CLOCK}" "${BIN}" `);
@@ -144,7 +149,8 @@ export function describePage(file: string): void {
         config,
         // Cost Explorer's billed month (report --reconcile) is priced with the shipped table.
         priceTable: loadLambdaPriceTable(),
-        now: () => Date.now() + docsClockOffsetMs,
+        // The real clock: the examples that run in this process swap Date for theirs meanwhile.
+        now: () => realNow() + docsClockOffsetMs,
       });
       return emulator.endpoint;
     };
