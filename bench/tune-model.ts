@@ -79,6 +79,7 @@ export function adaptive(shape: Shape, seed: number): Outcome {
       ? Number(process.env.BENCH_SETTLE_MODEL)
       : undefined,
     initialInvocations: process.env.BENCH_INITIAL ? Number(process.env.BENCH_INITIAL) : undefined,
+    stopAtLoss: process.env.BENCH_STOP_AT_LOSS ? Number(process.env.BENCH_STOP_AT_LOSS) : undefined,
     sizes: shape.sizes,
     mode: { kind: "auto", maxInvocations: GRID_PER_SIZE * shape.sizes.length },
     strategyOptions: shape.strategy,

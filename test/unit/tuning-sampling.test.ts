@@ -126,12 +126,18 @@ function race(
 }
 
 const speed: StrategyOptions = { strategy: "speed", balancedWeight: 0.5 };
-const auto = (sizes: number[], strategyOptions: StrategyOptions, maxInvocations = 100_000) =>
+const auto = (
+  sizes: number[],
+  strategyOptions: StrategyOptions,
+  maxInvocations = 100_000,
+  stopAtLoss?: number,
+) =>
   createSamplingPlanner({
     sizes,
     mode: { kind: "auto", maxInvocations },
     strategyOptions,
     costModel,
+    stopAtLoss,
   });
 const recommendFrom = (run: ReturnType<typeof race>, options: StrategyOptions) =>
   recommend(
@@ -210,10 +216,53 @@ describe("auto planner: practical equivalence", () => {
   });
 
   it("takes the margin from the options: with 0 nothing is ever equivalent", () => {
+    // Without the expected-loss stop the race runs to its settle point; with it, a true tie
+    // measured to ±0.5% ends on the expected loss (below), never as "equivalent".
     const options = { ...cost, equivalenceMargin: 0 };
-    const run = race(auto([128, 512], options), (m) => (m === 128 ? 800 : 200), 0.005);
+    const planner = auto([128, 512], options, 100_000, -1);
+    const run = race(planner, (m) => (m === 128 ? 800 : 200), 0.005);
     expect(run.reason).toMatch(/have 40 invocations each and are still not told apart/);
     expect(recommendFrom(run, options)?.equivalentMemoryMb).toBeUndefined();
+    const withLoss = race(auto([128, 512], options), (m) => (m === 128 ? 800 : 200), 0.005);
+    expect(withLoss.reason).toMatch(/expected loss of picking it is 0\.\d\d% of its cost/);
+    expect(recommendFrom(withLoss, options)?.equivalentMemoryMb).toBeUndefined();
+  });
+});
+
+describe("auto planner: the expected-loss stop (cost)", () => {
+  // 1024 MB costs 4% more than 512 MB (GB-s: 0.5 × 200 = 0.1 and 1 × 104 = 0.104), noise 10%:
+  // after the first rounds 1024 MB is ahead or behind by about 1.5–2 standard errors, not yet
+  // surely (the 95% test needs about 2), but picking 512 MB is then expected to lose well under
+  // 0.5% of its cost: the loss is s·φ(d/s) − d·Φ(−d/s) with s ≈ 0.1·√(2/n) ≈ 2.2% at n = 40.
+  const meanAt = (m: number) => (m === 512 ? 200 : 104);
+
+  it("stops when picking the leader is expected to lose under 0.5% of its cost", () => {
+    const run = race(auto([512, 1024], cost), meanAt, 0.1);
+    expect(run.reason).toMatch(
+      /^512 MB leads 1024 MB, which is not told apart from it; the expected loss of picking it is 0\.\d\d% of its cost, under 0\.50% \(auto: at least 8 invocations per measured size and 20 behind the recommendation, at most 100\)$/,
+    );
+    expect(recommendFrom(run, cost)?.memoryMb).toBe(512);
+    // The minimum still holds: the pick has 20 behind its mean, each size a round beyond 8.
+    expect(run.samples.get(512)!.length).toBeGreaterThanOrEqual(20);
+    expect(run.samples.get(1024)!.length).toBeGreaterThanOrEqual(13);
+  });
+
+  it("spends no more than the race without it on the same draws, and less in all", () => {
+    let spentWith = 0;
+    let spentWithout = 0;
+    for (const seed of [1, 2, 3, 4, 5]) {
+      const withLoss = count(race(auto([512, 1024], cost), meanAt, 0.1, seed).samples);
+      const without = count(race(auto([512, 1024], cost, 100_000, -1), meanAt, 0.1, seed).samples);
+      expect(withLoss).toBeLessThanOrEqual(without);
+      spentWith += withLoss;
+      spentWithout += without;
+    }
+    expect(spentWith).toBeLessThan(spentWithout);
+  });
+
+  it("is the cost strategy's only: speed never stops on it", () => {
+    const run = race(auto([512, 1024], speed), meanAt, 0.1);
+    expect(run.reason).not.toMatch(/expected loss/);
   });
 });
 

@@ -11,8 +11,10 @@
  *    each size's own samples (equivalence.ts);
  * 3. tops the pick and every size shown equivalent up to the finalist floor, so that no
  *    decision rests on a spread measured from a handful of values;
- * 4. when nothing is open, refines the size search around the pick, or stops: "separated" when
- *    every other size is out, "equivalent" when some are within the margin;
+ * 4. when nothing is open — or, under cost, when picking the leader is expected to lose at most
+ *    `stopAtLoss` (0.5%) of its cost to the sizes still open (expected-loss.ts) — refines the size
+ *    search around the pick, or stops: "separated" when every other size is out, "equivalent"
+ *    when some are within the margin, else with the expected loss;
  * 5. otherwise gives each open size, and the leader, the invocations that the measured spread
  *    says would settle it (separation or equivalence, whichever comes first), at most doubling
  *    what it has, so a lucky early estimate cannot make one round overshoot; and stops when the
@@ -23,6 +25,7 @@
  * It never spends more than the cap: the grid it replaces (50 per size) or --max-invocations.
  */
 import { type Decision, decide, differenceInterval } from "./equivalence.js";
+import { leaderExpectedLoss } from "./expected-loss.js";
 import { decideByModel } from "./model-decision.js";
 import { type RankedSize, rankSizes } from "./rank.js";
 import { refineAround } from "./size-search.js";
@@ -43,6 +46,12 @@ export interface RaceSettings {
   settleAt: number;
   /** The same, when the CPU-scaling model fits (scaling-model.ts): fewer, see sampling.ts. */
   settleAtWithModel: number;
+  /**
+   * Cost: stop once the expected loss of picking the leader (expected-loss.ts) is at most this
+   * share of its cost, the leader and every open size having had a round beyond the first batch.
+   * Undefined: no such stop.
+   */
+  stopAtLoss?: number | undefined;
 }
 
 export interface RaceState {
@@ -73,13 +82,17 @@ export function raceRound(state: RaceState): SamplingBatch {
   const decision = model ?? direct;
   const finalists = [decision.pick, decision.leader, ...decision.equivalent];
   const thin = unique(finalists).filter((r) => r.n < settings.finalist);
-  if (decision.open.length === 0 && thin.length > 0) {
+  // Under cost the race also ends when the leader is ahead of the sizes still open by enough
+  // that picking it is expected to lose a negligible share of its cost (expected-loss.ts).
+  const loss = strategy.strategy === "cost" ? negligibleLoss(decision, settings) : null;
+  const settled = decision.open.length === 0 || loss !== null;
+  if (settled && thin.length > 0) {
     return batch(
       thin.map((r) => ({ memoryMb: r.summary.memoryMb, invocations: settings.finalist - r.n })),
       state,
     );
   }
-  if (decision.open.length === 0) {
+  if (settled) {
     const measured = summaries.map((s) => s.memoryMb);
     const finer = refineAround(state.sizes, measured, decision.pick.summary.memoryMb);
     if (finer.length > 0) {
@@ -88,6 +101,7 @@ export function raceRound(state: RaceState): SamplingBatch {
         state,
       );
     }
+    if (loss !== null) return stop(lossReason(decision, loss, settings.stopAtLoss ?? 0), state);
     return stop(settledReason(decision, model !== null), state);
   }
   // Under speed the pick among sizes not told apart is the largest (fastestNotToldApart): it is
@@ -152,6 +166,29 @@ export function invocationsToSettle(leader: RankedSize, j: RankedSize, margin: n
   const spread = Math.sqrt(leader.stdDev ** 2 + j.stdDev ** 2);
   if (!Number.isFinite(spread) || reach <= 0) return Number.POSITIVE_INFINITY;
   return Math.ceil(((1.96 * spread) / reach) ** 2);
+}
+
+/**
+ * The expected loss of picking the leader, when it is small enough to stop on; else null. Each
+ * size compared must have had a round beyond its first batch: until then the pooled spread rests
+ * on the few warm invocations of first batches (their first invocations are cold starts), and a
+ * lucky first batch could end the race (tried: allowing the stop from the first batch on raised
+ * the suite's mean regret from 0.35% to 0.37%, see docs/tune.md).
+ */
+function negligibleLoss(decision: Decision, settings: RaceSettings): number | null {
+  if (settings.stopAtLoss === undefined || decision.open.length === 0) return null;
+  const floor = settings.initial + settings.minRound;
+  if ([decision.leader, ...decision.open].some((r) => r.n < floor)) return null;
+  const others = [...decision.out, ...decision.equivalent];
+  const loss = leaderExpectedLoss(decision.leader, decision.open, others);
+  return loss <= settings.stopAtLoss ? loss : null;
+}
+
+function lossReason(decision: Decision, loss: number, limit: number): string {
+  const open = decision.open.map((r) => `${r.summary.memoryMb} MB`).join(", ");
+  const verb = decision.open.length === 1 ? "is" : "are";
+  const percent = (x: number) => `${(x * 100).toFixed(2)}%`;
+  return `${decision.leader.summary.memoryMb} MB leads ${open}, which ${verb} not told apart from it; the expected loss of picking it is ${percent(loss)} of its cost, under ${percent(limit)}`;
 }
 
 function settledReason(decision: Decision, byModel: boolean): string {
