@@ -9,4 +9,7 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
 endQuietlyOnEpipe(process.stdout);
 endQuietlyOnEpipe(process.stderr);
 
-process.exitCode = await runCli(process.argv.slice(2));
+// Not a top-level await: the bin is bundled as CommonJS (scripts/bundle-cli.mjs), which starts faster.
+runCli(process.argv.slice(2)).then((code) => {
+  process.exitCode = code;
+});

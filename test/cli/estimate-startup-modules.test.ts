@@ -1,60 +1,64 @@
 /**
- * What `estimate` loads for a flags-only run (issue #9: start-up ≤ 1.5× bare node). The
- * built bin runs with a module hook that names every file the ESM loader loads; each bundle
- * file is mapped back to its sources through its source map. Heavy or unrelated code must stay
- * out: the price-file checks and their compiled schema validator (the shipped table is checked
- * at build time), zod and yaml (scenario files), the AWS SDK, Chart.js and the HTML renderers.
- * Asserts on the module list, never on time.
+ * What `estimate` loads for a flags-only run (issue #9, #11: start-up ≤ 1.5× bare node). The
+ * built bin is CommonJS (scripts/bundle-cli.mjs); a preloaded script names, when the process
+ * exits, every file in require.cache and every Node built-in module loaded; each bundle file is
+ * mapped back to its sources through its source map. Heavy or unrelated code must stay out: the
+ * price-file checks and their compiled schema validator (the shipped table is checked at build
+ * time), zod and yaml (scenario files), the AWS SDK, Chart.js and the HTML renderers, and
+ * node:child_process (commander's, for subcommands run as separate programs, which we have none
+ * of). Asserts on the module lists, never on time.
  */
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
 import { BIN, runBin } from "./run-cli.js";
 
-const HOOKS = `import { writeSync } from "node:fs";
-export async function load(url, context, nextLoad) {
-  writeSync(2, "module-loaded " + url + "\\n");
-  return nextLoad(url, context);
-}
+const PRELOAD = `const { writeSync } = require("node:fs");
+process.on("exit", () => {
+  const builtins = process.moduleLoadList
+    .filter((entry) => entry.startsWith("NativeModule "))
+    .map((entry) => entry.slice("NativeModule ".length));
+  writeSync(2, "modules-loaded " + JSON.stringify({ files: Object.keys(require.cache), builtins }) + "\\n");
+});
 `;
 
+interface Loaded {
+  files: string[];
+  builtins: string[];
+}
+
+function loadedModules(stderr: string): Loaded {
+  const line = stderr.split("\n").find((text) => text.startsWith("modules-loaded "));
+  if (line === undefined) throw new Error(`the preload wrote no module list:\n${stderr}`);
+  return JSON.parse(line.slice("modules-loaded ".length)) as Loaded;
+}
+
 /** Source files (relative, as the source maps name them) behind every loaded bundle file. */
-function loadedSources(stderr: string): { urls: string[]; sources: string[] } {
-  const urls = stderr
-    .split("\n")
-    .filter((line) => line.startsWith("module-loaded "))
-    .map((line) => line.slice("module-loaded ".length));
-  const sources = urls
-    .filter((url) => url.startsWith("file:") && url.endsWith(".js"))
-    .flatMap((url) => {
-      const map = JSON.parse(readFileSync(`${fileURLToPath(url)}.map`, "utf8")) as {
-        sources: string[];
-      };
+function sourcesOf(files: string[]): string[] {
+  return files
+    .filter((file) => file.endsWith(".js"))
+    .flatMap((file) => {
+      const map = JSON.parse(readFileSync(`${file}.map`, "utf8")) as { sources: string[] };
       return map.sources.map((source) => source.replace(/^(\.\.\/)+/, ""));
     });
-  return { urls, sources };
 }
 
 describe("estimate start-up", () => {
-  it("loads only the pricing path: no price-file validator, zod, yaml, AWS SDK or HTML", () => {
-    const dir = mkdtempSync(join(tmpdir(), "lc-startup-"));
-    const hooks = join(dir, "hooks.mjs");
-    const register = join(dir, "register.mjs");
-    writeFileSync(hooks, HOOKS);
-    writeFileSync(
-      register,
-      `import { register } from "node:module";\nregister(${JSON.stringify(pathToFileURL(hooks).href)});\n`,
-    );
+  it("loads only the pricing path: no price-file validator, zod, yaml, AWS SDK, HTML or child_process", () => {
+    const preload = join(mkdtempSync(join(tmpdir(), "lc-startup-")), "list-modules.cjs");
+    writeFileSync(preload, PRELOAD);
     const result = runBin(
       ["estimate", "--memory", "1536", "--duration", "120ms", "--requests", "3M"],
-      { env: { NODE_OPTIONS: `--import ${pathToFileURL(register).href}` } },
+      { env: { NODE_OPTIONS: `--require ${preload}` } },
     );
     expect(result.code).toBe(0);
-    const { urls, sources } = loadedSources(result.stderr);
-    // The hook saw the run: the entry, the estimate command and the table conversion.
-    expect(urls).toContain(pathToFileURL(BIN).href);
+    const { files, builtins } = loadedModules(result.stderr);
+    // The list is the run's: the bin itself was loaded as CommonJS (an ESM bin would not be in
+    // require.cache), then the estimate command and the table conversion.
+    expect(files).toContain(BIN);
+    const ours = files.filter((file) => file !== preload);
+    const sources = sourcesOf(ours);
     expect(sources).toContain("src/cli/commands/estimate-action.ts");
     expect(sources).toContain("src/core/pricing/price-table-convert.ts");
     expect(sources).toContain("pricing/lambda.json");
@@ -65,9 +69,13 @@ describe("estimate start-up", () => {
       ),
     );
     expect(unwanted).toEqual([]);
-    expect(urls.filter((url) => /@aws-sdk|@smithy|node_modules/.test(url))).toEqual([]);
+    expect(ours.filter((file) => /@aws-sdk|@smithy|node_modules/.test(file))).toEqual([]);
+    // commander's executable subcommands are never used: child_process (and the net, dgram and
+    // stream modules it brings) is loaded only if one were run.
+    expect(builtins).toContain("fs");
+    expect(builtins).not.toContain("child_process");
     // Few files (scripts/bundle-cli.mjs): the bin, the program's chunk, the estimate chunk, the
-    // action's entry and esbuild's runtime helpers; each file costs a resolve, read and link.
-    expect(urls.filter((url) => url.startsWith("file:")).length).toBeLessThanOrEqual(5);
+    // action's entry and esbuild's runtime helpers; each file costs a resolve, read and compile.
+    expect(ours.length).toBeLessThanOrEqual(5);
   });
 });
