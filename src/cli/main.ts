@@ -9,7 +9,18 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
 endQuietlyOnEpipe(process.stdout);
 endQuietlyOnEpipe(process.stderr);
 
-// Not a top-level await: the bin is bundled as CommonJS (scripts/bundle-cli.mjs), which starts faster.
+// Not a top-level await: the bin is bundled as CommonJS (scripts/bundle-cli.mjs), which starts
+// faster. A run that never settles (the event loop empties while it waits) would then end with
+// 0, as if it had succeeded; with top-level await Node ended it with 13, and still does here.
+let settled = false;
+process.on("exit", (code) => {
+  if (settled || code !== 0) return;
+  process.stderr.write(
+    "lambda-cost: unexpected error — the command stopped with nothing left to wait for; please report it with the command you ran.\n",
+  );
+  process.exitCode = 13;
+});
 runCli(process.argv.slice(2)).then((code) => {
+  settled = true;
   process.exitCode = code;
 });
