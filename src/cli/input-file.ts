@@ -40,7 +40,9 @@ export function readInputFile(path: string, what: string, maxBytes: number): str
         `${what}: is ${(stat.size / MB).toFixed(1)} MB; files up to ${maxBytes / MB} MB are read`,
       );
     }
-    return readFileSync(fd, "utf8");
+    // A byte order mark (Windows editors write one) is not part of the text: JSON.parse
+    // refuses it as an "Unexpected token" it shows invisibly.
+    return readFileSync(fd, "utf8").replace(/^\ufeff/, "");
   } catch (error) {
     if (error instanceof UsageError) throw error;
     throw new UsageError(`${what}: cannot read it (${reason(error)}); give a readable file`);

@@ -6,7 +6,7 @@
 import { Command, CommanderError } from "commander";
 import { LambdaCostError } from "../core/errors.js";
 import { commandFactories } from "./commands/index.js";
-import { commanderErrorLine } from "./error-line.js";
+import { commanderErrorLine, terminalLine } from "./error-line.js";
 import { type CliIo, processIo } from "./io.js";
 import { VERSION } from "./version.js";
 
@@ -58,11 +58,11 @@ export function exitCodeFor(error: unknown, io: CliIo = processIo): number {
   if (error instanceof CommanderError) {
     const benign = ["commander.helpDisplayed", "commander.help", "commander.version"];
     if (benign.includes(error.code)) return 0;
-    io.stderr(`lambda-cost: ${commanderErrorLine(error.message)}\n`);
+    io.stderr(`lambda-cost: ${terminalLine(commanderErrorLine(error.message))}\n`);
     return 2;
   }
   if (error instanceof LambdaCostError) {
-    io.stderr(`lambda-cost: ${error.message}\n`);
+    io.stderr(`lambda-cost: ${terminalLine(error.message)}\n`);
     return error.exitCode;
   }
   const stack = error instanceof Error ? (error.stack ?? error.message) : String(error);

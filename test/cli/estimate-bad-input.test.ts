@@ -352,6 +352,57 @@ describe("estimate: hostile input (issue 18) and common mistakes (issue 9)", () 
     await expectOneLineExit2(["--scenario", path], message);
   });
 
+  it.each([
+    [
+      "a 100 kB key",
+      scenario("long-key.json", { functions: [fn], ["k".repeat(100_000)]: 1 }),
+      // The key cut like a value (36 characters after its quote), not printed whole.
+      /long-key\.json: \(top level\) has an unknown field "k{36}\.\.\.; the fields here are freeTier, functions, eventPollers, streamingFreeGiB$/,
+    ],
+    [
+      "a thousand unknown keys",
+      scenario("many-keys.json", {
+        functions: [fn],
+        ...Object.fromEntries(Array.from({ length: 1000 }, (_, i) => [`x${i}`, 1])),
+      }),
+      /many-keys\.json: \(top level\) has unknown fields "x0", "x1", "x2" and 997 more; the fields/,
+    ],
+    [
+      "an ANSI escape and a newline in a key",
+      scenario("ansi-key.json", { functions: [{ ...fn, "\u001b[31mred\nx": 1 }] }),
+      /functions\[0\] has an unknown field "\\u001b\[31mred\\nx"; remove it/,
+    ],
+    [
+      "an ANSI escape and a newline in a value a parser quotes",
+      scenario("ansi-value.json", { functions: [{ ...fn, duration: "\u001b[2J1ms\nx" }] }),
+      /functions\[0\]\.duration "\\u001b\[2J1ms\\u000ax" is not a duration/,
+    ],
+    [
+      "a right-to-left override in a region",
+      scenario("bidi.json", { functions: [{ ...fn, region: "eu-west-1\u202e" }] }),
+      /functions\[0\]\.region "eu-west-1\\u202e" is not a region in the price table/,
+    ],
+    [
+      "an escape inside text that is not JSON",
+      file("escape.json", '{"functions":\u001b[2J}'),
+      /escape\.json: not valid JSON \(Unexpected token '\\u001b'/,
+    ],
+    [
+      "1e309 (Infinity once parsed)",
+      file("infinite.json", '{"functions":[{"memoryMb":1e309,"requests":1,"duration":1}]}'),
+      /functions\[0\]\.memoryMb must be a whole number from 128 to 10240 \(got Infinity\)$/,
+    ],
+  ])("scenario: %s", async (_label, path, message) => {
+    await expectOneLineExit2(["--scenario", path], message);
+  });
+
+  it("reads a file that starts with a byte order mark", async () => {
+    const path = file("bom.json", `\ufeff${JSON.stringify({ functions: [fn] })}`);
+    const { code, stderr } = await runInProcess(["estimate", "--scenario", path]);
+    expect(stderr).toBe("");
+    expect(code).toBe(0);
+  });
+
   it("follows a symlink to a regular file", async () => {
     const target = scenario("real.json", { functions: [fn] });
     const { code } = await runInProcess([

@@ -1,7 +1,7 @@
 /** The one set of number rules for flags and scenario files (src/cli/parse.ts). */
 import { InvalidArgumentError } from "commander";
 import { describe, expect, it } from "vitest";
-import { commanderErrorLine } from "../../src/cli/error-line.js";
+import { commanderErrorLine, terminalLine } from "../../src/cli/error-line.js";
 import {
   durationIn,
   fraction,
@@ -12,7 +12,7 @@ import {
   parseCount,
   parseDurationMs,
 } from "../../src/cli/parse.js";
-import { closestMatch } from "../../src/core/closest-match.js";
+import { closestMatch, editDistance } from "../../src/core/closest-match.js";
 import { LAMBDA_LIMITS } from "../../src/core/lambda-limits.js";
 import { shown } from "../../src/core/validation/issue-path.js";
 
@@ -186,6 +186,48 @@ describe("closestMatch (did you mean …?)", () => {
     ["timeout", fields, undefined],
   ])("%s → %s", (given, known, meant) => {
     expect(closestMatch(given, known)).toBe(meant);
+  });
+});
+
+describe("editDistance with a limit", () => {
+  it.each([
+    ["freeTeir", "freeTier", 2, 1],
+    ["memory", "memoryMb", 2, 2],
+    ["memory", "memoryMb", 1, 2],
+    // Lengths further apart than the limit: limit + 1 without the table (a 2 MB key against
+    // a config's field names took 6 s of CPU through the table).
+    ["x".repeat(1_000_000), "memoryMb", 2, 3],
+    ["ab", "abcdef", 3, 4],
+    ["abc", "xyz", Number.POSITIVE_INFINITY, 3],
+  ])("%s → %s (limit %s) is %s", (a, b, limit, distance) => {
+    expect(editDistance(a, b, limit)).toBe(distance);
+  });
+
+  it("a megabyte-long key is no field's typo", () => {
+    expect(closestMatch(`memoryMb${"x".repeat(1_000_000)}`, ["memoryMb", "name"])).toBe(undefined);
+  });
+});
+
+describe("terminalLine (the error line as printed)", () => {
+  it.each([
+    ["a plain line", "a plain line"],
+    ["tags.\u001b[31mk must be", "tags.\\u001b[31mk must be"],
+    ["two\nlines\r", "two\\u000alines\\u000d"],
+    ["bidi \u202eevil\u2066 and \u2028", "bidi \\u202eevil\\u2066 and \\u2028"],
+    ["C1 \u009b31m and DEL \u007f", "C1 \\u009b31m and DEL \\u007f"],
+    ["a BOM \ufeff", "a BOM \\ufeff"],
+    // Printable non-ASCII stays as written.
+    ["prix: 0,20 € — ok", "prix: 0,20 € — ok"],
+  ])("%j", (message, line) => {
+    expect(terminalLine(message)).toBe(line);
+  });
+
+  it("cuts a line over 1000 characters in the middle, keeping its end", () => {
+    const message = `a${"b".repeat(5000)}; use c`;
+    // 5008 characters: the first 640, then the last 320 (5008 - 960 = 4048 cut).
+    expect(terminalLine(message)).toBe(
+      `a${"b".repeat(639)} …(4048 characters cut)… ${"b".repeat(313)}; use c`,
+    );
   });
 });
 

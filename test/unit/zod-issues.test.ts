@@ -252,6 +252,32 @@ describe("describeIssues: nested paths and counts", () => {
     );
   });
 
+  it("quotes a record key that is not a plain word, so it cannot break the line", () => {
+    const schema = z.object({ tags: z.record(z.string(), z.string()) });
+    expect(lineFor(schema, { tags: { "a b\nc": 5 } })).toBe(
+      'tags["a b\\nc"] must be a string (got 5)',
+    );
+    expect(lineFor(schema, { tags: { "team-1_a": 5 } })).toBe(
+      "tags.team-1_a must be a string (got 5)",
+    );
+    expect(lineFor(schema, { tags: { ["k".repeat(100)]: 5 } })).toBe(
+      `tags["${"k".repeat(36)}...] must be a string (got 5)`,
+    );
+  });
+
+  it("lists three unknown fields, each cut to 40 characters", () => {
+    const input = { freeTier: true, functions: [ok], ["x".repeat(50)]: 1, b: 1, c: 1, d: 1 };
+    expect(lineFor(scenario, input)).toBe(
+      `(top level) has unknown fields "${"x".repeat(36)}..., "b", "c" and 1 more; the fields here are freeTier, functions`,
+    );
+  });
+
+  it("shows a number too large for JSON as Infinity, not null", () => {
+    expect(lineFor(scenario, { functions: [{ ...ok, memoryMb: JSON.parse("1e309") }] })).toBe(
+      "functions[0].memoryMb must be a number (got Infinity)",
+    );
+  });
+
   it("says the document is invalid when zod gives no issue", () => {
     expect(describeIssues([], {})).toBe("(top level) is invalid");
   });

@@ -4,13 +4,20 @@
  * ../pricing/schema-errors.ts): `functions[2].snapStart.versions must be a number (got "x")`.
  */
 
-/** `formatPath(["functions", 2, "snapStart"])` is "functions[2].snapStart"; [] is "(top level)". */
+/**
+ * `formatPath(["functions", 2, "snapStart"])` is "functions[2].snapStart"; [] is "(top level)".
+ * A key that is not a plain name (letters, digits, `_`, `-`, `.`: us-east-1, t3.micro) is
+ * quoted like a value, since a record's keys are the user's (tags, environment variables) and
+ * a newline or terminal escape in one must not break the line: `functions[0].tags["a b"]`.
+ */
 export function formatPath(path: readonly PropertyKey[]): string {
   if (path.length === 0) return "(top level)";
   return path
     .map((part, index) => {
       if (typeof part === "number") return `[${part}]`;
-      return index === 0 ? String(part) : `.${String(part)}`;
+      const name = String(part);
+      if (!/^[\w.-]+$/.test(name) || name.length > 40) return `[${shown(name)}]`;
+      return index === 0 ? name : `.${name}`;
     })
     .join("");
 }
@@ -28,6 +35,8 @@ export function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
 /** A given value as JSON, cut to 40 characters so the message stays one readable line. */
 export function shown(value: unknown): string {
   if (value === undefined) return "nothing";
+  // JSON has no Infinity: JSON.parse makes it of 1e309, and JSON.stringify would say null.
+  if (typeof value === "number" && !Number.isFinite(value)) return String(value);
   let text: string;
   try {
     text = JSON.stringify(value);

@@ -138,6 +138,15 @@ function leaf(issue: ValidationIssue): ValidationIssue {
   return issue.code === "invalid_union" ? unionCause(issue) : issue;
 }
 
+/**
+ * The unknown keys for the message: each quoted and cut like a value, and the first three only,
+ * so a file of a thousand long keys still gets a line that fits a terminal.
+ */
+function someKeys(keys: readonly string[]): string {
+  const listed = keys.slice(0, 3).map(shown).join(", ");
+  return keys.length > 3 ? `${listed} and ${keys.length - 3} more` : listed;
+}
+
 /** What would be right instead of unknown fields: the one meant, or the fields there are. */
 function unknownFields(
   issue: ValidationIssue,
@@ -146,7 +155,7 @@ function unknownFields(
 ): { line: string; meant?: string } {
   const keys = issue.keys ?? [];
   const where = formatPath(issue.path);
-  const wrong = `${where} has ${keys.length === 1 ? "an unknown field" : "unknown fields"} ${quoted(keys)}`;
+  const wrong = `${where} has ${keys.length === 1 ? "an unknown field" : "unknown fields"} ${someKeys(keys)}`;
   const known = schema ? fieldsAt(schema, issue.path) : [];
   // A field that is given was not misspelt: only the others can be the one meant.
   const given = valueAt(input, issue.path);
@@ -174,7 +183,7 @@ function describeIssue(
     const cause = issue.issues?.[0];
     const right = cause ? expectation(cause) : "is not allowed";
     return {
-      line: `${formatPath(issue.path.slice(0, -1))} key ${JSON.stringify(String(key))} ${right}`,
+      line: `${formatPath(issue.path.slice(0, -1))} key ${shown(String(key))} ${right}`,
     };
   }
   const given = valueAt(input, issue.path);
