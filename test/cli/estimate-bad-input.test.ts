@@ -388,6 +388,23 @@ describe("estimate: hostile input (issue 18) and common mistakes (issue 9)", () 
       /escape\.json: not valid JSON \(Unexpected token '\\u001b'/,
     ],
     [
+      "an unknown YAML tag",
+      file("tag.yaml", "functions: !!js/function 'function(){}'\n"),
+      /tag\.yaml: not valid YAML \(Unresolved tag: tag:yaml\.org,2002:js\/function at line 1, column 12\)$/,
+    ],
+    [
+      "a billion laughs (YAML aliases)",
+      file(
+        "laughs.yaml",
+        [
+          'a0: &a0 ["x", "x", "x", "x", "x", "x", "x", "x", "x"]',
+          ...Array.from({ length: 9 }, (_, i) => `a${i + 1}: &a${i + 1} [${`*a${i}, `.repeat(9)}]`),
+          "functions: *a9",
+        ].join("\n"),
+      ),
+      /laughs\.yaml: not valid YAML \(Excessive alias count indicates a resource exhaustion attack\)$/,
+    ],
+    [
       "1e309 (Infinity once parsed)",
       file("infinite.json", '{"functions":[{"memoryMb":1e309,"requests":1,"duration":1}]}'),
       /functions\[0\]\.memoryMb must be a whole number from 128 to 10240 \(got Infinity\)$/,

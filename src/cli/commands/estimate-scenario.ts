@@ -105,10 +105,17 @@ async function parseScenarioText(file: string, text: string): Promise<unknown> {
     // YAML is parsed only when a YAML file is given: the library is not needed otherwise.
     const yaml = await import("yaml");
     // Bundled, the CommonJS build of `yaml` arrives as a default export.
-    const parse = yaml.parse ?? (yaml as unknown as { default: typeof yaml }).default.parse;
-    return parse(text);
+    const { parseDocument } =
+      (yaml as unknown as { default?: typeof yaml }).default ?? (yaml as typeof yaml);
+    const document = parseDocument(text);
+    // A warning (an unknown tag such as !!js/function) is refused like an error: parse() would
+    // print it on stderr as Node's warning of several lines and go on with the plain text.
+    const problem = document.errors[0] ?? document.warnings[0];
+    if (problem) throw problem;
+    return document.toJS();
   } catch (error) {
-    const first = (error as Error).message.split("\n")[0];
+    // yaml's first line ends "at line 4, column 12:" before an excerpt of several lines.
+    const first = (error as Error).message.split("\n")[0]?.replace(/:$/, "");
     throw new UsageError(`--scenario ${file}: not valid ${isYaml ? "YAML" : "JSON"} (${first})`);
   }
 }
