@@ -142,6 +142,12 @@ describe("tune: bad flags exit 2 before any AWS call", () => {
       /weight 0; use a whole number from 1/,
     ],
     [
+      // JSON.stringify would call it null.
+      "payloads weight of 1e309",
+      ["--payloads", `@${file("w-inf.json", '[{"payload":{},"weight":1e309}]')}`],
+      /item 0 has weight Infinity; use a whole number from 1 to 1000\.$/,
+    ],
+    [
       "payloads item without payload",
       ["--payloads", `@${file("np.json", '[{"weight":2}]')}`],
       /item 0 has no "payload"/,

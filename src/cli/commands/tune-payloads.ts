@@ -4,6 +4,7 @@
  */
 import { UsageError } from "../../core/errors.js";
 import { LAMBDA_LIMITS } from "../../core/lambda-limits.js";
+import { shown } from "../../core/validation/issue-path.js";
 import type { WeightedPayload } from "../../tune/payloads.js";
 import { checkNesting, readInputFile } from "../input-file.js";
 
@@ -50,7 +51,7 @@ export function loadPayloads(payload?: string, payloads?: string): WeightedPaylo
       const weight = entry.weight ?? 1;
       if (typeof weight !== "number" || !Number.isInteger(weight) || weight < 1 || weight > 1000) {
         throw new UsageError(
-          `--payloads ${payloads}: item ${index} has weight ${JSON.stringify(weight)}; use a whole number from 1 to 1000.`,
+          `--payloads ${payloads}: item ${index} has weight ${shown(weight)}; use a whole number from 1 to 1000.`,
         );
       }
       return { payload: JSON.stringify(entry.payload), weight };
