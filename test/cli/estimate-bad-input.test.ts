@@ -388,6 +388,22 @@ describe("estimate: hostile input (issue 18) and common mistakes (issue 9)", () 
       /escape\.json: not valid JSON \(Unexpected token '\\u001b'/,
     ],
     [
+      // Printed raw in the table, it cleared the screen and split the row in two.
+      "a name with an ANSI escape and a newline",
+      scenario("name-escape.json", { functions: [{ ...fn, name: "\u001b[2Jx\ny" }] }),
+      /functions\[0\]\.name must not hold control or formatting characters \(got "\\u001b\[2Jx\\ny"\)$/,
+    ],
+    [
+      "a name with a right-to-left override",
+      scenario("name-bidi.json", { functions: [{ ...fn, name: "api\u202e" }] }),
+      /functions\[0\]\.name must not hold control or formatting characters \(got "api\\u202e"\)$/,
+    ],
+    [
+      "a name of 129 characters",
+      scenario("name-long.json", { functions: [{ ...fn, name: "n".repeat(129) }] }),
+      /functions\[0\]\.name must be at most 128 characters long \(got "n{36}\.\.\.\)$/,
+    ],
+    [
       "an unknown YAML tag",
       file("tag.yaml", "functions: !!js/function 'function(){}'\n"),
       /tag\.yaml: not valid YAML \(Unresolved tag: tag:yaml\.org,2002:js\/function at line 1, column 12\)$/,

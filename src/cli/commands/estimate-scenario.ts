@@ -59,7 +59,20 @@ function intRange({ min, max }: LimitRange) {
 const { hoursPerMonth } = LAMBDA_LIMITS;
 
 const functionSchema = z.strictObject({
-  name: z.optional(z.string().check(z.minLength(1))),
+  // The name is printed in the table: a control character (an ANSI escape, a newline) would
+  // recolour or clear the terminal or break the table's rows, and a name is a label, not prose.
+  name: z.optional(
+    z
+      .string()
+      .check(
+        z.minLength(1),
+        z.maxLength(128),
+        z.regex(
+          /^[^\p{Cc}\p{Cf}\p{Zl}\p{Zp}]*$/u,
+          "must not hold control or formatting characters",
+        ),
+      ),
+  ),
   region: z.optional(z.string()),
   architecture: z.optional(z.enum(["x86_64", "arm64"])),
   memoryMb: intRange(LAMBDA_LIMITS.memoryMb),
