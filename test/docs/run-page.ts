@@ -1,5 +1,6 @@
 /**
- * Runs every `$ lambda-cost …` example of one page (README or docs/) with the built bin and
+ * Runs every `$ lambda-cost …` example of one page (README or docs/) with the built bin (or, for
+ * commands that write nothing, through the entry function the bin wraps: IN_PROCESS) and
  * compares its output with what the page prints, so the docs cannot drift. One test file per page
  * (test/docs/*.test.ts), so the pages run in parallel; `examples.test.ts` checks that every page
  * with examples has its file. Examples that talk to `http://127.0.0.1:4010` run against a fresh
