@@ -2,6 +2,7 @@
  * Turns commander's error messages into the house style, one line:
  * `<what is wrong>; <what would be right>` (program.ts adds the `lambda-cost: ` prefix).
  */
+import { escapeControls } from "../core/validation/printable.js";
 
 /** Flags people reach for from other tools, and the one we take instead. */
 const KNOWN_MISTAKES: Record<string, string> = {
@@ -60,21 +61,15 @@ function lowerFirst(text: string): string {
 const MAX_LINE_CHARS = 1000;
 
 /**
- * The error line as the terminal gets it: every control character (a newline, an ANSI escape,
- * a carriage return) and every invisible reordering or separating one (bidi overrides, U+2028)
- * written as a `\u…` escape, so text from a user's file (a key, a value, a JSON parser's
- * excerpt) can neither break the one line nor recolour, move or hide anything on the screen;
- * and a line of more than MAX_LINE_CHARS cut in the middle (a file's megabyte-long key is not
- * printed whole).
+ * The error line as the terminal gets it: control characters escaped (escapeControls), so text
+ * from a user's file (a key, a value, a JSON parser's excerpt) can neither break the one line
+ * nor recolour, move or hide anything on the screen; and a line of more than MAX_LINE_CHARS cut
+ * in the middle (a file's megabyte-long key is not printed whole).
  * @example
  * terminalLine('tags.\u001b[31mk must be a string'); // 'tags.\\u001b[31mk must be a string'
  */
 export function terminalLine(message: string): string {
-  const safe = message.replace(
-    // biome-ignore lint/suspicious/noControlCharactersInRegex: finding them is the point.
-    /[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/g,
-    (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`,
-  );
+  const safe = escapeControls(message);
   if (safe.length <= MAX_LINE_CHARS) return safe;
   const head = safe.slice(0, 640);
   const tail = safe.slice(-320);

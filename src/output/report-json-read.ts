@@ -10,15 +10,17 @@ import { UsageError } from "../core/errors.js";
 import { LAMBDA_LIMITS } from "../core/lambda-limits.js";
 import { Decimal } from "../core/money/index.js";
 import type { FunctionMonthInput } from "../core/report/types.js";
+import { escapeControls } from "../core/validation/printable.js";
 import { describeIssues } from "../core/validation/zod-issues.js";
 
 const { memoryMb, ephemeralStorageMb } = LAMBDA_LIMITS;
 const count = () => z.number().check(z.gte(0), z.lte(1e18));
 
+const region = () =>
+  z.string().check(z.regex(/^[a-z]{2}(-[a-z]+)+-\d$/, "must be a region code such as us-east-1"));
+
 const rowSchema = z.object({
-  region: z
-    .string()
-    .check(z.regex(/^[a-z]{2}(-[a-z]+)+-\d$/, "must be a region code such as us-east-1")),
+  region: region(),
   functionName: z
     .string()
     .check(z.regex(/^[a-zA-Z0-9-_]{1,64}$/, "must be 1-64 letters, digits, - or _")),
@@ -34,8 +36,8 @@ const rowSchema = z.object({
 const reportSchema = z.object({
   month: z.string().check(z.regex(/^\d{4}-(0[1-9]|1[0-2])$/, "must be YYYY-MM")),
   accountId: z.string().check(z.regex(/^\d{12}$/, "must be 12 digits")),
-  regions: z.array(z.string()),
-  failedRegions: z._default(z.array(z.object({ region: z.string(), message: z.string() })), []),
+  regions: z.array(region()),
+  failedRegions: z._default(z.array(z.object({ region: region(), message: z.string() })), []),
   rows: z.array(rowSchema),
 });
 
@@ -67,7 +69,12 @@ export function parseReportJson(text: string, what: string): ReadReport {
     month: report.month,
     accountId: report.accountId,
     regions: report.regions,
-    failedRegions: report.failedRegions,
+    // The merge prints each failure in its summary: a file's message must not reach the
+    // terminal raw (an ANSI escape or a newline in it).
+    failedRegions: report.failedRegions.map(({ region, message }) => ({
+      region,
+      message: escapeControls(message),
+    })),
     inputs: report.rows.map((row) => ({
       region: row.region,
       functionName: row.functionName,

@@ -46,12 +46,28 @@ describe("parseReportJson", () => {
       { ...report, rows: [{ ...row, invocations: -1 }] },
       "rows[0].invocations must be at least 0 (got -1)",
     ],
+    [
+      { ...report, regions: ["\u001b[2J"] },
+      'regions[0] must be a region code such as us-east-1 (got "\\u001b[2J")',
+    ],
+    [
+      { ...report, failedRegions: [{ region: "mars-1x", message: "x" }] },
+      'failedRegions[0].region must be a region code such as us-east-1 (got "mars-1x")',
+    ],
     [{ ...report, rows: undefined }, "rows must be an array (missing)"],
     [[], "(top level) must be an object (got [])"],
   ])("%j", (value, line) => {
     expect(() => parseReportJson(JSON.stringify(value), "r.json")).toThrow(
       `r.json: ${line}${HINT}`,
     );
+  });
+
+  it("escapes control characters of a failure's message, which the merge's summary prints", () => {
+    const failedRegions = [{ region: "eu-west-1", message: "\u001b[2Jboom\nnext \u202e" }];
+    const read = parseReportJson(JSON.stringify({ ...report, failedRegions }), "r.json");
+    expect(read.failedRegions).toEqual([
+      { region: "eu-west-1", message: "\\u001b[2Jboom\\u000anext \\u202e" },
+    ]);
   });
 
   it("says when the file is not JSON", () => {
