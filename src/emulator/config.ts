@@ -198,37 +198,42 @@ export const emulatorConfigSchema = z.strictObject({
 export type EmulatorConfigInput = z.input<typeof emulatorConfigSchema>;
 
 /**
- * Validates and fills defaults; throws ConfigError naming the first bad field.
+ * Validates and fills defaults; throws ConfigError naming the first bad field, after `what`
+ * (the CLI gives `--config FILE`, so the line names the file as for every other user file).
  * @example emulatorConfig({ functions: [{ name: "f", memorySize: 1024 }] }).faults.throttleRate // 0
  */
-export function emulatorConfig(input: unknown): EmulatorConfig {
+export function emulatorConfig(input: unknown, what = "emulator config"): EmulatorConfig {
   const result = emulatorConfigSchema.safeParse(input);
   if (!result.success) {
     const line = describeIssues(result.error.issues, input, emulatorConfigSchema);
-    throw new ConfigError(`emulator config: ${line}`);
+    throw new ConfigError(`${what}: ${line}`);
   }
   const config = result.data as EmulatorConfig;
-  noDuplicateFunctions(config.functions, "functions");
+  noDuplicateFunctions(config.functions, "functions", what);
   const accounts = new Set<string>();
   config.accounts?.forEach((account, i) => {
     if (accounts.has(account.accountId)) {
       throw new ConfigError(
-        `emulator config: accounts[${i}].accountId "${account.accountId}" is already an account; give each account once`,
+        `${what}: accounts[${i}].accountId "${account.accountId}" is already an account; give each account once`,
       );
     }
     accounts.add(account.accountId);
-    noDuplicateFunctions(account.functions, `accounts[${i}].functions`);
+    noDuplicateFunctions(account.functions, `accounts[${i}].functions`, what);
   });
   return config;
 }
 
-function noDuplicateFunctions(functions: readonly { region: string; name: string }[], at: string) {
+function noDuplicateFunctions(
+  functions: readonly { region: string; name: string }[],
+  at: string,
+  what: string,
+) {
   const seen = new Set<string>();
   functions.forEach((fn, i) => {
     const key = `${fn.region}/${fn.name}`;
     if (seen.has(key)) {
       throw new ConfigError(
-        `emulator config: ${at}[${i}].name "${fn.name}" is already a function in ${fn.region}; give each function of a region its own name`,
+        `${what}: ${at}[${i}].name "${fn.name}" is already a function in ${fn.region}; give each function of a region its own name`,
       );
     }
     seen.add(key);

@@ -128,7 +128,7 @@ describe("lambda-cost emulator (CLI)", () => {
     [
       "a memory size out of range",
       file("mem.json", '{"functions":[{"name":"a","memorySize":64}]}'),
-      /functions\[0\]\.memorySize must be at least 128 \(got 64\)$/,
+      /^lambda-cost: --config \S+mem\.json: functions\[0\]\.memorySize must be at least 128 \(got 64\)$/,
     ],
     [
       "an unknown log format",
@@ -148,7 +148,16 @@ describe("lambda-cost emulator (CLI)", () => {
       ),
       /functions\[0\]\.history\[0\]\.month must be YYYY-MM \(got "2026-13"\)$/,
     ],
-    ["invalid JSON", file("bad.json", "{"), /is not valid JSON/],
+    [
+      "invalid JSON",
+      file("bad.json", "{"),
+      /^lambda-cost: --config \S+bad\.json: not valid JSON \(Expected property name/,
+    ],
+    [
+      "a duplicate function",
+      file("dup.json", '{"functions":[{"name":"a"},{"name":"a"}]}'),
+      /^lambda-cost: --config \S+dup\.json: functions\[1\]\.name "a" is already a function in us-east-1; give/,
+    ],
     [
       "a missing file",
       join(dir, "missing.json"),

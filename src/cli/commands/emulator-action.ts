@@ -15,7 +15,10 @@ export async function runEmulator(flags: EmulatorFlags): Promise<void> {
       ? (await import("../../emulator/demo-account.js")).demoAccountConfig
       : await readConfig(flags.config);
   const { emulatorConfig, startEmulator } = await import("../../emulator/http-server.js");
-  const config = emulatorConfig(input);
+  const config = emulatorConfig(
+    input,
+    flags.config === undefined ? "the demo account" : `--config ${flags.config}`,
+  );
   const { loadLambdaPriceTable } = await import("../../prices/lambda-prices.js");
   const priceTable = loadLambdaPriceTable();
   const emulator = await startEmulator({
@@ -58,6 +61,6 @@ async function readConfig(file: string): Promise<unknown> {
   try {
     return JSON.parse(text);
   } catch (error) {
-    throw new ConfigError(`emulator config ${file} is not valid JSON: ${(error as Error).message}`);
+    throw new ConfigError(`${what}: not valid JSON (${(error as Error).message})`);
   }
 }
