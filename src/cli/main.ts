@@ -11,14 +11,15 @@ endQuietlyOnEpipe(process.stderr);
 
 // Not a top-level await: the bin is bundled as CommonJS (scripts/bundle-cli.mjs), which starts
 // faster. A run that never settles (the event loop empties while it waits) would then end with
-// 0, as if it had succeeded; with top-level await Node ended it with 13, and still does here.
+// 0, as if it had succeeded (with top-level await Node ended it with its own 13); it is our bug,
+// so it ends with 3 like every other unexpected error (docs/cli.md, exit codes).
 let settled = false;
 process.on("exit", (code) => {
   if (settled || code !== 0) return;
   process.stderr.write(
     "lambda-cost: unexpected error — the command stopped with nothing left to wait for; please report it with the command you ran.\n",
   );
-  process.exitCode = 13;
+  process.exitCode = 3;
 });
 runCli(process.argv.slice(2)).then((code) => {
   settled = true;

@@ -2,6 +2,7 @@ import { execFileSync, spawn } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { BIN, runBin } from "./run-cli.js";
 import { expectOneLineExit2, runInProcess } from "./run-in-process.js";
@@ -76,5 +77,25 @@ describe("lambda-cost: one line for every command's mistakes", () => {
         expect,
       );
     }
+  });
+});
+
+describe("lambda-cost: a run that never settles", () => {
+  it("ends with 3 and one line, not 0 (nor Node's undocumented 13)", () => {
+    // Every AWS call stays pending with nothing on the event loop (never-settles.cjs).
+    const preload = fileURLToPath(new URL("./never-settles.cjs", import.meta.url));
+    const { code, stdout, stderr } = runBin(["advise", "--endpoint-url", "http://127.0.0.1:9"], {
+      env: {
+        NODE_OPTIONS: `--require ${preload}`,
+        AWS_ACCESS_KEY_ID: "x",
+        AWS_SECRET_ACCESS_KEY: "y",
+        AWS_REGION: "us-east-1",
+      },
+    });
+    expect(stderr).toBe(
+      "lambda-cost: unexpected error — the command stopped with nothing left to wait for; please report it with the command you ran.\n",
+    );
+    expect(stdout).toBe("");
+    expect(code).toBe(3);
   });
 });
