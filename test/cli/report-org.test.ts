@@ -209,6 +209,17 @@ describe("report --org against a multi-account emulator", () => {
       /no lambda-cost-2026-10-<account-id>\.json in it/,
       expect,
     );
+    // Nested past the 64 levels every other user file is held to (docs/cli.md).
+    const deepDir = await mkdtemp(join(tmpdir(), "report-deep-"));
+    await writeFile(
+      join(deepDir, "lambda-cost-2026-10-111122223333.json"),
+      `{"month":"2026-10","accountId":"111122223333","regions":${"[".repeat(100)}${"]".repeat(100)},"rows":[]}`,
+    );
+    expectOneLineExit2(
+      await runInProcess([...base(), "--merge", deepDir], PLAIN),
+      /lambda-cost-2026-10-111122223333\.json: nested more than 64 deep; flatten it/,
+      expect,
+    );
     expect(emulator.requests().length).toBe(before);
   });
 });

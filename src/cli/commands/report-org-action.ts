@@ -51,7 +51,7 @@ import {
   type ReadReport,
 } from "../../output/report-json-read.js";
 import type { AccountUsage } from "../../report/account-usage.js";
-import { readInputFile } from "../input-file.js";
+import { checkNesting, readInputFile } from "../input-file.js";
 import { outputWidth } from "../terminal.js";
 import type { ReportFlags } from "./report.js";
 
@@ -116,7 +116,9 @@ export function readMergeDir(dir: string, month: string): ReadReport[] {
   }
   return files.map((name) => {
     const what = `--merge ${join(dir, name)}`;
-    const report = parseReportJson(readInputFile(join(dir, name), what, 256 * 1024 * 1024), what);
+    const text = readInputFile(join(dir, name), what, 256 * 1024 * 1024);
+    checkNesting(text, what, "json");
+    const report = parseReportJson(text, what);
     if (report.month !== month || report.accountId !== REPORT_JSON_FILE.exec(name)?.[2]) {
       throw new UsageError(
         `${what}: holds ${report.month} of account ${report.accountId}, not what its name says`,
