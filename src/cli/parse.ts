@@ -14,8 +14,12 @@ import { LAMBDA_LIMITS, type LimitRange } from "../core/lambda-limits.js";
 /** Digits with an optional fraction and exponent: what every numeric input must look like. */
 const DECIMAL = /^(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?$/i;
 
+/** Values past this many characters are cut in the message: a line, not the whole argument. */
+const SHOWN_CHARS = 60;
+
 function fail(raw: string, wrong: string, right: string): never {
-  throw new InvalidArgumentError(`"${raw}" ${wrong}; ${right}`);
+  const shown = raw.length > SHOWN_CHARS ? `${raw.slice(0, SHOWN_CHARS - 3)}...` : raw;
+  throw new InvalidArgumentError(`"${shown}" ${wrong}; ${right}`);
 }
 
 /** `"1e999" → Infinity` is refused here, so no caller ever sees a non-finite number. */

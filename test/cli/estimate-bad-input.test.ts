@@ -264,6 +264,16 @@ describe("estimate: hostile input (issue 18) and common mistakes (issue 9)", () 
     await expectOneLineExit2([...OK, ...extra], message);
   });
 
+  it("cuts a 100,000-digit value to 60 characters in the line", async () => {
+    const result = await runInProcess(["estimate", ...OK, "--memory", "9".repeat(100_000)]);
+    expectLine(
+      result,
+      /^lambda-cost: --memory "9{57}\.\.\." is too large; use a whole number of MB from 128 to 10240$/,
+      expect,
+    );
+    expect(result.stderr.length).toBeLessThan(200);
+  });
+
   it("lists every missing required flag at once", async () => {
     await expectOneLineExit2(
       [],
