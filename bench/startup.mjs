@@ -87,3 +87,12 @@ if (bare.cpuMs) {
   console.log(`estimate / node -e 0, CPU mean:    ${ratio(estimate.cpuMs, bare.cpuMs)}`);
   console.log(`--version / node -e 0, CPU mean:   ${ratio(floor.cpuMs, bare.cpuMs)}`);
 }
+// A machine that sets NODE_EXTRA_CA_CERTS makes every node start-up parse that bundle first
+// (callgrind on a 144-certificate bundle: ~416M of bare node's ~502M instructions), which slows
+// bare node and the CLI alike and so shrinks the ratio. Say so, so a figure taken there is not
+// read as the ratio on a plain Node.
+if (process.env.NODE_EXTRA_CA_CERTS) {
+  console.log(
+    `note: NODE_EXTRA_CA_CERTS is set (${process.env.NODE_EXTRA_CA_CERTS}); every start-up above also loaded it, which lowers the ratios. Run \`env -u NODE_EXTRA_CA_CERTS npm run bench:startup\` for a plain Node.`,
+  );
+}

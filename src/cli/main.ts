@@ -3,8 +3,8 @@
 import { endQuietlyOnEpipe } from "./io.js";
 import { runCli } from "./program.js";
 
-// The AWS SDK warns on Node 20 that it will drop it; lambda-cost states its own floor (Node 22,
-// package.json engines), so the SDK's notice would only repeat it on every run.
+// The AWS SDK warns on Node 20 that it will drop it; lambda-cost states its own floor
+// (package.json engines), so the SDK's notice would only repeat it on every run.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
 endQuietlyOnEpipe(process.stdout);
 endQuietlyOnEpipe(process.stderr);
