@@ -76,8 +76,16 @@ export interface FunctionRecord {
   provisioned: Map<string, ProvisionedConfig>;
   /** Execution environments by version ("$LATEST", "1", …). */
   environments: Map<string, Environment[]>;
-  /** Noise and error draws for this function's invocations. */
+  /** Alias routing draws, in request order. */
   rng: Rng;
+  /**
+   * Noise and error draws, one stream per version ("$LATEST", "1", …): a version's n-th
+   * invocation gets the same draws however invocations of other versions interleave with it
+   * (tune invokes several versions at once, and their order changes with the machine's load).
+   */
+  drawsByVersion: Map<string, Rng>;
+  /** The seed the per-version streams derive from (the emulator's seed and this function). */
+  drawSeed: number;
   inFlight: number;
 }
 
@@ -147,8 +155,20 @@ export function newFunctionRecord(
     provisioned: new Map(),
     environments: new Map(),
     rng: new Rng(seed ^ key),
+    drawsByVersion: new Map(),
+    drawSeed: seed ^ key,
     inFlight: 0,
   };
+}
+
+/** The stream of a version's invocation draws, started at its first invocation. */
+export function drawsFor(fn: FunctionRecord, version: string): Rng {
+  let rng = fn.drawsByVersion.get(version);
+  if (rng === undefined) {
+    rng = new Rng(fn.drawSeed ^ hash32(`version:${version}`));
+    fn.drawsByVersion.set(version, rng);
+  }
+  return rng;
 }
 
 /** Two snapshots are equal when publishing one after the other would change nothing. */

@@ -5,7 +5,7 @@
  */
 import { type InvocationOutcome, simulateInvocation } from "./duration-model.js";
 import type { FunctionRecord } from "./function-record.js";
-import { pickAliasVersion } from "./function-record.js";
+import { drawsFor, pickAliasVersion } from "./function-record.js";
 import { lambdaError } from "./http.js";
 import { acquireEnvironment, provisionedFor, recordMetrics } from "./invoke-environment.js";
 import type { LambdaHandler, LambdaRequest } from "./lambda-context.js";
@@ -34,10 +34,11 @@ export const invoke: LambdaHandler = async (req) => {
   const pc = provisionedFor(state, fn, qualifier, version);
   const env = acquireEnvironment(state, fn, version, pc);
   // Always take the same three draws so the stream does not depend on which branch runs.
+  const rng = drawsFor(fn, version);
   const draws = {
-    durationNoise: fn.rng.logNormalFactor(fn.spec.model.noiseCv),
-    initNoise: fn.rng.logNormalFactor(fn.spec.model.noiseCv),
-    errorDraw: fn.rng.next(),
+    durationNoise: rng.logNormalFactor(fn.spec.model.noiseCv),
+    initNoise: rng.logNormalFactor(fn.spec.model.noiseCv),
+    errorDraw: rng.next(),
   };
   const outcome = simulateInvocation(
     {
