@@ -1,3 +1,5 @@
+import { FdOutput } from "./fd-output.js";
+
 /**
  * Where a command run writes and what environment it reads. The bin passes the process's own;
  * tests pass buffers, so bad-input cases run in-process instead of spawning node each time.
@@ -8,13 +10,13 @@ export interface CliIo {
   readonly env: NodeJS.ProcessEnv;
 }
 
+/** The process's standard output and error (fd-output.ts: written directly unless a terminal). */
+export const standardOutput = new FdOutput(1);
+export const standardError = new FdOutput(2);
+
 export const processIo: CliIo = {
-  stdout: (text) => {
-    process.stdout.write(text);
-  },
-  stderr: (text) => {
-    process.stderr.write(text);
-  },
+  stdout: (text) => standardOutput.write(text),
+  stderr: (text) => standardError.write(text),
   get env() {
     return process.env;
   },
@@ -25,9 +27,36 @@ export const processIo: CliIo = {
  * dropped. The run is not cut short (tune still puts the function back and exits with its own
  * code); only the lost output is ignored.
  */
-export function endQuietlyOnEpipe(stream: NodeJS.WriteStream): void {
+export function endQuietlyOnEpipe(stream: NodeJS.WritableStream): void {
   stream.on("error", (error: NodeJS.ErrnoException) => {
     if (error.code === "EPIPE" || error.code === "ERR_STREAM_DESTROYED") return;
     throw error;
+  });
+}
+
+/**
+ * Runs `prepare` on `process[name]` when something first reads it, instead of making the stream
+ * now (fd-output.ts says what a stream costs at start-up). Node defines both as configurable
+ * getters that make the stream on first use; its own getter is put back before `prepare` runs.
+ */
+export function onFirstUse(
+  name: "stdout" | "stderr",
+  prepare: (stream: NodeJS.WritableStream) => void,
+): void {
+  const own = Object.getOwnPropertyDescriptor(process, name);
+  if (own?.get === undefined || own.configurable !== true) {
+    prepare(process[name]);
+    return;
+  }
+  const makeStream = own.get;
+  Object.defineProperty(process, name, {
+    configurable: true,
+    enumerable: own.enumerable ?? true,
+    get() {
+      Object.defineProperty(process, name, own);
+      const stream = makeStream.call(process) as NodeJS.WritableStream;
+      prepare(stream);
+      return stream;
+    },
   });
 }

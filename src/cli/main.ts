@@ -1,13 +1,22 @@
 #!/usr/bin/env node
 /** The bin entry. Everything else lives in program.ts so it can be imported without running. */
-import { endQuietlyOnEpipe } from "./io.js";
+import { endQuietlyOnEpipe, onFirstUse, standardError, standardOutput } from "./io.js";
 import { runCli } from "./program.js";
 
 // The AWS SDK warns on Node 20 that it will drop it; lambda-cost states its own floor
 // (package.json engines), so the SDK's notice would only repeat it on every run.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
-endQuietlyOnEpipe(process.stdout);
-endQuietlyOnEpipe(process.stderr);
+// Neither stream is made unless something uses it (io.ts, fd-output.ts): what the commands
+// print goes straight to the descriptor when it is not a terminal. Once code makes a stream,
+// all later output of that descriptor goes through it, so nothing overtakes what it holds.
+onFirstUse("stdout", (stream) => {
+  endQuietlyOnEpipe(stream);
+  standardOutput.useStream();
+});
+onFirstUse("stderr", (stream) => {
+  endQuietlyOnEpipe(stream);
+  standardError.useStream();
+});
 
 // Not a top-level await: the bin is bundled as CommonJS (scripts/bundle-cli.mjs), which starts
 // faster. A run that never settles (the event loop empties while it waits) would then end with
@@ -16,7 +25,7 @@ endQuietlyOnEpipe(process.stderr);
 let settled = false;
 process.on("exit", (code) => {
   if (settled || code !== 0) return;
-  process.stderr.write(
+  standardError.write(
     "lambda-cost: unexpected error — the command stopped with nothing left to wait for; please report it with the command you ran.\n",
   );
   process.exitCode = 3;
