@@ -216,5 +216,29 @@ for (const file of cjs.outputFiles) {
   await writeFile(file.path, text, file.path.endsWith("lambda-cost.js") ? { mode: 0o755 } : {});
   if (map !== undefined) await writeFile(`${file.path}.map`, map);
 }
+/**
+ * The code cache (src/cli/compile-cache.ts) is a file of its own, required by the bin before
+ * any chunk: bundled into a chunk, it would be loaded after the chunks it is meant to load.
+ */
+await build({
+  entryPoints: ["src/cli/compile-cache.ts"],
+  outfile: "dist/bin/compile-cache.js",
+  bundle: true,
+  format: "cjs",
+  platform: "node",
+  target: "node20",
+  sourcemap: "linked",
+  minifyWhitespace: true,
+  logLevel: "warning",
+});
+const BIN = "dist/bin/lambda-cost.js";
+const bin = await readFile(BIN, "utf8");
+const hashbang = bin.slice(0, bin.indexOf("\n") + 1);
+const useCache =
+  '"use strict";require("./compile-cache.js").useCompileCache(require("node:path").join(__dirname,"chunks"));\n';
+await writeFile(BIN, hashbang + useCache + bin.slice(hashbang.length), { mode: 0o755 });
+const binMap = JSON.parse(await readFile(`${BIN}.map`, "utf8"));
+binMap.mappings = binMap.mappings.replace(/^[^;]*/, "$&;"); // one more generated line
+await writeFile(`${BIN}.map`, JSON.stringify(binMap));
 await writeFile("dist/bin/package.json", '{ "type": "commonjs" }\n');
 await rm(ESM_DIR, { recursive: true, force: true });

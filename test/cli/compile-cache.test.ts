@@ -1,0 +1,149 @@
+/**
+ * The bin's V8 code cache (src/cli/compile-cache.ts): the first run writes one cache file per
+ * bundle file it loaded, the next run uses them (V8 accepts them, so nothing is rewritten) and
+ * prints the same bytes; a damaged cache is compiled past and replaced; a folder someone else
+ * could write to, or a symlink, gets no cache; NODE_DISABLE_COMPILE_CACHE turns it off. Each
+ * test points the cache at its own TMPDIR.
+ */
+import { spawnSync } from "node:child_process";
+import {
+  chmodSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  statSync,
+  symlinkSync,
+  utimesSync,
+  writeFileSync,
+} from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { cacheFileName, cacheFolder, fnv1a32 } from "../../src/cli/compile-cache.js";
+import { BIN, runBin } from "./run-cli.js";
+
+const ESTIMATE = ["estimate", "--memory", "1536", "--duration", "120ms", "--requests", "3M"];
+const CHUNKS = join(dirname(BIN), "chunks");
+const uid = process.getuid?.() ?? 0;
+
+function freshTmp(): string {
+  return mkdtempSync(join(tmpdir(), "lc-compile-cache-"));
+}
+
+/** Every cache file under `root`, with its modification time and inode. */
+function cacheFiles(root: string): Map<string, { mtimeMs: number; ino: number; size: number }> {
+  const files = new Map<string, { mtimeMs: number; ino: number; size: number }>();
+  if (!existsSync(root)) return files;
+  for (const name of readdirSync(root, { recursive: true }) as string[]) {
+    const path = join(root, name);
+    if (!name.endsWith(".cache")) continue;
+    const { mtimeMs, ino, size } = statSync(path);
+    files.set(name, { mtimeMs, ino, size });
+  }
+  return files;
+}
+
+describe.skipIf(process.platform === "win32")("the bin's code cache", () => {
+  it("is written on the first run, used on the second, and changes nothing the user sees", () => {
+    const tmp = freshTmp();
+    const plain = runBin(ESTIMATE, { env: { NODE_DISABLE_COMPILE_CACHE: "1", TMPDIR: tmp } });
+    expect(plain.code).toBe(0);
+    expect(readdirSync(tmp)).toEqual([]); // turned off: not even the folder
+
+    const first = runBin(ESTIMATE, { env: { TMPDIR: tmp } });
+    const written = cacheFiles(tmp);
+    // estimate loads the program's chunk, the estimate chunk, its action's entry and esbuild's
+    // helpers (test/cli/estimate-startup-modules.test.ts); the bin's own entry is not cached.
+    expect(written.size).toBe(4);
+    for (const [name, { size }] of written) {
+      expect(name).toMatch(
+        new RegExp(
+          `^lambda-cost-compile-cache-${uid}/${process.version}-${process.arch}/[0-9a-f]{8}-\\d+/[\\w-]+-\\d+-\\d+\\.cache$`,
+        ),
+      );
+      expect(size).toBeGreaterThan(1000);
+    }
+    const second = runBin(ESTIMATE, { env: { TMPDIR: tmp } });
+    expect(cacheFiles(tmp)).toEqual(written); // V8 accepted every file: none was rewritten
+    for (const run of [first, second]) {
+      expect(run.code).toBe(0);
+      expect(run.stdout).toBe(plain.stdout);
+      expect(run.stderr).toBe(plain.stderr);
+    }
+  });
+
+  it("compiles past a damaged cache file and replaces it", () => {
+    const tmp = freshTmp();
+    const expected = runBin(ESTIMATE, { env: { TMPDIR: tmp } });
+    const [name] = [...cacheFiles(tmp).keys()].filter((file) => file.includes("/chunk-"));
+    writeFileSync(join(tmp, name!), Buffer.alloc(4096, 0x5a));
+    const run = runBin(ESTIMATE, { env: { TMPDIR: tmp } });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe(expected.stdout);
+    expect(cacheFiles(tmp).get(name!)?.size).not.toBe(4096);
+  });
+
+  it("uses no folder that a symlink leads to, or that others may write to", () => {
+    const tmp = freshTmp();
+    const elsewhere = mkdtempSync(join(tmpdir(), "lc-compile-cache-target-"));
+    symlinkSync(elsewhere, join(tmp, `lambda-cost-compile-cache-${uid}`));
+    expect(runBin(ESTIMATE, { env: { TMPDIR: tmp } }).code).toBe(0);
+    expect(cacheFiles(elsewhere).size).toBe(0);
+
+    const open = freshTmp();
+    mkdirSync(join(open, `lambda-cost-compile-cache-${uid}`));
+    chmodSync(join(open, `lambda-cost-compile-cache-${uid}`), 0o777);
+    expect(runBin(ESTIMATE, { env: { TMPDIR: open } }).code).toBe(0);
+    expect(cacheFiles(open).size).toBe(0);
+  });
+
+  it("keeps one build per install: a rebuild's first run removes the earlier build's caches", () => {
+    const tmp = freshTmp();
+    const install = join(freshTmp(), "bin");
+    cpSync(dirname(BIN), install, { recursive: true });
+    const copiedBin = join(install, "lambda-cost.js");
+    const run = () =>
+      spawnSync(process.execPath, [copiedBin, ...ESTIMATE], {
+        env: { ...process.env, TMPDIR: tmp },
+      });
+    expect(run().status).toBe(0);
+    const builds = () =>
+      readdirSync(
+        join(tmp, `lambda-cost-compile-cache-${uid}`, `${process.version}-${process.arch}`),
+      );
+    const [first] = builds();
+    // A rebuild empties and refills dist/bin/chunks, which changes the folder's modification time.
+    const later = new Date(statSync(join(install, "chunks")).mtimeMs + 5000);
+    utimesSync(join(install, "chunks"), later, later);
+    expect(run().status).toBe(0);
+    expect(builds()).toHaveLength(1);
+    expect(builds()[0]).not.toBe(first);
+    expect(builds()[0]!.slice(0, 9)).toBe(first!.slice(0, 9)); // the same install's path hash
+  });
+});
+
+describe("cache names", () => {
+  it("hashes with FNV-1a 32 (published test vectors)", () => {
+    // The FNV reference (isthe.com/chongo/tech/comp/fnv): "" → 811c9dc5, "a" → e40c292c,
+    // "foobar" → bf9cf968.
+    expect(fnv1a32("")).toBe("811c9dc5");
+    expect(fnv1a32("a")).toBe("e40c292c");
+    expect(fnv1a32("foobar")).toBe("bf9cf968");
+  });
+
+  it("name a bundle file's cache by its name, size and whole-millisecond modification time", () => {
+    expect(cacheFileName(join(CHUNKS, "chunk-ABC.js"), 161_800, 1_764_600_000_123.75)).toBe(
+      "chunk-ABC-161800-1764600000123.cache",
+    );
+  });
+
+  it("is off with NODE_DISABLE_COMPILE_CACHE, Node's own switch", () => {
+    expect(cacheFolder(CHUNKS, { NODE_DISABLE_COMPILE_CACHE: "1" }, freshTmp())).toBeUndefined();
+    const root = freshTmp();
+    const folder = cacheFolder(CHUNKS, {}, root);
+    expect(folder?.startsWith(join(root, `lambda-cost-compile-cache-${uid}`))).toBe(true);
+    expect(statSync(folder!).mode & 0o777).toBe(0o700);
+  });
+});
