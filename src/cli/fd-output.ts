@@ -9,6 +9,7 @@
  * A terminal keeps the stream, which knows the window's columns.
  */
 import { fstatSync, statSync, writeSync } from "node:fs";
+import { ConfigError } from "../core/errors.js";
 
 /** What an FdOutput uses of Node; the tests pass fakes to reach EAGAIN and EPIPE. */
 export interface FdOutputDeps {
@@ -28,8 +29,9 @@ export const nodeFdDeps: FdOutputDeps = {
 /**
  * Writes to one descriptor. A reader that has gone (EPIPE) ends the output quietly, as the
  * stream's handler does (`lambda-cost … | head`); a descriptor that cannot take more without
- * waiting (EAGAIN: a non-blocking pipe that is full) or fails otherwise hands the rest, and all
- * later text, to the stream, which waits for it or reports the error as it did before.
+ * waiting (EAGAIN: a non-blocking pipe that is full) hands the rest, and all later text, to the
+ * stream, which waits. Any other failure of standard output (ENOSPC on a full disk, EIO) is an
+ * exit-2 error saying so; standard error's are dropped, as there is nowhere left to say them.
  */
 export class FdOutput {
   #route: "unknown" | "direct" | "stream" | "gone" = "unknown";
@@ -55,26 +57,61 @@ export class FdOutput {
   }
 
   write(text: string): void {
+    if (this.#route === "gone") return;
     if (!this.surelyNotTerminal()) {
-      this.deps.stream(this.fd).write(text);
+      this.#toStream(text);
       return;
     }
-    if (this.#route === "gone") return;
     let rest = Buffer.from(text, "utf8");
     while (rest.length > 0) {
       try {
         rest = rest.subarray(this.deps.writeSync(this.fd, rest));
       } catch (error) {
-        if ((error as NodeJS.ErrnoException).code === "EPIPE") {
-          this.#route = "gone";
+        if ((error as NodeJS.ErrnoException).code !== "EAGAIN") {
+          this.#failed(error);
           return;
         }
         this.#route = "stream";
-        this.deps.stream(this.fd).write(rest);
+        this.#toStream(rest);
         return;
       }
     }
   }
+
+  /** The stream's write; a failure arrives later, as its "error" event (streamFailed). */
+  #toStream(text: string | Uint8Array): void {
+    try {
+      this.deps.stream(this.fd).write(text);
+    } catch (error) {
+      this.#failed(error);
+    }
+  }
+
+  /**
+   * For the stream's "error" event (a pipe or terminal reports a failed write later): the error
+   * to end the run with, or undefined when there is none (the reader has gone, or it is
+   * standard error). Nothing more is written to the descriptor either way.
+   */
+  streamFailed(error: unknown): ConfigError | undefined {
+    this.#route = "gone";
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "EPIPE" || code === "ERR_STREAM_DESTROYED" || this.fd !== 1) return undefined;
+    return outputFailure(error);
+  }
+
+  #failed(error: unknown): void {
+    const failure = this.streamFailed(error);
+    if (failure !== undefined) throw failure;
+  }
+}
+
+/** Standard output that cannot be written (ENOSPC on a full disk, EIO): one line, exit 2. */
+export function outputFailure(error: unknown): ConfigError {
+  const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+  return new ConfigError(
+    `cannot write to standard output (${reason}); the output is incomplete; free some space or send it elsewhere.`,
+    { cause: error },
+  );
 }
 
 /** Whether `fd` is surely not a terminal, from fstat alone (false when unsure). */

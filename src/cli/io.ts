@@ -23,18 +23,6 @@ export const processIo: CliIo = {
 };
 
 /**
- * Makes `lambda-cost … | head` end quietly: once the reader has gone, what is left to print is
- * dropped. The run is not cut short (tune still puts the function back and exits with its own
- * code); only the lost output is ignored.
- */
-export function endQuietlyOnEpipe(stream: NodeJS.WritableStream): void {
-  stream.on("error", (error: NodeJS.ErrnoException) => {
-    if (error.code === "EPIPE" || error.code === "ERR_STREAM_DESTROYED") return;
-    throw error;
-  });
-}
-
-/**
  * Runs `prepare` on `process[name]` when something first reads it, instead of making the stream
  * now (fd-output.ts says what a stream costs at start-up). Node defines both as configurable
  * getters that make the stream on first use; its own getter is put back before `prepare` runs.

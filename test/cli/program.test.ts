@@ -1,5 +1,5 @@
-import { execFileSync, spawn } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { execFileSync, spawn, spawnSync } from "node:child_process";
+import { closeSync, existsSync, mkdtempSync, openSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -33,6 +33,25 @@ describe("lambda-cost (no command)", () => {
     const code = await new Promise((resolve) => child.on("close", resolve));
     expect(stderr).toBe("");
     expect(code).toBe(0);
+  });
+});
+
+describe.skipIf(!existsSync("/dev/full"))("lambda-cost with stdout on a full disk", () => {
+  it("says so in one line and exits 2, not with a stack trace", () => {
+    const full = openSync("/dev/full", "w"); // every write fails with ENOSPC
+    try {
+      const result = spawnSync(
+        process.execPath,
+        [BIN, "estimate", "--memory", "1536", "--duration", "120ms", "--requests", "3M"],
+        { stdio: ["ignore", full, "pipe"], encoding: "utf8" },
+      );
+      expect(result.stderr).toBe(
+        "lambda-cost: cannot write to standard output (ENOSPC); the output is incomplete; free some space or send it elsewhere.\n",
+      );
+      expect(result.status).toBe(2);
+    } finally {
+      closeSync(full);
+    }
   });
 });
 

@@ -8,6 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { FdOutput, type FdOutputDeps, surelyNotTerminal } from "../../src/cli/fd-output.js";
+import { ConfigError } from "../../src/core/errors.js";
 
 /** Fake Node: writeSync takes at most `chunkBytes` a call and fails with `failures` in order. */
 function fakeNode(options: { terminal?: boolean; chunkBytes?: number; failures?: string[] }) {
@@ -65,11 +66,25 @@ describe("FdOutput", () => {
     expect(node.streamed).toEqual(["defgh", "ij"]);
   });
 
-  it("leaves any other failure (ENOSPC) to the stream, which reports it as before", () => {
-    const node = fakeNode({ failures: ["ENOSPC"] });
-    new FdOutput(1, node.deps).write("table\n");
-    expect(node.direct).toEqual([]);
-    expect(node.streamed).toEqual(["table\n"]);
+  it("ends standard output with an exit-2 error on any other failure (ENOSPC), and drops standard error's", () => {
+    const node = fakeNode({ failures: ["ok", "ENOSPC"] });
+    const output = new FdOutput(1, node.deps);
+    output.write("+--+\n");
+    expect(() => output.write("table\n")).toThrow(
+      new ConfigError(
+        "cannot write to standard output (ENOSPC); the output is incomplete; free some space or send it elsewhere.",
+      ),
+    );
+    output.write("more\n"); // nothing after the failure
+    expect(node.direct).toEqual(["+--+\n"]);
+    expect(node.streamed).toEqual([]);
+
+    const errors = fakeNode({ failures: ["EIO"] });
+    const standardError = new FdOutput(2, errors.deps);
+    standardError.write("lambda-cost: a warning\n");
+    standardError.write("lambda-cost: another\n");
+    expect(errors.direct).toEqual([]);
+    expect(errors.streamed).toEqual([]);
   });
 
   it("writes to a terminal through the stream, and through the stream after useStream()", () => {
