@@ -208,6 +208,17 @@ describe("pricing update --offer-dir", () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toContain("Dry run: nothing written");
   });
+
+  it("the bin's default table is the package's pricing/lambda.json (not one beside dist/bin)", () => {
+    const { offerDir } = setup(cheaperTier2);
+    const result = runBin(["pricing", "update", "--offer-dir", offerDir, "--dry-run"]);
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain(
+      "~ us-east-1       x86_64 duration tier 2  0.000015 → 0.0000145",
+    );
+    expect(readFileSync(SHIPPED, "utf8")).toBe(SHIPPED_TEXT);
+  });
 });
 
 describe("pricing update over HTTP (--endpoint-url)", () => {

@@ -3,7 +3,7 @@
  * HTTP, or from --offer-dir), maps them onto the table (src/core/pricing/price-list), prints the
  * diff, validates the result against the schema, and writes it atomically.
  */
-import { existsSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import pLimit from "p-limit";
@@ -74,9 +74,22 @@ function parseJson(text: string, where: string): unknown {
 
 /** pricing/lambda.json of this package, found from wherever the code runs (src, dist, the bundle). */
 function shippedTablePath(): string {
+  // The package's root, not the nearest package.json: dist/bin has its own ({"type":
+  // "commonjs"}, scripts/bundle-cli.mjs), which made the default table dist/bin/pricing/….
   let dir = dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(join(dir, "package.json")) && dirname(dir) !== dir) dir = dirname(dir);
+  while (!isPackageRoot(dir) && dirname(dir) !== dir) dir = dirname(dir);
   return join(dir, "pricing", "lambda.json");
+}
+
+function isPackageRoot(dir: string): boolean {
+  try {
+    return (
+      (JSON.parse(readFileSync(join(dir, "package.json"), "utf8")) as { name?: unknown }).name ===
+      "lambda-cost"
+    );
+  } catch {
+    return false;
+  }
 }
 
 function validate(json: unknown, what: string): void {
