@@ -6,32 +6,28 @@
  * but it keeps only what is compiled before a file runs (~25M fewer on Node 22); this cache is
  * made when the process exits, so it holds what the run needed.
  *
- * It lives in a folder per user, Node version and build (cacheFolder), one file per bundle file
- * named by its name, size and modification time; a new build's first run removes the caches of
- * the same install's earlier builds. Each folder on the way must be a real folder (not a
- * symlink) owned by the user with no group or other write permission, or the bin runs without
- * a cache: someone else's code must never be run as ours. Files are written whole (a temporary name, then a rename), so a
- * concurrent run reads a complete file or none; V8 itself refuses a cache made by another Node
- * version or for other source. NODE_DISABLE_COMPILE_CACHE=1 (Node's switch for its own cache)
- * turns it off. Best effort throughout: any failure means compiling as usual.
+ * It lives in a folder per user, Node version and build, one file per bundle file named by its
+ * name, size and modification time; a new build's first run removes the caches of the same
+ * install's earlier builds. compile-cache-folder.ts makes sure each folder and file is the
+ * user's own, or the bin runs without a cache. The cache is skipped when source maps are on
+ * (--enable-source-maps maps stack traces through Node's loader, which this bypasses).
+ * NODE_DISABLE_COMPILE_CACHE=1 (Node's switch for its own cache) turns it off. Best effort
+ * throughout: any failure means compiling as usual.
  *
- * This file is bundled on its own (scripts/bundle-cli.mjs) and required by the bin before any
- * chunk, so it imports nothing of ours.
+ * This file is bundled on its own with compile-cache-folder.ts (scripts/bundle-cli.mjs) and
+ * required by the bin before any chunk, so it imports nothing else of ours.
  */
-import {
-  lstatSync,
-  mkdirSync,
-  readdirSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from "node:fs";
+import { statSync } from "node:fs";
 import Module from "node:module";
-import { tmpdir } from "node:os";
-import { basename, dirname, join, sep } from "node:path";
+import { dirname, join, sep } from "node:path";
 import { Script } from "node:vm";
+import {
+  cacheFileName,
+  cacheFolder,
+  readCacheFile,
+  removeEarlierBuilds,
+  writeCacheFile,
+} from "./compile-cache-folder.js";
 
 /** The parts of Node's CommonJS loader this replaces for our files (not in @types/node). */
 interface LoaderModule {
@@ -41,6 +37,7 @@ interface LoaderModule {
 }
 interface LoaderStatics {
   wrap(script: string): string;
+  wrapper: readonly [string, string];
   _resolveFilename(
     request: string,
     parent: LoaderModule,
@@ -52,65 +49,11 @@ interface LoaderStatics {
 }
 
 /**
- * The cache folder for this user, Node and build of `bundleFolder`, created if absent; undefined
- * where none is safe. A build is the folder's path and modification time (a rebuild empties and
- * refills it): `<tmpdir>/lambda-cost-compile-cache-<uid>/<node version>-<arch>/<path hash>-<mtime>`.
- */
-export function cacheFolder(
-  bundleFolder: string,
-  env: NodeJS.ProcessEnv = process.env,
-  root: string = tmpdir(),
-): string | undefined {
-  if (env.NODE_DISABLE_COMPILE_CACHE !== undefined && env.NODE_DISABLE_COMPILE_CACHE !== "")
-    return undefined;
-  const uid = process.getuid?.();
-  if (uid === undefined) return undefined; // ownership cannot be checked (Windows)
-  try {
-    const user = join(root, `lambda-cost-compile-cache-${uid}`);
-    const node = join(user, `${process.version}-${process.arch}`);
-    const build = `${fnv1a32(bundleFolder)}-${Math.trunc(statSync(bundleFolder).mtimeMs)}`;
-    const folder = join(node, build);
-    mkdirSync(folder, { recursive: true, mode: 0o700 });
-    for (const path of [user, node, folder]) {
-      const stats = lstatSync(path);
-      if (!stats.isDirectory() || stats.uid !== uid || (stats.mode & 0o022) !== 0) return undefined;
-    }
-    return folder;
-  } catch {
-    return undefined;
-  }
-}
-
-/** FNV-1a, 32 bits, as 8 hex digits: a short folder name, not a check (V8 checks the source). */
-export function fnv1a32(text: string): string {
-  let hash = 0x811c9dc5;
-  for (let index = 0; index < text.length; index++) {
-    hash ^= text.charCodeAt(index);
-    hash = Math.imul(hash, 0x01000193) >>> 0;
-  }
-  return hash.toString(16).padStart(8, "0");
-}
-
-/** The cache file of one bundle file: its name, size and modification time. */
-export function cacheFileName(filename: string, sizeBytes: number, modifiedMs: number): string {
-  return `${basename(filename, ".js")}-${sizeBytes}-${Math.trunc(modifiedMs)}.cache`;
-}
-
-/** Removes the caches of this install's earlier builds (same path hash, other time). */
-function removeEarlierBuilds(folder: string): void {
-  const current = basename(folder);
-  const pathHash = current.slice(0, current.indexOf("-") + 1);
-  for (const name of readdirSync(dirname(folder))) {
-    if (name.startsWith(pathHash) && name !== current)
-      rmSync(join(dirname(folder), name), { recursive: true, force: true });
-  }
-}
-
-/**
  * Loads every CommonJS file under `bundleFolder` through a vm.Script with the cached code, and
  * writes the caches that were missing or refused when the process exits.
  */
 export function useCompileCache(bundleFolder: string, env: NodeJS.ProcessEnv = process.env): void {
+  if ((process as { sourceMapsEnabled?: boolean }).sourceMapsEnabled === true) return;
   const folder = cacheFolder(bundleFolder, env);
   if (folder === undefined) return;
   const prefix = bundleFolder.endsWith(sep) ? bundleFolder : bundleFolder + sep;
@@ -123,13 +66,14 @@ export function useCompileCache(bundleFolder: string, env: NodeJS.ProcessEnv = p
     if (!filename.startsWith(prefix)) return compile.call(this, content, filename);
     const stats = statSync(filename);
     const cacheFile = join(folder, cacheFileName(filename, stats.size, stats.mtimeMs));
-    let cachedData: Buffer | undefined;
-    try {
-      cachedData = readFileSync(cacheFile);
-    } catch {
-      cachedData = undefined;
-    }
-    const script = new Script(loader.wrap(content), { filename, cachedData });
+    const cachedData = readCacheFile(cacheFile);
+    // Node's wrapper goes before line 1's code: stack traces give that line's columns as the
+    // file has them, as Node's own loader does.
+    const script = new Script(loader.wrap(content), {
+      filename,
+      cachedData,
+      columnOffset: -loader.wrapper[0].length,
+    });
     if (cachedData === undefined || script.cachedDataRejected === true)
       toWrite.push({ script, cacheFile });
     const wrapper = script.runInThisContext({ displayErrors: true }) as (
@@ -152,15 +96,8 @@ export function useCompileCache(bundleFolder: string, env: NodeJS.ProcessEnv = p
     } catch {
       // best effort, as below
     }
-    for (const { script, cacheFile } of toWrite) {
-      const temporary = `${cacheFile}.${process.pid}.tmp`;
-      try {
-        writeFileSync(temporary, script.createCachedData(), { mode: 0o600 });
-        renameSync(temporary, cacheFile);
-      } catch {
-        rmSync(temporary, { force: true }); // best effort: the next run compiles and tries again
-      }
-    }
+    for (const { script, cacheFile } of toWrite)
+      writeCacheFile(cacheFile, script.createCachedData());
   });
 }
 

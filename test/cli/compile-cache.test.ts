@@ -10,9 +10,11 @@ import {
   chmodSync,
   cpSync,
   existsSync,
+  linkSync,
   mkdirSync,
   mkdtempSync,
   readdirSync,
+  readFileSync,
   statSync,
   symlinkSync,
   utimesSync,
@@ -21,7 +23,13 @@ import {
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { cacheFileName, cacheFolder, fnv1a32 } from "../../src/cli/compile-cache.js";
+import {
+  cacheFileName,
+  cacheFolder,
+  fnv1a32,
+  readCacheFile,
+  writeCacheFile,
+} from "../../src/cli/compile-cache-folder.js";
 import { BIN, runBin } from "./run-cli.js";
 
 const ESTIMATE = ["estimate", "--memory", "1536", "--duration", "120ms", "--requests", "3M"];
@@ -85,18 +93,48 @@ describe.skipIf(process.platform === "win32")("the bin's code cache", () => {
     expect(cacheFiles(tmp).get(name!)?.size).not.toBe(4096);
   });
 
-  it("uses no folder that a symlink leads to, or that others may write to", () => {
+  it("uses no folder that a symlink leads to, or that others may write to, and makes nothing there", () => {
     const tmp = freshTmp();
     const elsewhere = mkdtempSync(join(tmpdir(), "lc-compile-cache-target-"));
     symlinkSync(elsewhere, join(tmp, `lambda-cost-compile-cache-${uid}`));
     expect(runBin(ESTIMATE, { env: { TMPDIR: tmp } }).code).toBe(0);
-    expect(cacheFiles(elsewhere).size).toBe(0);
+    expect(readdirSync(elsewhere)).toEqual([]);
 
     const open = freshTmp();
     mkdirSync(join(open, `lambda-cost-compile-cache-${uid}`));
     chmodSync(join(open, `lambda-cost-compile-cache-${uid}`), 0o777);
     expect(runBin(ESTIMATE, { env: { TMPDIR: open } }).code).toBe(0);
-    expect(cacheFiles(open).size).toBe(0);
+    expect(readdirSync(join(open, `lambda-cost-compile-cache-${uid}`))).toEqual([]);
+  });
+
+  it("runs without a cache when source maps are on (they map traces through Node's loader)", () => {
+    const tmp = freshTmp();
+    const run = runBin(ESTIMATE, { env: { TMPDIR: tmp, NODE_OPTIONS: "--enable-source-maps" } });
+    expect(run.code).toBe(0);
+    expect(readdirSync(tmp)).toEqual([]);
+  });
+
+  it("gives stack traces the positions Node's own loader gives, cold and warm", () => {
+    const tmp = freshTmp();
+    const bundle = join(freshTmp(), "chunks");
+    mkdirSync(bundle);
+    // A minified chunk's code is on line 1, after Node's 62-character wrapper.
+    writeFileSync(
+      join(bundle, "chunk-T.js"),
+      '"use strict";module.exports=()=>new Error("here").stack;\n',
+    );
+    const script = `require(${JSON.stringify(join(dirname(BIN), "compile-cache.js"))}).useCompileCache(${JSON.stringify(bundle)});
+process.stdout.write(require(${JSON.stringify(join(bundle, "chunk-T.js"))})().split("\\n")[1]);`;
+    const run = (env: NodeJS.ProcessEnv) =>
+      spawnSync(process.execPath, ["-e", script], {
+        env: { ...process.env, TMPDIR: tmp, ...env },
+        encoding: "utf8",
+      });
+    const plain = run({ NODE_DISABLE_COMPILE_CACHE: "1" });
+    expect(plain.stdout).toBe(`    at module.exports (${join(bundle, "chunk-T.js")}:1:33)`); // 13 + 15 + 4 characters before "new"
+    expect(run({}).stdout).toBe(plain.stdout); // cold: compiled, cache written at exit
+    expect(cacheFiles(tmp).size).toBe(1);
+    expect(run({}).stdout).toBe(plain.stdout); // warm: read from the cache
   });
 
   it("keeps one build per install: a rebuild's first run removes the earlier build's caches", () => {
@@ -137,6 +175,55 @@ describe("cache names", () => {
     expect(cacheFileName(join(CHUNKS, "chunk-ABC.js"), 161_800, 1_764_600_000_123.75)).toBe(
       "chunk-ABC-161800-1764600000123.cache",
     );
+  });
+
+  it("refuses a temporary folder others may write to unless it is sticky, a relative or a missing one", () => {
+    const shared = freshTmp();
+    chmodSync(shared, 0o777);
+    expect(cacheFolder(CHUNKS, {}, shared)).toBeUndefined();
+    expect(readdirSync(shared)).toEqual([]);
+    chmodSync(shared, 0o1777); // as /tmp: others cannot rename or remove what is ours
+    expect(cacheFolder(CHUNKS, {}, shared)).toBeDefined();
+    expect(cacheFolder(CHUNKS, {}, "relative/tmp")).toBeUndefined();
+    const missing = join(freshTmp(), "not-there");
+    expect(cacheFolder(CHUNKS, {}, missing)).toBeUndefined();
+    expect(existsSync(missing)).toBe(false);
+  });
+
+  it("reads only a regular file of the user's own, with one link, that no one else may write", () => {
+    const folder = freshTmp();
+    const own = join(folder, "own.cache");
+    writeFileSync(own, "cached code", { mode: 0o600 });
+    expect(readCacheFile(own)?.toString()).toBe("cached code");
+
+    const link = join(folder, "link.cache");
+    symlinkSync(own, link);
+    expect(readCacheFile(link)).toBeUndefined();
+    const writable = join(folder, "writable.cache");
+    writeFileSync(writable, "cached code");
+    chmodSync(writable, 0o666);
+    expect(readCacheFile(writable)).toBeUndefined();
+    const hardLinked = join(folder, "hard.cache");
+    linkSync(own, hardLinked);
+    expect(readCacheFile(hardLinked)).toBeUndefined();
+    expect(readCacheFile(join(folder, "absent.cache"))).toBeUndefined();
+  });
+
+  it("writes a new file whole, never through a link planted at its temporary name", () => {
+    const folder = freshTmp();
+    const victim = join(freshTmp(), "victim");
+    writeFileSync(victim, "precious", { mode: 0o600 });
+    const target = join(folder, "chunk-A-1-2.cache");
+    symlinkSync(victim, `${target}.${process.pid}.tmp`);
+    writeCacheFile(target, Buffer.from("code"));
+    expect(readFileSync(victim, "utf8")).toBe("precious");
+    expect(existsSync(target)).toBe(false);
+
+    const clean = join(folder, "chunk-B-1-2.cache");
+    writeCacheFile(clean, Buffer.from("code"));
+    expect(readFileSync(clean, "utf8")).toBe("code");
+    expect(statSync(clean).mode & 0o777).toBe(0o600);
+    expect(readdirSync(folder).filter((name) => name.endsWith(".tmp"))).toHaveLength(1); // the planted link only
   });
 
   it("is off with NODE_DISABLE_COMPILE_CACHE, Node's own switch", () => {
