@@ -2,8 +2,8 @@
  * Where the bin's code cache (compile-cache.ts) lives, and reading and writing its files so that
  * no one else's code is ever run as ours: a cache file is code the process will run.
  *
- * - The temporary folder itself: when others may write to it, it must be sticky (as /tmp is),
- *   or they could rename our folder away and put theirs in its place.
+ * - The temporary folder itself must belong to the user or to root, and be sticky (as /tmp is)
+ *   when others may write to it, or they could rename our folder away and put theirs in place.
  * - Each folder below it is made one level at a time and must then be a real folder (not a
  *   symlink), owned by the user, with no group or other write permission.
  * - A cache file is opened without following a symlink and used only if it is a regular file
@@ -50,6 +50,8 @@ export function cacheFolder(
   try {
     const rootStats = statSync(root); // a symlinked /tmp (macOS) is fine: its target is checked
     if (!rootStats.isDirectory()) return undefined;
+    // Its owner can rename what is in it, sticky or not: it must be the user or root (as /tmp).
+    if (rootStats.uid !== uid && rootStats.uid !== 0) return undefined;
     if ((rootStats.mode & 0o022) !== 0 && (rootStats.mode & 0o1000) === 0) return undefined;
     const build = `${fnv1a32(bundleFolder)}-${Math.trunc(statSync(bundleFolder).mtimeMs)}`;
     let folder = root;

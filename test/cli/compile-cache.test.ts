@@ -8,6 +8,7 @@
 import { spawnSync } from "node:child_process";
 import {
   chmodSync,
+  chownSync,
   cpSync,
   existsSync,
   linkSync,
@@ -184,6 +185,11 @@ describe("cache names", () => {
     expect(readdirSync(shared)).toEqual([]);
     chmodSync(shared, 0o1777); // as /tmp: others cannot rename or remove what is ours
     expect(cacheFolder(CHUNKS, {}, shared)).toBeDefined();
+    if (uid === 0) {
+      // Root owns /tmp; a folder another user owns can have its entries renamed by that user.
+      chownSync(shared, 1234, 1234);
+      expect(cacheFolder(CHUNKS, {}, shared)).toBeUndefined();
+    }
     expect(cacheFolder(CHUNKS, {}, "relative/tmp")).toBeUndefined();
     const missing = join(freshTmp(), "not-there");
     expect(cacheFolder(CHUNKS, {}, missing)).toBeUndefined();
