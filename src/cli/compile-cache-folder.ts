@@ -2,8 +2,10 @@
  * Where the bin's code cache (compile-cache.ts) lives, and reading and writing its files so that
  * no one else's code is ever run as ours: a cache file is code the process will run.
  *
- * - The temporary folder itself must belong to the user or to root, and be sticky (as /tmp is)
- *   when others may write to it, or they could rename our folder away and put theirs in place.
+ * - The temporary folder, resolved to its real path, and every folder above it must belong to
+ *   the user or to root, and be sticky (as /tmp is) when others may write to it; otherwise
+ *   someone could rename a folder on the way and put theirs in its place. Every later path is
+ *   built from that real path.
  * - Each folder below it is made one level at a time and must then be a real folder (not a
  *   symlink), owned by the user, with no group or other write permission.
  * - A cache file is opened without following a symlink and used only if it is a regular file
@@ -22,6 +24,7 @@ import {
   openSync,
   readdirSync,
   readFileSync,
+  realpathSync,
   renameSync,
   rmSync,
   type Stats,
@@ -48,13 +51,10 @@ export function cacheFolder(
   const uid = process.getuid?.();
   if (uid === undefined || !isAbsolute(root)) return undefined; // Windows; a relative TMPDIR
   try {
-    const rootStats = statSync(root); // a symlinked /tmp (macOS) is fine: its target is checked
-    if (!rootStats.isDirectory()) return undefined;
-    // Its owner can rename what is in it, sticky or not: it must be the user or root (as /tmp).
-    if (rootStats.uid !== uid && rootStats.uid !== 0) return undefined;
-    if ((rootStats.mode & 0o022) !== 0 && (rootStats.mode & 0o1000) === 0) return undefined;
+    const base = trustedFolder(root, uid);
+    if (base === undefined) return undefined;
     const build = `${fnv1a32(bundleFolder)}-${Math.trunc(statSync(bundleFolder).mtimeMs)}`;
-    let folder = root;
+    let folder = base;
     for (const part of [
       `lambda-cost-compile-cache-${uid}`,
       `${process.version}-${process.arch}`,
@@ -75,13 +75,29 @@ export function cacheFolder(
   }
 }
 
+/**
+ * `root` resolved to its real path when that path and every folder above it belong to the user
+ * or to root, and none can be written by others unless sticky (OpenSSH's rule for its files):
+ * then no one else can move anything on the way to it. Undefined otherwise.
+ */
+function trustedFolder(root: string, uid: number): string | undefined {
+  const real = realpathSync(root);
+  for (let path = real; ; path = dirname(path)) {
+    const stats = lstatSync(path);
+    if (!stats.isDirectory() || (stats.uid !== uid && stats.uid !== 0)) return undefined;
+    if ((stats.mode & 0o022) !== 0 && (stats.mode & 0o1000) === 0) return undefined;
+    if (dirname(path) === path) return real;
+  }
+}
+
 /** A cache file's bytes, or undefined when it is absent or not surely the user's own. */
 export function readCacheFile(path: string): Buffer | undefined {
   const uid = process.getuid?.();
   if (uid === undefined) return undefined;
   let fd: number | undefined;
   try {
-    fd = openSync(path, constants.O_RDONLY | constants.O_NOFOLLOW);
+    // Not blocking on a FIFO, not following a link; then only a regular file is read.
+    fd = openSync(path, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
     const stats = fstatSync(fd);
     if (!stats.isFile() || stats.nlink !== 1 || !privateTo(stats, uid)) return undefined;
     return readFileSync(fd);
