@@ -29,6 +29,7 @@ import {
   cacheFileName,
   cacheFolder,
   fnv1a32,
+  posixTmpdir,
   readCacheFile,
   writeCacheFile,
 } from "../../src/cli/compile-cache-folder.js";
@@ -252,6 +253,15 @@ describe("cache names", () => {
     expect(readFileSync(clean, "utf8")).toBe("code");
     expect(statSync(clean).mode & 0o777).toBe(0o600);
     expect(readdirSync(folder).filter((name) => name.endsWith(".tmp"))).toHaveLength(1); // the planted link only
+  });
+
+  it("finds the temporary folder as os.tmpdir() does on POSIX", () => {
+    expect(posixTmpdir({ TMPDIR: "/var/tmp/" })).toBe("/var/tmp");
+    expect(posixTmpdir({ TMP: "/scratch", TEMP: "/other" })).toBe("/scratch");
+    expect(posixTmpdir({ TEMP: "/other" })).toBe("/other");
+    expect(posixTmpdir({ TMPDIR: "" })).toBe("/tmp");
+    expect(posixTmpdir({ TMPDIR: "/" })).toBe("/");
+    if (process.platform !== "win32") expect(posixTmpdir(process.env)).toBe(tmpdir());
   });
 
   it("is off with NODE_DISABLE_COMPILE_CACHE, Node's own switch", () => {
