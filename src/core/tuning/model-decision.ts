@@ -20,6 +20,11 @@ import type { InvocationCostModel, SizeSummary, StrategyOptions } from "./types.
 
 export interface ModelDecision extends Decision {
   fit: ScalingFit;
+  /**
+   * Each ranked size's score from the fit, and the gradient g of that score in the fit's
+   * parameters (score = base + g·beta): the difference of two sizes is (g_j − g_L)·beta.
+   */
+  terms: Map<RankedSize, { score: number; g: number[] }>;
 }
 
 /** The measured mean the strategy's score is linear in: billed ms (cost), warm ms (speed). */
@@ -70,6 +75,7 @@ export function decideByModel(
     open: [],
     margin,
     fit,
+    terms: new Map(terms.map((t) => [t.r, { score: t.score, g: t.g }])),
   };
   const zone = margin * lead.score;
   for (const t of terms) {

@@ -12,21 +12,27 @@
  * 3. tops the pick and every size shown equivalent up to the finalist floor, so that no
  *    decision rests on a spread measured from a handful of values;
  * 4. when nothing is open — or, under cost, when picking the leader is expected to lose at most
- *    `stopAtLoss` (0.5%) of its cost to the sizes still open (expected-loss.ts) — refines the size
- *    search around the pick, or stops: "separated" when every other size is out, "equivalent"
- *    when some are within the margin, else with the expected loss;
- * 5. otherwise gives each open size, and the leader, the invocations that the measured spread
+ *    `stopAtLoss` (0.5%) of its cost to the sizes still open (expected-loss.ts; from the fit
+ *    while the model decides, model-rounds.ts) — refines the size search around the pick, or
+ *    stops: "separated" when every other size is out, "equivalent" when some are within the
+ *    margin, else with the expected loss;
+ * 5. under cost while the model decides, spends each round where it best pins the fitted
+ *    differences of the open sizes from the leader, on any measured size (model-rounds.ts), and
+ *    stops when the sizes still racing have had `settleAtWithModel` (20) invocations each on
+ *    average (the pick and the leader topped up to the finalist floor);
+ * 6. otherwise gives each open size, and the leader, the invocations that the measured spread
  *    says would settle it (separation or equivalence, whichever comes first), at most doubling
  *    what it has, so a lucky early estimate cannot make one round overshoot; and stops when the
- *    sizes still racing have `settleAtWithModel` (25) invocations each while the model fits, or
- *    `settleAt` (40) while it does not — a near-tie that many invocations cannot settle costs
- *    less than the invocations it would take; under speed at the finalist floor (20), since
- *    the pick among sizes not told apart is the largest (equivalence.ts, fastestNotToldApart).
+ *    sizes still racing have `settleAt` (40) invocations each — a near-tie that many
+ *    invocations cannot settle costs less than the invocations it would take; under speed at
+ *    the finalist floor (20), since the pick among sizes not told apart is the largest
+ *    (equivalence.ts, fastestNotToldApart).
  * It never spends more than the cap: the grid it replaces (50 per size) or --max-invocations.
  */
 import { type Decision, decide, differenceInterval } from "./equivalence.js";
 import { leaderExpectedLoss } from "./expected-loss.js";
-import { decideByModel } from "./model-decision.js";
+import { decideByModel, type ModelDecision } from "./model-decision.js";
+import { modelExpectedLoss, modelRound } from "./model-rounds.js";
 import { type RankedSize, rankSizes } from "./rank.js";
 import { refineAround } from "./size-search.js";
 import type { InvocationCostModel, SamplingBatch, SizeSummary, StrategyOptions } from "./types.js";
@@ -44,7 +50,10 @@ export interface RaceSettings {
    * comparison (the CPU-scaling model does not fit), the grid's 50.
    */
   settleAt: number;
-  /** The same, when the CPU-scaling model fits (scaling-model.ts): fewer, see sampling.ts. */
+  /**
+   * When the CPU-scaling model fits (scaling-model.ts): under cost, the average invocations of
+   * the sizes still racing at which its rounds (model-rounds.ts) stop; see sampling.ts.
+   */
   settleAtWithModel: number;
   /**
    * Cost: stop once the expected loss of picking the leader (expected-loss.ts) is at most this
@@ -84,7 +93,10 @@ export function raceRound(state: RaceState): SamplingBatch {
   const thin = unique(finalists).filter((r) => r.n < settings.finalist);
   // Under cost the race also ends when the leader is ahead of the sizes still open by enough
   // that picking it is expected to lose a negligible share of its cost (expected-loss.ts).
-  const loss = strategy.strategy === "cost" ? negligibleLoss(decision, settings) : null;
+  // Under cost, while the model decides, its rounds go where they best pin the fitted
+  // differences (model-rounds.ts), and the expected loss comes from the fit too.
+  const byModel = model !== null && strategy.strategy === "cost" ? model : null;
+  const loss = strategy.strategy === "cost" ? negligibleLoss(decision, settings, byModel) : null;
   const settled = decision.open.length === 0 || loss !== null;
   if (settled && thin.length > 0) {
     return batch(
@@ -101,18 +113,17 @@ export function raceRound(state: RaceState): SamplingBatch {
         state,
       );
     }
-    if (loss !== null) return stop(lossReason(decision, loss, settings.stopAtLoss ?? 0), state);
+    if (loss !== null) {
+      return stop(lossReason(decision, loss, settings.stopAtLoss ?? 0, byModel !== null), state);
+    }
     return stop(settledReason(decision, model !== null), state);
   }
   // Under speed the pick among sizes not told apart is the largest (fastestNotToldApart): it is
   // at least as fast as the others whatever more invocations would show, so the race only
   // goes on as long as it takes to put the finalist floor behind each of them.
+  if (byModel) return modelRaceRound(byModel, ranked, state);
   const speed = strategy.strategy === "speed";
-  const settleAt = speed
-    ? settings.finalist
-    : model
-      ? settings.settleAtWithModel
-      : settings.settleAt;
+  const settleAt = speed ? settings.finalist : settings.settleAt;
   const racing = [decision.leader, ...decision.open];
   if (racing.every((r) => r.n >= settleAt)) {
     const basis = model
@@ -127,6 +138,35 @@ export function raceRound(state: RaceState): SamplingBatch {
     );
   }
   return batch(openRound(decision, settings, settleAt), state);
+}
+
+/**
+ * A round of the cost race while the model decides: stops once the leader and the open sizes
+ * have had `settleAtWithModel` invocations each on average (after topping the pick and the
+ * leader up to the finalist floor), else spends where the fit's differences gain most.
+ */
+function modelRaceRound(
+  decision: ModelDecision,
+  ranked: readonly RankedSize[],
+  state: RaceState,
+): SamplingBatch {
+  const { settings } = state;
+  const racing = [decision.leader, ...decision.open];
+  const average = racing.reduce((sum, r) => sum + r.n, 0) / racing.length;
+  if (average < settings.settleAtWithModel) {
+    return batch(modelRound(decision, ranked, state.strategy, settings.minRound), state);
+  }
+  const thin = unique([decision.pick, decision.leader]).filter((r) => r.n < settings.finalist);
+  if (thin.length > 0) {
+    return batch(
+      thin.map((r) => ({ memoryMb: r.summary.memoryMb, invocations: settings.finalist - r.n })),
+      state,
+    );
+  }
+  return stop(
+    `${racing.map((r) => `${r.summary.memoryMb} MB`).join(", ")} are still not told apart with ${settings.settleAtWithModel} or more invocations each on average, spent where they best pin the CPU-scaling model's differences (the model fits the sizes measured); recommending the cheapest by the model`,
+    state,
+  );
 }
 
 /**
@@ -175,20 +215,27 @@ export function invocationsToSettle(leader: RankedSize, j: RankedSize, margin: n
  * lucky first batch could end the race (tried: allowing the stop from the first batch on raised
  * the suite's mean regret from 0.35% to 0.37%, see docs/tune.md).
  */
-function negligibleLoss(decision: Decision, settings: RaceSettings): number | null {
+function negligibleLoss(
+  decision: Decision,
+  settings: RaceSettings,
+  byModel: ModelDecision | null,
+): number | null {
   if (settings.stopAtLoss === undefined || decision.open.length === 0) return null;
   const floor = settings.initial + settings.minRound;
   if ([decision.leader, ...decision.open].some((r) => r.n < floor)) return null;
   const others = [...decision.out, ...decision.equivalent];
-  const loss = leaderExpectedLoss(decision.leader, decision.open, others);
+  const loss = byModel
+    ? modelExpectedLoss(byModel)
+    : leaderExpectedLoss(decision.leader, decision.open, others);
   return loss <= settings.stopAtLoss ? loss : null;
 }
 
-function lossReason(decision: Decision, loss: number, limit: number): string {
+function lossReason(decision: Decision, loss: number, limit: number, byModel: boolean): string {
   const open = decision.open.map((r) => `${r.summary.memoryMb} MB`).join(", ");
   const verb = decision.open.length === 1 ? "is" : "are";
   const percent = (x: number) => `${(x * 100).toFixed(2)}%`;
-  return `${decision.leader.summary.memoryMb} MB leads ${open}, which ${verb} not told apart from it; the expected loss of picking it is ${percent(loss)} of its cost, under ${percent(limit)}`;
+  const basis = byModel ? " (from the CPU-scaling model fitted across the sizes measured)" : "";
+  return `${decision.leader.summary.memoryMb} MB leads ${open}, which ${verb} not told apart from it; the expected loss of picking it is ${percent(loss)} of its cost, under ${percent(limit)}${basis}`;
 }
 
 function settledReason(decision: Decision, byModel: boolean): string {

@@ -32,11 +32,15 @@ export interface SamplingPlannerOptions {
   /** Auto mode: invocations behind the pick's mean, and each equivalent size's (default 20). */
   finalistInvocations?: number | undefined;
   /**
-   * Auto mode: sizes still not told apart stop when each comparison with the leader is as
-   * precise as this many invocations per size make it (default 50, the grid's) …
+   * Auto mode: sizes still not told apart stop when each has this many invocations (default
+   * 40) …
    */
   settleInvocations?: number | undefined;
-  /** … or this many when the CPU-scaling model fits the sizes measured (default 25). */
+  /**
+   * … or, under cost while the CPU-scaling model fits the sizes measured, when they have this
+   * many each on average (default 20; the model's rounds spread invocations over the sizes that
+   * best pin their differences, model-rounds.ts).
+   */
   settleInvocationsWithModel?: number | undefined;
   /**
    * Auto mode, cost strategy: stop once the expected loss of picking the leader is at most this
@@ -54,7 +58,7 @@ export const GRID_INVOCATIONS_PER_SIZE = 50;
 export const DEFAULT_INITIAL_INVOCATIONS = 8;
 export const DEFAULT_FINALIST_INVOCATIONS = 20;
 const MIN_ROUND = 5;
-export const DEFAULT_SETTLE_WITH_MODEL = 25;
+export const DEFAULT_SETTLE_WITH_MODEL = 20;
 export const DEFAULT_SETTLE_WITHOUT_MODEL = 40;
 /**
  * Cost: a race stops when picking the leader is expected to lose at most 0.5% of its cost to the

@@ -167,16 +167,21 @@ export function predictMean(fit: ScalingFit, memoryMb: number): number {
   return fitFeatures(fit, memoryMb).reduce((s, v, k) => s + v * fit.beta[k]!, 0);
 }
 
+/** g'·C·g: the variance of Σ g·beta under a covariance C of beta. */
+export function quadraticForm(covariance: readonly number[][], g: readonly number[]): number {
+  let variance = 0;
+  for (let a = 0; a < g.length; a++) {
+    for (let b = 0; b < g.length; b++) variance += g[a]! * covariance[a]![b]! * g[b]!;
+  }
+  return Math.max(0, variance);
+}
+
 /**
  * 95% interval of a linear combination Σ g·beta (e.g. the difference of two sizes' prices): its
  * value's spread from the fit's covariance, with t on the pooled degrees of freedom.
  */
 export function combinationHalfWidth(fit: ScalingFit, g: readonly number[]): number {
-  let variance = 0;
-  for (let a = 0; a < g.length; a++) {
-    for (let b = 0; b < g.length; b++) variance += g[a]! * fit.covariance[a]![b]! * g[b]!;
-  }
-  return tQuantile975(fit.df) * Math.sqrt(Math.max(0, variance));
+  return tQuantile975(fit.df) * Math.sqrt(quadraticForm(fit.covariance, g));
 }
 
 /**
@@ -192,7 +197,7 @@ export function lackOfFitCritical(k: number, _df2: number): number {
 }
 
 /** Gauss–Jordan inverse of a small symmetric positive-definite matrix; null when singular. */
-function invert(matrix: readonly number[][]): number[][] | null {
+export function invert(matrix: readonly number[][]): number[][] | null {
   const n = matrix.length;
   const a = matrix.map((row, i) => [...row, ...row.map((_, j) => (i === j ? 1 : 0))]);
   for (let c = 0; c < n; c++) {
