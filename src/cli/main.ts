@@ -14,6 +14,8 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
 // written (a full disk) is said in one line and ends the run with 2, once the command is done
 // (tune still puts the function back).
 let outputError: ConfigError | undefined;
+/** Whether runCli has returned (its code is then the process's). */
+let settled = false;
 onFirstUse("stdout", (stream) => {
   standardOutput.useStream();
   stream.on("error", (error) => {
@@ -33,7 +35,6 @@ onFirstUse("stderr", (stream) => {
 // faster. A run that never settles (the event loop empties while it waits) would then end with
 // 0, as if it had succeeded (with top-level await Node ended it with its own 13); it is our bug,
 // so it ends with 3 like every other unexpected error (docs/cli.md, exit codes).
-let settled = false;
 process.on("exit", (code) => {
   if (settled || code !== 0) return;
   standardError.write(
