@@ -19,20 +19,12 @@ if (!existsSync(BIN)) {
   process.exit(2);
 }
 const runs = Number(process.argv[2] ?? 30);
+const ESTIMATE = [BIN, "estimate", "--memory", "1536", "--duration", "120ms", "--requests", "3M"];
 const commands = {
   "node -e 0": ["-e", "0"],
   // The CLI's floor: commander and every command's flag definitions, no command run.
   "lambda-cost --version": [BIN, "--version"],
-  "lambda-cost estimate --memory 1536 --duration 120ms --requests 3M": [
-    BIN,
-    "estimate",
-    "--memory",
-    "1536",
-    "--duration",
-    "120ms",
-    "--requests",
-    "3M",
-  ],
+  "lambda-cost estimate --memory 1536 --duration 120ms --requests 3M": ESTIMATE,
 };
 
 /** CPU seconds used by waited-for children so far (Linux), or null elsewhere. */
@@ -73,9 +65,7 @@ results[FIRST_RUN] = [];
 for (let i = 0; i < runs; i++) {
   for (const [name, args] of Object.entries(commands)) results[name].push(run(args));
   const emptyTmp = mkdtempSync(join(tmpdir(), "lc-bench-startup-"));
-  results[FIRST_RUN].push(
-    run(commands[Object.keys(commands)[2]], { ...process.env, TMPDIR: emptyTmp }),
-  );
+  results[FIRST_RUN].push(run(ESTIMATE, { ...process.env, TMPDIR: emptyTmp }));
   rmSync(emptyTmp, { recursive: true, force: true });
 }
 
