@@ -16,9 +16,10 @@
  * (default 200; 0 skips it) random shapes per strategy; BENCH_RANGE_SHAPES (default 50) shapes
  * on a 46-size range; BENCH_SUITE_SEED (default 19) draws other random shapes (a check that
  * the planner is not tuned to one draw); BENCH_PIPELINE_SEEDS (default 3; 0 skips part 2);
- * BENCH_INITIAL, BENCH_FINALIST, BENCH_SETTLE and BENCH_SETTLE_MODEL override the auto
- * planner's first batch (8), floor behind the pick (20) and settle points without / with the
- * CPU-scaling model (40 each / 20 each on average), and BENCH_STOP_AT_LOSS the cost race's expected-loss stop (0.005;
+ * BENCH_INITIAL, BENCH_FINALIST, BENCH_SETTLE, BENCH_SETTLE_MODEL and BENCH_SETTLE_PRESSURE
+ * override the auto planner's first batch (8), floor behind the pick (20) and settle points
+ * without / with the CPU-scaling model / with its memory-pressure term (40 each / 20 each on
+ * average / 30 each), and BENCH_STOP_AT_LOSS the cost race's expected-loss stop (0.005;
  * -1 turns it off), to explore the trade-off. Every draw is seeded: the same
  * settings print the same numbers.
  */

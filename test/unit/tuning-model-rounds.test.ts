@@ -46,6 +46,7 @@ const fit: ScalingFit = {
   df: 27,
   lackOfFit: 0,
   fits: true,
+  pressure: false,
 };
 
 function decision(ranked: RankedSize[], leaderMb: number, openMb: number): ModelDecision {

@@ -1,12 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { type Decimal, dec } from "../../src/core/money/index.js";
 import { decide } from "../../src/core/tuning/equivalence.js";
-import { decideByModel } from "../../src/core/tuning/model-decision.js";
+import { decideByModel, scalingPoint } from "../../src/core/tuning/model-decision.js";
 import { rankSizes } from "../../src/core/tuning/rank.js";
 import { recommend } from "../../src/core/tuning/recommend.js";
 import { createSamplingPlanner } from "../../src/core/tuning/sampling.js";
 import {
   fitScalingModel,
+  fitWithPressure,
   lackOfFitCritical,
   predictMean,
   type ScalingPoint,
@@ -119,6 +120,57 @@ describe("fitScalingModel", () => {
   });
 });
 
+describe("fitWithPressure", () => {
+  // Garbage collection under memory pressure (Appel 1987): 300 ms of CPU at one vCPU, with
+  // 100 MB live, takes 300·(1769/m)·(1 + 0.8·100/(m − 100)) ms below 1,769 MB — at 128 MB the
+  // collector adds 0.8·100/28 = 2.86 times the work. 20 ms of waiting besides.
+  const USED = 100;
+  const appel = (m: number) => 20 + modelMs(m, 0, 300, 0) * (1 + (0.8 * USED) / (m - USED));
+  const withUsed = (data: ScalingPoint[], usedMb = USED) => data.map((p) => ({ ...p, usedMb }));
+
+  it("adds the pressure feature when the sizes need it, and then fits them exactly", () => {
+    expect(fitScalingModel(withUsed(points(appel)))!.fits).toBe(false);
+    const fit = fitWithPressure(withUsed(points(appel)))!;
+    expect(fit.pressure).toBe(true);
+    expect(fit.fits).toBe(true);
+    // Features [1, 1769/m, –, 1769/m · u/(1 − u)]: F = 20, C = 300, and C·0.8 = 240 for the last.
+    expect(fit.beta[0]).toBeCloseTo(20, 6);
+    expect(fit.beta[1]).toBeCloseTo(300, 6);
+    expect(fit.beta.at(-1)).toBeCloseTo(240, 6);
+    // 256 MB by hand: 20 + 300·(1769/256)·(1 + 0.8·100/156) = 20 + 2073.05·1.51282 = 3156.14 ms.
+    expect(predictMean(fit, 256, USED)).toBeCloseTo(3156.14, 1);
+  });
+
+  it("is not added to sizes that follow the plain model, nor without Max Memory Used", () => {
+    expect(fitWithPressure(withUsed(points((m) => modelMs(m, 20, 300, 0))))).toBeNull();
+    expect(fitWithPressure(points(appel))).toBeNull();
+    // More memory pressure making a function faster is not garbage collection: a negative
+    // coefficient is refused (128 MB measured 30% faster than the plain model).
+    const faster = (m: number) => modelMs(m, 20, 300, 0) * (m === 128 ? 0.7 : 1);
+    expect(fitWithPressure(withUsed(points(faster)))).toBeNull();
+  });
+
+  it("is added to about 10% of exact-model data: the 80th percentile of χ²(1), one-sided", () => {
+    // Under the plain model the extra sum of squares is χ²(1) and the coefficient's sign is a
+    // coin toss: P(χ²(1) > 1.6424 and positive) = 0.2/2 = 0.1.
+    const rng = new Rng(11);
+    let added = 0;
+    const draws = 1000;
+    for (let draw = 0; draw < draws; draw++) {
+      const data = SIX.map((memoryMb): ScalingPoint => {
+        const mu = modelMs(memoryMb, 50, 500, 0);
+        const xs = Array.from({ length: 30 }, () => mu * rng.logNormalFactor(0.2));
+        const mean = xs.reduce((a, b) => a + b, 0) / xs.length;
+        const variance = xs.reduce((a, x) => a + (x - mean) ** 2, 0) / (xs.length - 1);
+        return { memoryMb, mean, stdDev: Math.sqrt(variance), n: xs.length, usedMb: 90 };
+      });
+      if (fitWithPressure(data)) added += 1;
+    }
+    expect(added / draws).toBeGreaterThan(0.07);
+    expect(added / draws).toBeLessThan(0.13);
+  });
+});
+
 /** Samples with a repeating ±spread pattern around each size's mean billed duration. */
 const PATTERN = [-1, 0.5, -0.5, 1, 0, -0.25, 0.25, 0.75, -0.75, 0];
 function samplesAt(memoryMb: number, meanMs: number, spread: number, n: number) {
@@ -181,6 +233,70 @@ describe("decideByModel", () => {
     );
     const gcRanked = rankSizes(gc, cost);
     expect(decideByModel(gcRanked, cost, costModel, decide(gcRanked, cost)!)).toBeNull();
+  });
+});
+
+describe("recommend() and the auto planner under memory pressure", () => {
+  // 20 ms of waiting and 300 ms of CPU at one vCPU, slowed by a collector keeping 100 MB live
+  // (×(1 + 0.8·100/(m − 100)), see fitWithPressure above), measured with a ±20% spread.
+  const durationMs = (m: number) => 20 + modelMs(m, 0, 300, 0) * (1 + (0.8 * 100) / (m - 100));
+  // Its true cost per invocation at each size, by hand from the price model (no fit involved),
+  // $0.0000002 + m/1024 GB · d/1000 s · $0.0000166667:
+  //   128 MB: d = 20 + 4146.09·3.85714 = 16012.1 ms → $0.000033559
+  //   256 MB: d = 20 + 2073.05·1.51282 =  3156.2 ms → $0.000013351
+  //   512 MB: d = 20 + 1036.52·1.19417 =  1257.8 ms → $0.000010682
+  //  1024 MB: d = 20 +  518.26·1.08658 =   583.1 ms → $0.0000099189
+  //  1769 MB: d = 20 +  300.00·1.04793 =   334.4 ms → $0.0000098276
+  //  3008 MB: d = 20 +  300.00·1.02751 =   328.3 ms → $0.000016271
+  // The cheapest is 1769 MB, with 1024 MB 0.93% dearer: a near-tie the race must settle.
+  const trueCost = (m: number) => costModel(m, durationMs(m)).toNumber();
+  const cheapest = SIX.reduce((a, b) => (trueCost(b) < trueCost(a) ? b : a));
+
+  it("the hand computation agrees on the cheapest size", () => {
+    expect(cheapest).toBe(1769);
+    expect(trueCost(1024) / trueCost(1769)).toBeCloseTo(1.0093, 4);
+    expect(trueCost(512) / trueCost(1769)).toBeCloseTo(1.0869, 4);
+  });
+
+  it("recommend() picks it with the memory-pressure fit, where the plain one would not fit", () => {
+    const summaries = SIX.map((m) =>
+      summarizeSize(m, samplesAt(m, durationMs(m), 0.2, 40), { costModel }),
+    );
+    const ranked = rankSizes(summaries, cost);
+    const points = ranked.map((r) => scalingPoint(r.summary, cost));
+    expect(fitScalingModel(points)!.fits).toBe(false);
+    const byModel = decideByModel(ranked, cost, costModel, decide(ranked, cost)!)!;
+    expect(byModel.fit.pressure).toBe(true);
+    expect(byModel.pick.summary.memoryMb).toBe(cheapest);
+    expect(recommend(summaries, cost, costModel)!.memoryMb).toBe(cheapest);
+  });
+
+  it("the race does not let that fit decide: it compares the sizes on their own samples", () => {
+    const planner = createSamplingPlanner({
+      sizes: SIX,
+      mode: { kind: "auto", maxInvocations: 300 },
+      strategyOptions: cost,
+      costModel,
+    });
+    const samples = new Map<number, InvocationSample[]>();
+    const reasons: string[] = [];
+    for (let guard = 0; guard < 50 && reasons.length === 0; guard++) {
+      const batch = planner.next(samples);
+      if (batch.done) reasons.push(batch.reason ?? "");
+      for (const { memoryMb, invocations } of batch.items) {
+        const have = samples.get(memoryMb)?.length ?? 0;
+        samples.set(memoryMb, samplesAt(memoryMb, durationMs(memoryMb), 0.2, have + invocations));
+      }
+    }
+    // It stops on the per-size race's settle point for a pressure fit, 30 each, not the 40 of a
+    // function no model fits, and says the recommendation rests on that fit.
+    expect(reasons[0]).toMatch(
+      /^1769 MB, 1024 MB have 30 invocations each .*only with its memory-pressure term\); recommending the cheapest by that model/,
+    );
+    expect(samples.get(1769)).toHaveLength(30);
+    expect(samples.get(1024)).toHaveLength(30);
+    const summaries = SIX.map((m) => summarizeSize(m, samples.get(m) ?? [], { costModel }));
+    expect(recommend(summaries, cost, costModel)!.memoryMb).toBe(cheapest);
   });
 });
 

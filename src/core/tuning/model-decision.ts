@@ -13,6 +13,7 @@ import {
   combinationHalfWidth,
   fitFeatures,
   fitScalingModel,
+  fitWithPressure,
   type ScalingFit,
   type ScalingPoint,
 } from "./scaling-model.js";
@@ -42,7 +43,25 @@ export function scalingPoint(summary: SizeSummary, strategy: StrategyOptions): S
     mean: summary.billedDurationMs.mean,
     stdDev: summary.billedDurationMs.stdDev ?? Number.NaN,
     n: summary.billedDurationMs.n ?? 0,
+    usedMb: summary.maxMemoryUsedMb,
   };
+}
+
+/**
+ * The fit a decision rests on: the CPU-scaling model, or under cost the model with its
+ * memory-pressure feature when the sizes need it (scaling-model.ts, fitWithPressure). Not under
+ * speed: there the pick is the largest size not told apart from the fastest, and on bench:tune's
+ * randomised suite the feature made those picks worse (mean regret of the 50-per-size grid over
+ * 2,000 shapes 0.007% → 0.013%). Null when there are too few sizes to fit.
+ */
+export function scalingFit(
+  ranked: readonly RankedSize[],
+  options: StrategyOptions,
+): ScalingFit | null {
+  const points = ranked.map((r) => scalingPoint(r.summary, options));
+  const plain = fitScalingModel(points);
+  if (options.strategy !== "cost" || plain === null) return plain;
+  return fitWithPressure(points) ?? plain;
 }
 
 /** Decision from the fitted model; null when it does not apply or does not fit. */
@@ -51,16 +70,16 @@ export function decideByModel(
   options: StrategyOptions,
   costModel: InvocationCostModel,
   direct: Decision,
+  fit = options.strategy === "balanced" ? null : scalingFit(ranked, options),
 ): ModelDecision | null {
   if (options.strategy === "balanced" || ranked.length < 2) return null;
-  const fit = fitScalingModel(ranked.map((r) => scalingPoint(r.summary, options)));
   if (!fit?.fits) return null;
   // score(m) = base(m) + rate(m) · d(m), d(m) = features(m)·beta: a linear combination of beta.
   const terms = ranked.map((r) => {
     const m = r.summary.memoryMb;
     const base = options.strategy === "speed" ? 0 : costModel(m, 0).toNumber();
     const rate = options.strategy === "speed" ? 1 : costModel(m, 1).toNumber() - base;
-    const g = fitFeatures(fit, m).map((v) => rate * v);
+    const g = fitFeatures(fit, m, r.summary.maxMemoryUsedMb).map((v) => rate * v);
     const score = base + g.reduce((s, v, k) => s + v * fit.beta[k]!, 0);
     return { r, base, g, score };
   });

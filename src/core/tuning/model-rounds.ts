@@ -67,7 +67,7 @@ export function modelRound(
     const point = scalingPoint(r.summary, strategy);
     return {
       memoryMb: r.summary.memoryMb,
-      x: fitFeatures(fit, r.summary.memoryMb),
+      x: fitFeatures(fit, r.summary.memoryMb, r.summary.maxMemoryUsedMb),
       perInvocation: 1 / (fit.cv * point.mean) ** 2,
       n: point.n,
       added: 0,

@@ -16,6 +16,15 @@
  * lack-of-fit test: a function whose memory itself changes its work (garbage collection under
  * memory pressure, caches sized by memory) does not follow the model, and the test sends the
  * decision back to the per-size comparison.
+ *
+ * Memory pressure has a known shape, though: a garbage collector that must keep `used` MB live in
+ * a heap of m MB does work in proportion to used/(m − used) for each unit of allocation (Appel,
+ * "Garbage collection can be faster than stack allocation", 1987; Jones, Hosking & Moss, "The
+ * Garbage Collection Handbook", 2011, §1.6), and allocation goes with the CPU work. So
+ * {@link fitWithPressure} may add a fourth feature, the CPU feature × u/(1 − u) with u = Max
+ * Memory Used / m at each size, and keeps it only when it lowers the weighted residual sum of
+ * squares by more than the 80th percentile of χ²(1) with a positive coefficient (an
+ * extra-sum-of-squares test, as strict as the lack-of-fit test below).
  */
 import { LAMBDA_CPU } from "../lambda-limits.js";
 import { tQuantile975 } from "./stats.js";
@@ -28,6 +37,8 @@ export interface ScalingPoint {
   mean: number;
   stdDev: number;
   n: number;
+  /** Max Memory Used at this size, MB; the memory-pressure feature needs it (0: unknown). */
+  usedMb?: number | undefined;
 }
 
 export interface ScalingFit {
@@ -44,12 +55,44 @@ export interface ScalingFit {
   lackOfFit: number;
   /** True when the lack-of-fit statistic is within what noise alone would give. */
   fits: boolean;
+  /** True when the fit has the memory-pressure feature ({@link fitWithPressure}). */
+  pressure: boolean;
 }
 
-/** The model's features at a memory size: [1, 1/min(1, v), min(0, 1/v − 1)]. */
-export function scalingFeatures(memoryMb: number): number[] {
+/**
+ * The model's features at a memory size: [1, 1/min(1, v), min(0, 1/v − 1)], and with
+ * `pressureUsedMb` (the memory the function used there) a fourth, 1/min(1, v) · u/(1 − u) with
+ * u = used/m held below 0.95 (a size that ran out of memory is infeasible, never fitted).
+ */
+export function scalingFeatures(memoryMb: number, pressureUsedMb?: number): number[] {
   const v = Math.min(memoryMb / MB_PER_VCPU, MAX_VCPU);
-  return [1, 1 / Math.min(1, v), Math.min(0, 1 / v - 1)];
+  const features = [1, 1 / Math.min(1, v), Math.min(0, 1 / v - 1)];
+  if (pressureUsedMb === undefined) return features;
+  const u = Math.min(pressureUsedMb / memoryMb, MAX_PRESSURE_SHARE);
+  return [...features, features[1]! * (u / (1 - u))];
+}
+
+const MAX_PRESSURE_SHARE = 0.95;
+/** 80th percentile of χ²(1): the extra-sum-of-squares test of the memory-pressure feature. */
+const PRESSURE_CRITICAL = 1.6424;
+
+/**
+ * The fit with the memory-pressure feature, when the points need it: it lowers the weighted
+ * residual sum of squares of the free fit by more than {@link PRESSURE_CRITICAL} with a positive
+ * coefficient (more pressure, more time). Null when it does not, when no point says how much
+ * memory was used, or when there are too few points for four parameters and a test.
+ */
+export function fitWithPressure(
+  points: readonly ScalingPoint[],
+  criticalRatio = lackOfFitCritical,
+): ScalingFit | null {
+  if (!points.some((p) => (p.usedMb ?? 0) > 0)) return null;
+  const plain = fitPoints(points, criticalRatio, false);
+  const withPressure = fitPoints(points, criticalRatio, true);
+  if (!plain || !withPressure?.fit.used[3]) return null;
+  const coefficient = withPressure.freeBeta.at(-1)!;
+  if (!(coefficient > 0) || plain.freeChi - withPressure.freeChi <= PRESSURE_CRITICAL) return null;
+  return withPressure.fit;
 }
 
 /**
@@ -62,10 +105,20 @@ export function fitScalingModel(
   points: readonly ScalingPoint[],
   criticalRatio = lackOfFitCritical,
 ): ScalingFit | null {
+  return fitPoints(points, criticalRatio, false)?.fit ?? null;
+}
+
+function fitPoints(
+  points: readonly ScalingPoint[],
+  criticalRatio: typeof lackOfFitCritical,
+  pressure: boolean,
+): { fit: ScalingFit; freeBeta: number[]; freeChi: number } | null {
   const usable = points.filter((p) => p.n >= 2 && p.mean > 0 && Number.isFinite(p.stdDev));
-  const rows = usable.map((p) => scalingFeatures(p.memoryMb));
-  const used = [0, 1, 2].map(
-    (k) => k === 0 || new Set(rows.map((r) => r[k]!.toFixed(12))).size > 1,
+  const rows = usable.map((p) =>
+    scalingFeatures(p.memoryMb, pressure ? (p.usedMb ?? 0) : undefined),
+  );
+  const used = (rows[0] ?? []).map(
+    (_, k) => k === 0 || new Set(rows.map((r) => r[k]!.toFixed(12))).size > 1,
   );
   const width = used.filter(Boolean).length;
   if (usable.length < width + 1) return null;
@@ -108,7 +161,7 @@ export function fitScalingModel(
   // test refused 26% of fits, not the 20% it is set to).
   const lackDf = usable.length - estimated;
   const lackOfFit = chiSquare(x, y, weight, beta) / lackDf;
-  return {
+  const fit: ScalingFit = {
     beta,
     covariance: free.covariance,
     used,
@@ -116,7 +169,9 @@ export function fitScalingModel(
     df,
     lackOfFit,
     fits: lackOfFit <= criticalRatio(lackDf, df),
+    pressure,
   };
+  return { fit, freeBeta: free.beta, freeChi: chiSquare(x, y, weight, free.beta) };
 }
 
 /** Weighted least squares with the parameters not in `keep` held at 0. */
@@ -157,14 +212,17 @@ function chiSquare(
   return chi;
 }
 
-/** The model's features at a size, restricted to the fit's used ones. */
-export function fitFeatures(fit: ScalingFit, memoryMb: number): number[] {
-  return scalingFeatures(memoryMb).filter((_, k) => fit.used[k]);
+/**
+ * The model's features at a size, restricted to the fit's used ones; `usedMb` (Max Memory Used
+ * there) matters only to a fit with the memory-pressure feature.
+ */
+export function fitFeatures(fit: ScalingFit, memoryMb: number, usedMb = 0): number[] {
+  return scalingFeatures(memoryMb, fit.pressure ? usedMb : undefined).filter((_, k) => fit.used[k]);
 }
 
 /** Fitted mean at a size. */
-export function predictMean(fit: ScalingFit, memoryMb: number): number {
-  return fitFeatures(fit, memoryMb).reduce((s, v, k) => s + v * fit.beta[k]!, 0);
+export function predictMean(fit: ScalingFit, memoryMb: number, usedMb = 0): number {
+  return fitFeatures(fit, memoryMb, usedMb).reduce((s, v, k) => s + v * fit.beta[k]!, 0);
 }
 
 /** g'·C·g: the variance of Σ g·beta under a covariance C of beta. */
