@@ -218,3 +218,52 @@ describe("recommend edge cases", () => {
     expect(recommend([slow, fast], { strategy: "cost", balancedWeight: 0.5 })?.memoryMb).toBe(2048);
   });
 });
+
+describe("recommend when the CPU-scaling model decides", () => {
+  // A CPU-bound function, 50 ms of waiting and 300 ms of CPU at one vCPU, measured 20 times per
+  // size with a ±20% pattern that averages out: mean = 50 + 300·1769/m ms below 1,769 MB.
+  //   128 MB: 4196.09 ms · 0.125 GB = 0.524512 GB-s → $0.2 + 0.524512·$16.6667 = $8.9419 per 1M
+  //   256 MB: 2123.05 ms · 0.25 GB = 0.530762 GB-s → $9.0460 per 1M
+  // One size measured low by chance: the model, fitted across all six, keeps 128 MB cheapest.
+  const PATTERN = [-1, 1, -0.5, 0.5, 0, -0.25, 0.25, 0.75, -0.75, 0];
+  const SIX = [128, 256, 512, 1024, 1769, 3008];
+  const measuredAt = (low: number, factor: number) =>
+    SIX.map((m) => {
+      const mean = (50 + 300 / Math.min(1, m / 1769)) * (m === low ? factor : 1);
+      const durations = Array.from({ length: 20 }, (_, i) => mean * (1 + 0.2 * PATTERN[i % 10]!));
+      return summarizeSize(
+        m,
+        durations.map((d) => ({
+          memoryMb: m,
+          durationMs: d,
+          billedDurationMs: d,
+          maxMemoryUsedMb: 100,
+          coldStart: false,
+        })),
+        { costModel },
+      );
+    });
+  const cost = { strategy: "cost" as Strategy, balancedWeight: 0.5 };
+
+  it("names the model's next size as the runner-up, never the pick itself", () => {
+    // 512 MB measured 4% low: (50 + 1036.52)·0.96 = 1043.06 ms · 0.5 GB → $8.8922, the lowest
+    // measured; the old rule took the second measured size as runner-up, which was the pick.
+    const result = recommend(measuredAt(512, 0.96), cost, costModel)!;
+    expect(result.memoryMb).toBe(128);
+    expect(result.runnerUpMemoryMb).toBe(256);
+    expect(result.reason).toBe(
+      "lowest cost by the CPU-scaling model fitted across the sizes measured ($8.9419 per 1M invocations measured); runner-up 256 MB: $9.0460 per 1M invocations (+1.2%)",
+    );
+  });
+
+  it("says when the two sizes' own samples point the other way, within noise", () => {
+    // 256 MB measured 2% low: 2123.05·0.98 = 2080.59 ms · 0.25 GB → $8.8691, 0.8% below 128 MB.
+    const result = recommend(measuredAt(256, 0.98), cost, costModel)!;
+    expect(result.memoryMb).toBe(128);
+    expect(result.runnerUpMemoryMb).toBe(256);
+    expect(result.reason).toMatch(/runner-up 256 MB: \$8\.8691 per 1M invocations \(−0\.8%\)$/);
+    expect(result.advice).toBe(
+      "128 MB and 256 MB are not distinguishable at this sample size (the 95% interval of their difference includes 0); their own samples put 256 MB 0.8% ahead, within noise, and the CPU-scaling model fitted across every size measured puts 128 MB ahead",
+    );
+  });
+});

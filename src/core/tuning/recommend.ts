@@ -3,7 +3,7 @@
  */
 import { formatUsd } from "../money/index.js";
 import { decide, differenceInterval } from "./equivalence.js";
-import { decideByModel } from "./model-decision.js";
+import { decideByModel, type ModelDecision } from "./model-decision.js";
 import { invocationsToSeparate, type RankedSize, rankSizes } from "./rank.js";
 import type { InvocationCostModel, Recommendation, SizeSummary, StrategyOptions } from "./types.js";
 
@@ -39,7 +39,13 @@ export function recommend(
     (costModel && direct ? decideByModel(ranked, options, costModel, direct) : null) ?? direct;
   if (!decision) return null;
   const winner = decision.pick;
-  const runnerUp = winner === decision.leader ? ranked[1] : decision.leader;
+  // When the CPU-scaling model decides, its order can differ from the measured one: the
+  // runner-up is then the model's next size, and scores are compared with the winner's.
+  const byModel = (decision as Partial<ModelDecision>).terms ?? null;
+  const order = byModel
+    ? [...ranked].sort((a, b) => byModel.get(a)!.score - byModel.get(b)!.score)
+    : ranked;
+  const runnerUp = winner === decision.leader ? order.find((r) => r !== winner) : decision.leader;
   const excluded = summaries.filter((s) => !ranked.some((r) => r.summary === s));
   const notes =
     excluded.length > 0 ? `; not eligible: ${describeExcluded(excluded, options, label)}` : "";
@@ -55,10 +61,12 @@ export function recommend(
   // intervals touch can still differ surely (the test on the difference is the sharper one).
   const gap = differenceInterval(winner, runnerUp);
   const distinguishable = Math.abs(gap.diff) > gap.halfWidth;
-  const best = ranked[0]!;
+  const best = byModel ? winner : ranked[0]!;
   const head =
     winner === decision.leader
-      ? describeScore(winner, options)
+      ? byModel
+        ? `${options.strategy === "speed" ? "fastest" : "lowest cost"} by the CPU-scaling model fitted across the sizes measured (${measured(winner, options)} measured)`
+        : describeScore(winner, options)
       : decision.largerNotToldApart
         ? `the largest of the sizes not told apart from the fastest measured: ${describeScore(winner, options, best)}`
         : `the cheapest of the sizes equivalent to the best, ${formatUsd(winner.summary.costPerMillion, 4)} per 1M invocations: ${describeScore(winner, options, best)}`;
@@ -80,7 +88,7 @@ export function recommend(
       .map(label);
     recommendation.advice = `${names.join(", ")} are practically equivalent: the 95% interval of each one's difference from the best lies within ±${percent(decision.margin)} of its ${options.strategy === "speed" ? "duration" : options.strategy === "cost" ? "cost" : "score"}; recommending the cheapest, ${label(winner.summary)}`;
   } else if (!distinguishable) {
-    recommendation.advice = advise(winner, runnerUp, label);
+    recommendation.advice = advise(winner, runnerUp, label, byModel !== null);
     if (decision.largerNotToldApart) {
       recommendation.advice += `; recommending the larger, ${label(winner.summary)}: Lambda gives CPU in proportion to memory, so a function's duration never grows with memory and the larger size is at least as fast`;
     }
@@ -92,11 +100,18 @@ function advise(
   winner: RankedSize,
   runnerUp: RankedSize,
   label: (s: SizeSummary) => string,
+  byModel: boolean,
 ): string {
   const a = label(winner.summary);
   const b = label(runnerUp.summary);
   const gap = Math.abs(runnerUp.score - winner.score) / Math.abs(winner.score || 1);
   const head = `${a} and ${b} are not distinguishable at this sample size (the 95% interval of their difference includes 0)`;
+  // The model ranks by every size's invocations; the two sizes' own samples may point the other
+  // way within noise. More invocations of the two would not overturn the model's order unless
+  // the gap held, so say which evidence the pick rests on instead of how to separate them.
+  if (byModel && runnerUp.score < winner.score) {
+    return `${head}; their own samples put ${b} ${percent(gap)} ahead, within noise, and the CPU-scaling model fitted across every size measured puts ${a} ahead`;
+  }
   const needed = invocationsToSeparate(winner, runnerUp);
   if (gap < EQUIVALENT_GAP || needed > IMPRACTICAL_INVOCATIONS) {
     return `${head}; they differ by ${percent(gap)}, which is within noise: treat them as equivalent (${a} wins ties on cost)`;
@@ -106,9 +121,18 @@ function advise(
   return `${head}; about ${more} more invocations per size (≈${Math.max(needed, have + 1)} each) would likely separate them, if the ${percent(gap)} gap holds`;
 }
 
+/** The measured cost (cost) or mean warm duration (speed) of a size, for a model's pick. */
+function measured(ranked: RankedSize, options: StrategyOptions): string {
+  const s = ranked.summary;
+  return options.strategy === "speed"
+    ? `${s.durationMs.mean.toFixed(1)} ms mean warm duration`
+    : `${formatUsd(s.costPerMillion, 4)} per 1M invocations`;
+}
+
 function describeScore(ranked: RankedSize, options: StrategyOptions, best?: RankedSize): string {
   const s = ranked.summary;
-  const vs = best ? ` (+${percent((ranked.score - best.score) / Math.abs(best.score || 1))})` : "";
+  const change = best ? (ranked.score - best.score) / Math.abs(best.score || 1) : 0;
+  const vs = best ? ` (${change < 0 ? "−" : "+"}${percent(Math.abs(change))})` : "";
   const cost = `${formatUsd(s.costPerMillion, 4)} per 1M invocations`;
   const speed = `${s.durationMs.mean.toFixed(1)} ms mean warm duration`;
   switch (options.strategy) {
