@@ -78,9 +78,6 @@ export function adaptive(shape: Shape, seed: number): Outcome {
     settleInvocationsWithModel: process.env.BENCH_SETTLE_MODEL
       ? Number(process.env.BENCH_SETTLE_MODEL)
       : undefined,
-    settleInvocationsWithPressure: process.env.BENCH_SETTLE_PRESSURE
-      ? Number(process.env.BENCH_SETTLE_PRESSURE)
-      : undefined,
     initialInvocations: process.env.BENCH_INITIAL ? Number(process.env.BENCH_INITIAL) : undefined,
     stopAtLoss: process.env.BENCH_STOP_AT_LOSS ? Number(process.env.BENCH_STOP_AT_LOSS) : undefined,
     sizes: shape.sizes,

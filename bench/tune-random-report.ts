@@ -13,6 +13,43 @@ function quantile(values: readonly number[], p: number): number {
   return sorted[low]! + (rank - low) * (upper - sorted[low]!);
 }
 
+/** Issue 19's five goals for one strategy: each one's text and whether auto meets it. */
+export function goalChecks(
+  stats: readonly MethodStats[],
+  strategy: string,
+): Array<readonly [string, boolean]> {
+  const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+  const pct2 = (x: number) => `${(x * 100).toFixed(2)}%`;
+  const auto = stats.find((s) => s.method === "auto" && s.strategy === strategy)!;
+  const gridRow = stats.find((s) => s.method === "grid 50" && s.strategy === strategy)!;
+  return [
+    [`median ratio ${pct(quantile(auto.ratios, 0.5))} ≤ 30%`, quantile(auto.ratios, 0.5) <= 0.3],
+    [`p90 ${pct(quantile(auto.ratios, 0.9))} ≤ 50%`, quantile(auto.ratios, 0.9) <= 0.5],
+    [`max ${pct(Math.max(...auto.ratios))} ≤ 100%`, Math.max(...auto.ratios) <= 1],
+    [
+      `mean regret ${pct2(auto.regretSum / auto.runs)} ≤ grid's ${pct2(gridRow.regretSum / gridRow.runs)}`,
+      auto.regretSum / auto.runs <= gridRow.regretSum / gridRow.runs,
+    ],
+    [
+      `≤1% share ${pct(auto.within1 / auto.runs)} ≥ grid's ${pct(gridRow.within1 / gridRow.runs)}`,
+      auto.within1 >= gridRow.within1,
+    ],
+  ];
+}
+
+/** Per strategy, how many of the draws meet each goal (median, p90, max, regret, within 1%). */
+export function formatGoalsPerDraw(draws: readonly MethodStats[][]): string {
+  const names = ["median", "p90", "max", "mean regret", "≤1% share"];
+  return ["cost", "speed"]
+    .map((strategy) => {
+      const met = names.map(
+        (_, k) => draws.filter((draw) => goalChecks(draw, strategy)[k]![1]).length,
+      );
+      return `goal met per draw (${strategy}): ${names.map((name, k) => `${name} ${met[k]}/${draws.length}`).join(", ")}`;
+    })
+    .join("\n");
+}
+
 /** The suite's table, and whether auto meets issue 19's goal for each strategy. */
 export function formatRandomSuite(stats: MethodStats[], count: number, title = ""): string {
   const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
@@ -53,19 +90,7 @@ export function formatRandomSuite(stats: MethodStats[], count: number, title = "
   for (const strategy of ["cost", "speed"]) {
     const auto = stats.find((s) => s.method === "auto" && s.strategy === strategy)!;
     const gridRow = stats.find((s) => s.method === "grid 50" && s.strategy === strategy)!;
-    const checks = [
-      [`median ratio ${pct(quantile(auto.ratios, 0.5))} ≤ 30%`, quantile(auto.ratios, 0.5) <= 0.3],
-      [`p90 ${pct(quantile(auto.ratios, 0.9))} ≤ 50%`, quantile(auto.ratios, 0.9) <= 0.5],
-      [`max ${pct(Math.max(...auto.ratios))} ≤ 100%`, Math.max(...auto.ratios) <= 1],
-      [
-        `mean regret ${pct2(auto.regretSum / auto.runs)} ≤ grid's ${pct2(gridRow.regretSum / gridRow.runs)}`,
-        auto.regretSum / auto.runs <= gridRow.regretSum / gridRow.runs,
-      ],
-      [
-        `≤1% share ${pct(auto.within1 / auto.runs)} ≥ grid's ${pct(gridRow.within1 / gridRow.runs)}`,
-        auto.within1 >= gridRow.within1,
-      ],
-    ] as const;
+    const checks = goalChecks(stats, strategy);
     const diffs = auto.regrets.map((r, i) => r - gridRow.regrets[i]!);
     const meanDiff = diffs.reduce((a, b) => a + b, 0) / diffs.length;
     const sd = Math.sqrt(diffs.reduce((a, d) => a + (d - meanDiff) ** 2, 0) / (diffs.length - 1));

@@ -74,14 +74,54 @@ export interface MethodStats {
   regrets: number[];
 }
 
+/** A prime far above 7919 × 200, so that run seeds never give two runs the same stream. */
+const RUN_SEED_STRIDE = 104_729_000;
+
+/** The runs of several draws as one: same methods and strategies, runs appended in order. */
+export function poolStats(draws: readonly MethodStats[][]): MethodStats[] {
+  const pooled = new Map<string, MethodStats>();
+  for (const draw of draws) {
+    for (const row of draw) {
+      const key = `${row.method}|${row.strategy}`;
+      const into = pooled.get(key);
+      if (!into) {
+        pooled.set(key, {
+          ...row,
+          invocations: [...row.invocations],
+          ratios: [...row.ratios],
+          regrets: [...row.regrets],
+        });
+        continue;
+      }
+      into.runs += row.runs;
+      into.invocations.push(...row.invocations);
+      into.ratios.push(...row.ratios);
+      into.regrets.push(...row.regrets);
+      into.exact += row.exact;
+      into.within1 += row.within1;
+      into.regretSum += row.regretSum;
+      into.worstRegret = Math.max(into.worstRegret, row.worstRegret);
+    }
+  }
+  return [...pooled.values()];
+}
+
 const METHODS: Array<[string, (shape: Shape, seed: number) => Outcome]> = [
   ["auto", adaptive],
   ["grid 50", grid],
   ["grid 50, trim 20%", powerTuning],
 ];
 
-/** Runs `count` random shapes per strategy (on `sizes`, else a random list); one seed each. */
-export function runRandomSuite(count: number, seed = 19, sizes?: number[]): MethodStats[] {
+/**
+ * Runs `count` random shapes per strategy (on `sizes`, else a random list); one seed each.
+ * `runSeed` draws other invocations for the same shapes (0: the suite's own draws).
+ */
+export function runRandomSuite(
+  count: number,
+  seed = 19,
+  sizes?: number[],
+  runSeed = 0,
+): MethodStats[] {
   const stats = new Map<string, MethodStats>();
   for (const strategy of ["cost", "speed"] as const) {
     const rng = new Rng(seed * 1000 + (strategy === "cost" ? 1 : 2));
@@ -104,7 +144,10 @@ export function runRandomSuite(count: number, seed = 19, sizes?: number[]): Meth
           worstRegret: 0,
           regrets: [],
         };
-        const outcome = run(shape, 7919 * (i + 1) + (strategy === "cost" ? 0 : 1));
+        const outcome = run(
+          shape,
+          7919 * (i + 1) + (strategy === "cost" ? 0 : 1) + RUN_SEED_STRIDE * runSeed,
+        );
         const score = outcome.pick === null ? null : (scores.get(outcome.pick) ?? null);
         const regret = score === null ? 1 : (score - best) / best;
         row.runs += 1;

@@ -14,19 +14,22 @@
  *
  * Env: BENCH_SEEDS (default 200; 0 skips part 1) model seeds per shape; BENCH_RANDOM_SHAPES
  * (default 200; 0 skips it) random shapes per strategy; BENCH_RANGE_SHAPES (default 50) shapes
- * on a 46-size range; BENCH_SUITE_SEED (default 19) draws other random shapes (a check that
- * the planner is not tuned to one draw); BENCH_PIPELINE_SEEDS (default 3; 0 skips part 2);
- * BENCH_INITIAL, BENCH_FINALIST, BENCH_SETTLE, BENCH_SETTLE_MODEL and BENCH_SETTLE_PRESSURE
- * override the auto planner's first batch (8), floor behind the pick (20) and settle points
- * without / with the CPU-scaling model / with its memory-pressure term (40 each / 20 each on
- * average / 30 each), and BENCH_STOP_AT_LOSS the cost race's expected-loss stop (0.005;
+ * on a 46-size range; BENCH_SUITE_SEED (default 19; a list "19,20" or range "19..28" pools the
+ * draws) draws other random shapes (a check that the planner is not tuned to one draw);
+ * BENCH_RUN_SEEDS (default 0; list or range) draws other invocations for the same shapes — one
+ * draw of 200 shapes moves auto's mean regret by ±0.03%, so compare pooled numbers;
+ * BENCH_PIPELINE_SEEDS (default 3; 0 skips part 2);
+ * BENCH_INITIAL, BENCH_FINALIST, BENCH_SETTLE and BENCH_SETTLE_MODEL override the auto
+ * planner's first batch (8), floor behind the pick (20) and settle points without / with the
+ * CPU-scaling model (40 each / 20 each on average), and BENCH_STOP_AT_LOSS the cost race's
+ * expected-loss stop (0.005;
  * -1 turns it off), to explore the trade-off. Every draw is seeded: the same
  * settings print the same numbers.
  */
 import { adaptive, grid, type Outcome, powerTuning } from "./tune-model.js";
 import { runPipelineBench } from "./tune-pipeline.js";
-import { runRandomSuite } from "./tune-random.js";
-import { formatRandomSuite } from "./tune-random-report.js";
+import { poolStats, runRandomSuite } from "./tune-random.js";
+import { formatGoalsPerDraw, formatRandomSuite } from "./tune-random-report.js";
 import { SHAPES, type Shape, trueOptimum, trueScores } from "./tune-shapes.js";
 
 const SEEDS = Number(process.env.BENCH_SEEDS ?? 200);
@@ -34,7 +37,17 @@ const PIPELINE_SEEDS = Number(process.env.BENCH_PIPELINE_SEEDS ?? 3);
 const RANDOM_SHAPES = Number(process.env.BENCH_RANDOM_SHAPES ?? 200);
 const RANGE_SHAPES = Number(process.env.BENCH_RANGE_SHAPES ?? 50);
 /** Seed of the random suites (another value draws other shapes: a check against tuning to one draw). */
-const SUITE_SEED = Number(process.env.BENCH_SUITE_SEED ?? 19);
+/** "19", "19,21" or "19..28": one draw of shapes per suite seed. */
+function seedList(text: string): number[] {
+  return text.split(",").flatMap((part) => {
+    const [from, to] = part.split("..").map(Number);
+    if (to === undefined) return [from!];
+    return Array.from({ length: to - from! + 1 }, (_, i) => from! + i);
+  });
+}
+const SUITE_SEEDS = seedList(process.env.BENCH_SUITE_SEED ?? "19");
+const SUITE_SEED = SUITE_SEEDS[0]!;
+const RUN_SEEDS = seedList(process.env.BENCH_RUN_SEEDS ?? "0");
 const METHODS: Array<[string, (shape: Shape, seed: number) => Outcome]> = [
   ["auto (lambda-cost)", adaptive],
   ["grid 50, trim 20% (Power Tuning)", powerTuning],
@@ -133,7 +146,16 @@ function printPartOne() {
 
 if (RANDOM_SHAPES > 0) {
   const t0 = performance.now();
-  console.log(`\n${formatRandomSuite(runRandomSuite(RANDOM_SHAPES, SUITE_SEED), RANDOM_SHAPES)}`);
+  const draws = SUITE_SEEDS.flatMap((seed) =>
+    RUN_SEEDS.map((runSeed) => runRandomSuite(RANDOM_SHAPES, seed, undefined, runSeed)),
+  );
+  if (draws.length === 1) {
+    console.log(`\n${formatRandomSuite(draws[0]!, RANDOM_SHAPES)}`);
+  } else {
+    const title = ` pooled over ${draws.length} draws (suite seeds ${SUITE_SEEDS.join(", ")} × run seeds ${RUN_SEEDS.join(", ")})`;
+    console.log(`\n${formatRandomSuite(poolStats(draws), RANDOM_SHAPES * draws.length, title)}`);
+    console.log(formatGoalsPerDraw(draws));
+  }
   console.log(`randomised suite took ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 }
 if (RANGE_SHAPES > 0) {

@@ -271,7 +271,7 @@ describe("recommend() and the auto planner under memory pressure", () => {
     expect(recommend(summaries, cost, costModel)!.memoryMb).toBe(cheapest);
   });
 
-  it("the race does not let that fit decide: it compares the sizes on their own samples", () => {
+  it("the race decides with that fit too, and says so", () => {
     const planner = createSamplingPlanner({
       sizes: SIX,
       mode: { kind: "auto", maxInvocations: 300 },
@@ -288,13 +288,13 @@ describe("recommend() and the auto planner under memory pressure", () => {
         samples.set(memoryMb, samplesAt(memoryMb, durationMs(memoryMb), 0.2, have + invocations));
       }
     }
-    // It stops on the per-size race's settle point for a pressure fit, 30 each, not the 40 of a
-    // function no model fits, and says the recommendation rests on that fit.
+    // The plain model does not fit these sizes; with the pressure term the race's rounds pin the
+    // fitted differences and stop at 20 on average for the sizes still racing.
     expect(reasons[0]).toMatch(
-      /^1769 MB, 1024 MB have 30 invocations each .*only with its memory-pressure term\); recommending the cheapest by that model/,
+      /^1769 MB, 1024 MB are still not told apart .* the differences of the CPU-scaling model with its memory-pressure term \(the model fits the sizes measured\); recommending the cheapest by the model/,
     );
-    expect(samples.get(1769)).toHaveLength(30);
-    expect(samples.get(1024)).toHaveLength(30);
+    const total = [...samples.values()].reduce((n, list) => n + list.length, 0);
+    expect(total).toBeLessThan(150); // the grid would spend 300
     const summaries = SIX.map((m) => summarizeSize(m, samples.get(m) ?? [], { costModel }));
     expect(recommend(summaries, cost, costModel)!.memoryMb).toBe(cheapest);
   });

@@ -26,13 +26,12 @@
  *    sizes still racing have `settleAt` (40) invocations each — a near-tie that many
  *    invocations cannot settle costs less than the invocations it would take; under speed at
  *    the finalist floor (20), since the pick among sizes not told apart is the largest
- *    (equivalence.ts, fastestNotToldApart); under cost at `settleAtWithPressure` (30) when the
- *    model fits only with its memory-pressure feature, which then makes the recommendation.
+ *    (equivalence.ts, fastestNotToldApart).
  * It never spends more than the cap: the grid it replaces (50 per size) or --max-invocations.
  */
 import { type Decision, decide, differenceInterval } from "./equivalence.js";
 import { leaderExpectedLoss } from "./expected-loss.js";
-import { decideByModel, type ModelDecision, scalingFit } from "./model-decision.js";
+import { decideByModel, type ModelDecision, modelName } from "./model-decision.js";
 import { modelExpectedLoss, modelRound } from "./model-rounds.js";
 import { type RankedSize, rankSizes } from "./rank.js";
 import { refineAround } from "./size-search.js";
@@ -56,11 +55,6 @@ export interface RaceSettings {
    * the sizes still racing at which its rounds (model-rounds.ts) stop; see sampling.ts.
    */
   settleAtWithModel: number;
-  /**
-   * Under cost, when the CPU-scaling model fits only with its memory-pressure feature: the
-   * invocations each size still racing has when the race stops (see raceRound).
-   */
-  settleAtWithPressure: number;
   /**
    * Cost: stop once the expected loss of picking the leader (expected-loss.ts) is at most this
    * share of its cost, the leader and every open size having had a round beyond the first batch.
@@ -93,23 +87,7 @@ export function raceRound(state: RaceState): SamplingBatch {
   const ranked = rankSizes(summaries, strategy);
   const direct = decide(ranked, strategy);
   if (!direct) return stop("no size is feasible", state);
-  // While sampling, a fit that needs the memory-pressure feature does not decide: far from the
-  // memory limit that feature is nearly proportional to the CPU one, so on a few invocations per
-  // size it bends the fitted line either way and could end the race on a guess. The race
-  // compares those sizes on their own samples instead, and stops sooner (settleAtWithPressure)
-  // because the recommendation afterwards rests on that fit over every invocation (recommend.ts).
-  // Measured on 2,000 shapes of bench:tune: letting it decide the race, mean regret 0.30% and the
-  // 90th percentile of the share of the grid 49%; this way 0.27% and 52%.
-  const fit =
-    state.costModel && strategy.strategy !== "balanced" ? scalingFit(ranked, strategy) : null;
-  const withPressure =
-    state.costModel && fit?.pressure
-      ? decideByModel(ranked, strategy, state.costModel, direct, fit)
-      : null;
-  const model =
-    state.costModel && fit && !fit.pressure
-      ? decideByModel(ranked, strategy, state.costModel, direct, fit)
-      : null;
+  const model = state.costModel ? decideByModel(ranked, strategy, state.costModel, direct) : null;
   const decision = model ?? direct;
   const finalists = [decision.pick, decision.leader, ...decision.equivalent];
   const thin = unique(finalists).filter((r) => r.n < settings.finalist);
@@ -136,32 +114,24 @@ export function raceRound(state: RaceState): SamplingBatch {
       );
     }
     if (loss !== null) {
-      return stop(lossReason(decision, loss, settings.stopAtLoss ?? 0, byModel !== null), state);
+      return stop(lossReason(decision, loss, settings.stopAtLoss ?? 0, byModel), state);
     }
-    return stop(settledReason(decision, model !== null), state);
+    return stop(settledReason(decision, model), state);
   }
   // Under speed the pick among sizes not told apart is the largest (fastestNotToldApart): it is
   // at least as fast as the others whatever more invocations would show, so the race only
   // goes on as long as it takes to put the finalist floor behind each of them.
   if (byModel) return modelRaceRound(byModel, ranked, state);
   const speed = strategy.strategy === "speed";
-  const settleAt = speed
-    ? settings.finalist
-    : withPressure
-      ? settings.settleAtWithPressure
-      : settings.settleAt;
+  const settleAt = speed ? settings.finalist : settings.settleAt;
   const racing = [decision.leader, ...decision.open];
   if (racing.every((r) => r.n >= settleAt)) {
     const basis = model
-      ? "the CPU-scaling model fits the sizes measured"
-      : withPressure
-        ? "the CPU-scaling model fits the sizes measured only with its memory-pressure term"
-        : "the CPU-scaling model does not fit the sizes measured";
+      ? `${modelName(model.fit)} fits the sizes measured`
+      : "the CPU-scaling model does not fit the sizes measured";
     const pick = speed
       ? `recommending the largest, ${decision.pick.summary.memoryMb} MB: duration never grows with memory`
-      : withPressure
-        ? "recommending the cheapest by that model"
-        : "recommending the best measured";
+      : "recommending the best measured";
     return stop(
       `${racing.map((r) => `${r.summary.memoryMb} MB`).join(", ")} have ${settleAt} invocations each and are still not told apart (${basis}); ${pick}`,
       state,
@@ -194,7 +164,7 @@ function modelRaceRound(
     );
   }
   return stop(
-    `${racing.map((r) => `${r.summary.memoryMb} MB`).join(", ")} are still not told apart with ${settings.settleAtWithModel} or more invocations each on average, spent where they best pin the CPU-scaling model's differences (the model fits the sizes measured); recommending the cheapest by the model`,
+    `${racing.map((r) => `${r.summary.memoryMb} MB`).join(", ")} are still not told apart with ${settings.settleAtWithModel} or more invocations each on average, spent where they best pin the differences of ${modelName(decision.fit)} (the model fits the sizes measured); recommending the cheapest by the model`,
     state,
   );
 }
@@ -260,16 +230,21 @@ function negligibleLoss(
   return loss <= settings.stopAtLoss ? loss : null;
 }
 
-function lossReason(decision: Decision, loss: number, limit: number, byModel: boolean): string {
+function lossReason(
+  decision: Decision,
+  loss: number,
+  limit: number,
+  byModel: ModelDecision | null,
+): string {
   const open = decision.open.map((r) => `${r.summary.memoryMb} MB`).join(", ");
   const verb = decision.open.length === 1 ? "is" : "are";
   const percent = (x: number) => `${(x * 100).toFixed(2)}%`;
-  const basis = byModel ? " (from the CPU-scaling model fitted across the sizes measured)" : "";
+  const basis = byModel ? ` (from ${modelName(byModel.fit)} fitted across the sizes measured)` : "";
   return `${decision.leader.summary.memoryMb} MB leads ${open}, which ${verb} not told apart from it; the expected loss of picking it is ${percent(loss)} of its cost, under ${percent(limit)}${basis}`;
 }
 
-function settledReason(decision: Decision, byModel: boolean): string {
-  const basis = byModel ? ", from the CPU-scaling model fitted across the sizes measured" : "";
+function settledReason(decision: Decision, byModel: ModelDecision | null): string {
+  const basis = byModel ? `, from ${modelName(byModel.fit)} fitted across the sizes measured` : "";
   const mb = (r: RankedSize) => `${r.summary.memoryMb} MB`;
   if (decision.equivalent.length + decision.out.length === 0) {
     return `${mb(decision.leader)} is the only eligible size`;

@@ -3,7 +3,7 @@
  */
 import { formatUsd } from "../money/index.js";
 import { decide, differenceInterval } from "./equivalence.js";
-import { decideByModel, type ModelDecision } from "./model-decision.js";
+import { decideByModel, type ModelDecision, modelName } from "./model-decision.js";
 import { invocationsToSeparate, type RankedSize, rankSizes } from "./rank.js";
 import type { InvocationCostModel, Recommendation, SizeSummary, StrategyOptions } from "./types.js";
 
@@ -41,9 +41,9 @@ export function recommend(
   const winner = decision.pick;
   // When the CPU-scaling model decides, its order can differ from the measured one: the
   // runner-up is then the model's next size, and scores are compared with the winner's.
-  const byModel = (decision as Partial<ModelDecision>).terms ?? null;
+  const byModel = "terms" in decision ? (decision as ModelDecision) : null;
   const order = byModel
-    ? [...ranked].sort((a, b) => byModel.get(a)!.score - byModel.get(b)!.score)
+    ? [...ranked].sort((a, b) => byModel.terms.get(a)!.score - byModel.terms.get(b)!.score)
     : ranked;
   const runnerUp = winner === decision.leader ? order.find((r) => r !== winner) : decision.leader;
   const excluded = summaries.filter((s) => !ranked.some((r) => r.summary === s));
@@ -65,7 +65,7 @@ export function recommend(
   const head =
     winner === decision.leader
       ? byModel
-        ? `${options.strategy === "speed" ? "fastest" : "lowest cost"} by the CPU-scaling model fitted across the sizes measured (${measured(winner, options)} measured)`
+        ? `${options.strategy === "speed" ? "fastest" : "lowest cost"} by ${modelName(byModel.fit)} fitted across the sizes measured (${measured(winner, options)} measured)`
         : describeScore(winner, options)
       : decision.largerNotToldApart
         ? `the largest of the sizes not told apart from the fastest measured: ${describeScore(winner, options, best)}`
@@ -88,7 +88,7 @@ export function recommend(
       .map(label);
     recommendation.advice = `${names.join(", ")} are practically equivalent: the 95% interval of each one's difference from the best lies within ±${percent(decision.margin)} of its ${options.strategy === "speed" ? "duration" : options.strategy === "cost" ? "cost" : "score"}; recommending the cheapest, ${label(winner.summary)}`;
   } else if (!distinguishable) {
-    recommendation.advice = advise(winner, runnerUp, label, byModel !== null);
+    recommendation.advice = advise(winner, runnerUp, label, byModel && modelName(byModel.fit));
     if (decision.largerNotToldApart) {
       recommendation.advice += `; recommending the larger, ${label(winner.summary)}: Lambda gives CPU in proportion to memory, so a function's duration never grows with memory and the larger size is at least as fast`;
     }
@@ -100,7 +100,8 @@ function advise(
   winner: RankedSize,
   runnerUp: RankedSize,
   label: (s: SizeSummary) => string,
-  byModel: boolean,
+  /** The model that decided ("the CPU-scaling model"), if one did. */
+  model: string | null,
 ): string {
   const a = label(winner.summary);
   const b = label(runnerUp.summary);
@@ -109,8 +110,8 @@ function advise(
   // The model ranks by every size's invocations; the two sizes' own samples may point the other
   // way within noise. More invocations of the two would not overturn the model's order unless
   // the gap held, so say which evidence the pick rests on instead of how to separate them.
-  if (byModel && runnerUp.score < winner.score) {
-    return `${head}; their own samples put ${b} ${percent(gap)} ahead, within noise, and the CPU-scaling model fitted across every size measured puts ${a} ahead`;
+  if (model && runnerUp.score < winner.score) {
+    return `${head}; their own samples put ${b} ${percent(gap)} ahead, within noise, and ${model} fitted across every size measured puts ${a} ahead`;
   }
   const needed = invocationsToSeparate(winner, runnerUp);
   if (gap < EQUIVALENT_GAP || needed > IMPRACTICAL_INVOCATIONS) {

@@ -43,12 +43,6 @@ export interface SamplingPlannerOptions {
    */
   settleInvocationsWithModel?: number | undefined;
   /**
-   * … or, under cost when the model fits only with its memory-pressure feature
-   * (scaling-model.ts, fitWithPressure), when they have this many each (default 30): the
-   * recommendation then rests on that fit over every invocation, not on these sizes alone.
-   */
-  settleInvocationsWithPressure?: number | undefined;
-  /**
    * Auto mode, cost strategy: stop once the expected loss of picking the leader is at most this
    * share of its cost (default 0.005, see expected-loss.ts); a negative value turns it off.
    */
@@ -66,7 +60,6 @@ export const DEFAULT_FINALIST_INVOCATIONS = 20;
 const MIN_ROUND = 5;
 export const DEFAULT_SETTLE_WITH_MODEL = 20;
 export const DEFAULT_SETTLE_WITHOUT_MODEL = 40;
-export const DEFAULT_SETTLE_WITH_PRESSURE = 30;
 /**
  * Cost: a race stops when picking the leader is expected to lose at most 0.5% of its cost to the
  * sizes not yet told apart from it. On the randomised suite of bench:tune this ends the races
@@ -123,7 +116,6 @@ export function createSamplingPlanner(options: SamplingPlannerOptions): Sampling
     minRound: MIN_ROUND,
     settleAt: options.settleInvocations ?? DEFAULT_SETTLE_WITHOUT_MODEL,
     settleAtWithModel: options.settleInvocationsWithModel ?? DEFAULT_SETTLE_WITH_MODEL,
-    settleAtWithPressure: options.settleInvocationsWithPressure ?? DEFAULT_SETTLE_WITH_PRESSURE,
     stopAtLoss: options.stopAtLoss ?? DEFAULT_STOP_AT_LOSS,
   };
   return {
