@@ -66,6 +66,17 @@ describe("standing against the leader (margin 1% of 100 = ±1)", () => {
     // …and worse beyond the margin, [2.6, 3.4] > 1, the larger one is out too: the data wins.
     expect(standing(leader, ranked(1024, 103, 1, 50, "0.000004"), 0.01, true)).toBe("out");
   });
+
+  it("under speed, a larger size is not called slower on fewer than 12 warm values", () => {
+    // 1024 MB 30% slower than the 512 MB leader on 11 values: diff 30, hw = t(~10)·√(1/50 + 4/11)
+    // ≈ 2.23·0.62 = 1.38 → [28.6, 31.4], far beyond ±1 — but 11 values of a function that more
+    // memory cannot slow down are more likely a noisy draw: it stays open. On 12 the data wins.
+    expect(standing(leader, ranked(1024, 130, 2, 11, "0.000004"), 0.01, true)).toBe("open");
+    expect(standing(leader, ranked(1024, 130, 2, 12, "0.000004"), 0.01, true)).toBe("out");
+    // Under cost, or for a smaller size, the floor does not apply.
+    expect(standing(leader, ranked(1024, 130, 2, 11, "0.000004"), 0.01, false)).toBe("out");
+    expect(standing(leader, ranked(256, 130, 2, 11, "0.000004"), 0.01, true)).toBe("out");
+  });
 });
 
 describe("decide", () => {
