@@ -43,7 +43,13 @@ export function combineArchitectures(
   );
   const [first, ...rest] = runs;
   if (!first) throw new Error("combineArchitectures needs at least one architecture");
-  const recommendation = recommend(sizes, strategy);
+  // One architecture: its own recommendation, made with its price model, so the CPU-scaling
+  // model can decide (recommend.ts). Several: the sizes compared on their own samples — the
+  // model describes one CPU, and each architecture's is priced differently.
+  const recommendation =
+    rest.length === 0
+      ? withArchitecture(first.analysis.recommendation, first.architecture)
+      : recommend(sizes, strategy);
   const combined: TuningAnalysis = {
     sizes,
     recommendation,
@@ -60,6 +66,20 @@ export function combineArchitectures(
     if (comparison) combined.architectureComparison = comparison;
   }
   return combined;
+}
+
+function withArchitecture(
+  recommendation: TuningAnalysis["recommendation"],
+  architecture: Architecture,
+): TuningAnalysis["recommendation"] {
+  if (!recommendation) return null;
+  return {
+    ...recommendation,
+    architecture,
+    ...(recommendation.runnerUpMemoryMb !== undefined
+      ? { runnerUpArchitecture: architecture }
+      : {}),
+  };
 }
 
 function combineMonthly(
