@@ -74,7 +74,7 @@ export interface MethodStats {
   regrets: number[];
 }
 
-/** A prime far above 7919 × 200, so that run seeds never give two runs the same stream. */
+/** Far above the largest seed within a draw (7919 × 201), so run seeds never share a stream. */
 const RUN_SEED_STRIDE = 104_729_000;
 
 /** The runs of several draws as one: same methods and strategies, runs appended in order. */

@@ -256,6 +256,34 @@ describe("recommend when the CPU-scaling model decides", () => {
     );
   });
 
+  it("under speed, a larger size picked as not told apart is not said to lead by the model", () => {
+    // 1 ms of waiting and 300 ms of CPU: every size from 1769 MB up takes 301 ms; 3008 MB is
+    // measured 1% slow. The model leads with 1769 MB; the pick is the larger, 3008 MB, because the
+    // two are not told apart — percentages are against the fastest measured, 1769 MB.
+    const speed = { strategy: "speed" as Strategy, balancedWeight: 0.5 };
+    const summaries = SIX.map((m) => {
+      const mean = (1 + 300 / Math.min(1, m / 1769)) * (m === 3008 ? 1.01 : 1);
+      const durations = Array.from({ length: 20 }, (_, i) => mean * (1 + 0.2 * PATTERN[i % 10]!));
+      return summarizeSize(m, samplesOf(m, durations), { costModel });
+    });
+    const result = recommend(summaries, speed, costModel)!;
+    expect(result.memoryMb).toBe(3008);
+    expect(result.reason).toMatch(
+      /: 304\.0 ms mean warm duration \(\+1\.0%\); runner-up 1769 MB: 301\.0 ms mean warm duration \(\+0\.0%\)/,
+    );
+    expect(result.advice).not.toMatch(/puts 3008 MB ahead/);
+    expect(result.advice).toMatch(/recommending the larger, 3008 MB/);
+  });
+
+  it("prints a difference that rounds to zero as +0.0%, and no sentence about who leads", () => {
+    // 256 MB measured 0.001% below 128 MB's cost ($0.2 + 8.8460·0.98822 = $8.9418 per 1M): "(−0.0%)"
+    // would be a sign with no digits.
+    const result = recommend(measuredAt(256, 0.98822), cost, costModel)!;
+    expect(result.memoryMb).toBe(128);
+    expect(result.reason).toMatch(/runner-up 256 MB: \$[0-9.]+ per 1M invocations \(\+0\.0%\)$/);
+    expect(result.advice ?? "").not.toMatch(/ahead/);
+  });
+
   it("says when the two sizes' own samples point the other way, within noise", () => {
     // 256 MB measured 2% low: 2123.05·0.98 = 2080.59 ms · 0.25 GB → $8.8691, 0.8% below 128 MB.
     const result = recommend(measuredAt(256, 0.98), cost, costModel)!;

@@ -175,6 +175,35 @@ describe("auto planner: elimination", () => {
     const none = race(auto([128], cost), () => null, 0);
     expect(none.reason).toMatch(/^no size is feasible \(auto: /);
   });
+
+  it("confirms a size that fails too often on its first batch before dropping it", () => {
+    // 512 MB: 3 unhandled errors in its first 8 — Wilson's lower bound 13.7% > the 10% allowed,
+    // so it is infeasible — and none after. It gets the finalist floor (12 more, 20 in all):
+    // 3 in 20 has a lower bound of 5.2%, and it is back in the race.
+    const planner = auto([256, 512], cost);
+    const samples = new Map<number, InvocationSample[]>();
+    const at = (m: number, i: number): InvocationSample => ({
+      ...sample(m, m === 256 ? 380 : 200, 0.05, i),
+      ...(m === 512 && i < 3 ? { errorType: "Runtime.Unhandled" } : {}),
+    });
+    const feed = (items: Array<{ memoryMb: number; invocations: number }>) => {
+      for (const { memoryMb, invocations } of items) {
+        const list = samples.get(memoryMb) ?? [];
+        for (let i = 0; i < invocations; i++) list.push(at(memoryMb, list.length));
+        samples.set(memoryMb, list);
+      }
+    };
+    feed(planner.next(samples).items);
+    const after = summarizeSize(512, samples.get(512)!, { costModel });
+    expect(after).toMatchObject({ feasible: false, failsTooOften: true });
+    const next = planner.next(samples);
+    expect(next.items).toContainEqual({ memoryMb: 512, invocations: 12 });
+    feed(next.items);
+    expect(summarizeSize(512, samples.get(512)!, { costModel }).feasible).toBe(true);
+    // An out-of-memory size is not confirmed: that failure does not come and go.
+    const oom = race(auto([128, 256], cost), (m) => (m === 128 ? null : 100), 0.05);
+    expect(oom.samples.get(128)).toHaveLength(8);
+  });
 });
 
 describe("auto planner: practical equivalence", () => {

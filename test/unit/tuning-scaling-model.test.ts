@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { type Decimal, dec } from "../../src/core/money/index.js";
 import { decide } from "../../src/core/tuning/equivalence.js";
-import { decideByModel, scalingPoint } from "../../src/core/tuning/model-decision.js";
+import { decideByModel, scalingFit, scalingPoint } from "../../src/core/tuning/model-decision.js";
 import { rankSizes } from "../../src/core/tuning/rank.js";
 import { recommend } from "../../src/core/tuning/recommend.js";
 import { createSamplingPlanner } from "../../src/core/tuning/sampling.js";
@@ -148,6 +148,59 @@ describe("fitWithPressure", () => {
     // coefficient is refused (128 MB measured 30% faster than the plain model).
     const faster = (m: number) => modelMs(m, 20, 300, 0) * (m === 128 ? 0.7 : 1);
     expect(fitWithPressure(withUsed(points(faster)))).toBeNull();
+  });
+
+  it("needs Max Memory Used at every size: one size alone would make the feature a dummy", () => {
+    // Plain-model data with 128 MB 10% slow: the plain fit is refused. Were 128 MB the only size
+    // with a Max Memory Used, the fourth feature would be non-zero there alone and fit it exactly.
+    const data = points((m) => modelMs(m, 20, 300, 0) * (m === 128 ? 1.1 : 1)).map((p) => ({
+      ...p,
+      usedMb: p.memoryMb === 128 ? 100 : 0,
+    }));
+    expect(fitScalingModel(data)!.fits).toBe(false);
+    expect(fitWithPressure(data)).toBeNull();
+  });
+
+  it("uses each size's own Max Memory Used", () => {
+    // Live memory that grows with the heap, as many runtimes' does: u differs at each size.
+    const used: Record<number, number> = {
+      128: 90,
+      256: 120,
+      512: 150,
+      1024: 200,
+      1769: 250,
+      3008: 300,
+    };
+    const exact = (m: number) =>
+      20 + modelMs(m, 0, 300, 0) * (1 + (0.8 * used[m]!) / (m - used[m]!));
+    const fit = fitWithPressure(points(exact).map((p) => ({ ...p, usedMb: used[p.memoryMb] })))!;
+    expect(fit.fits).toBe(true);
+    for (const m of SIX) expect(predictMean(fit, m, used[m])).toBeCloseTo(exact(m), 6);
+    // The decision prices each size from its own: 512 MB by hand, 20 + 1036.52·(1 + 120/362)
+    // = 1400.12 ms → $0.0000002 + 0.5 GB·1.40012 s·$0.0000166667 = $0.000011868.
+    const summaries = SIX.map((m) =>
+      summarizeSize(
+        m,
+        samplesAt(m, exact(m), 0.2, 20).map((x) => ({ ...x, maxMemoryUsedMb: used[m]! })),
+        { costModel },
+      ),
+    );
+    const ranked = rankSizes(summaries, cost);
+    const decision = decideByModel(ranked, cost, costModel, decide(ranked, cost)!)!;
+    const at512 = ranked.find((r) => r.summary.memoryMb === 512)!;
+    expect(decision.fit.pressure).toBe(true);
+    expect(decision.terms.get(at512)!.score).toBeCloseTo(0.000011868, 9);
+  });
+
+  it("is not used under speed", () => {
+    const data = points(appel).map((p) => ({ ...p, usedMb: USED }));
+    expect(fitWithPressure(data)?.pressure).toBe(true);
+    const speed: StrategyOptions = { strategy: "speed", balancedWeight: 0.5 };
+    const summaries = SIX.map((m) =>
+      summarizeSize(m, samplesAt(m, appel(m), 0.02, 20), { costModel }),
+    );
+    expect(scalingFit(rankSizes(summaries, speed), speed)?.pressure).toBe(false);
+    expect(scalingFit(rankSizes(summaries, cost), cost)?.pressure).toBe(true);
   });
 
   it("is added to about 10% of exact-model data: the 80th percentile of χ²(1), one-sided", () => {

@@ -83,7 +83,13 @@ export function raceRound(state: RaceState): SamplingBatch {
   const first = summaries
     .filter((s) => s.invocations < settings.initial && (s.invocations === 0 || s.feasible))
     .map((s) => ({ memoryMb: s.memoryMb, invocations: settings.initial - s.invocations }));
-  if (first.length > 0) return batch(first, state);
+  // A size that fails too often on its first batch is confirmed on the finalist floor before it
+  // drops out: 3 failures in 8 pass the 95% test against the 10% limit even at a 3% error rate
+  // (once in about 700 sizes), and over many sizes such a draw can exclude the best one.
+  const confirm = summaries
+    .filter((s) => s.failsTooOften && s.invocations < settings.finalist)
+    .map((s) => ({ memoryMb: s.memoryMb, invocations: settings.finalist - s.invocations }));
+  if (first.length + confirm.length > 0) return batch([...first, ...confirm], state);
   const ranked = rankSizes(summaries, strategy);
   const direct = decide(ranked, strategy);
   if (!direct) return stop("no size is feasible", state);

@@ -61,7 +61,10 @@ export function recommend(
   // intervals touch can still differ surely (the test on the difference is the sharper one).
   const gap = differenceInterval(winner, runnerUp);
   const distinguishable = Math.abs(gap.diff) > gap.halfWidth;
-  const best = byModel ? winner : ranked[0]!;
+  // Percentages are against the model's pick when the model's leader is recommended, else
+  // against the best measured.
+  const modelLeads = byModel !== null && winner === decision.leader;
+  const best = modelLeads ? winner : ranked[0]!;
   const head =
     winner === decision.leader
       ? byModel
@@ -88,7 +91,12 @@ export function recommend(
       .map(label);
     recommendation.advice = `${names.join(", ")} are practically equivalent: the 95% interval of each one's difference from the best lies within ±${percent(decision.margin)} of its ${options.strategy === "speed" ? "duration" : options.strategy === "cost" ? "cost" : "score"}; recommending the cheapest, ${label(winner.summary)}`;
   } else if (!distinguishable) {
-    recommendation.advice = advise(winner, runnerUp, label, byModel && modelName(byModel.fit));
+    recommendation.advice = advise(
+      winner,
+      runnerUp,
+      label,
+      modelLeads && byModel ? modelName(byModel.fit) : null,
+    );
     if (decision.largerNotToldApart) {
       recommendation.advice += `; recommending the larger, ${label(winner.summary)}: Lambda gives CPU in proportion to memory, so a function's duration never grows with memory and the larger size is at least as fast`;
     }
@@ -110,7 +118,7 @@ function advise(
   // The model ranks by every size's invocations; the two sizes' own samples may point the other
   // way within noise. More invocations of the two would not overturn the model's order unless
   // the gap held, so say which evidence the pick rests on instead of how to separate them.
-  if (model && runnerUp.score < winner.score) {
+  if (model && runnerUp.score < winner.score && percent(gap) !== percent(0)) {
     return `${head}; their own samples put ${b} ${percent(gap)} ahead, within noise, and ${model} fitted across every size measured puts ${a} ahead`;
   }
   const needed = invocationsToSeparate(winner, runnerUp);
@@ -133,7 +141,10 @@ function measured(ranked: RankedSize, options: StrategyOptions): string {
 function describeScore(ranked: RankedSize, options: StrategyOptions, best?: RankedSize): string {
   const s = ranked.summary;
   const change = best ? (ranked.score - best.score) / Math.abs(best.score || 1) : 0;
-  const vs = best ? ` (${change < 0 ? "−" : "+"}${percent(Math.abs(change))})` : "";
+  // The sign goes with the printed digits: a change that rounds to zero is "+0.0%".
+  const vs = best
+    ? ` (${percent(Math.abs(change)) !== percent(0) && change < 0 ? "−" : "+"}${percent(Math.abs(change))})`
+    : "";
   const cost = `${formatUsd(s.costPerMillion, 4)} per 1M invocations`;
   const speed = `${s.durationMs.mean.toFixed(1)} ms mean warm duration`;
   switch (options.strategy) {

@@ -86,7 +86,10 @@ export function fitWithPressure(
   points: readonly ScalingPoint[],
   criticalRatio = lackOfFitCritical,
 ): ScalingFit | null {
-  if (!points.some((p) => (p.usedMb ?? 0) > 0)) return null;
+  // Every point fitted must say how much memory it used: with u = 0 at one size the feature
+  // would be a free offset for the others, a dummy that fits anything.
+  const fitted = points.filter((p) => p.n >= 2 && p.mean > 0 && Number.isFinite(p.stdDev));
+  if (!fitted.every((p) => (p.usedMb ?? 0) > 0)) return null;
   const plain = fitPoints(points, criticalRatio, false);
   const withPressure = fitPoints(points, criticalRatio, true);
   if (!plain || !withPressure?.fit.used[3]) return null;

@@ -130,8 +130,25 @@ export function summarizeSize(
   if (reason !== undefined) {
     summary.feasible = false;
     summary.reason = reason;
+    if (failsTooOften(summary, options)) summary.failsTooOften = true;
   }
   return summary;
+}
+
+/**
+ * True when the share of failed invocations alone is over the limit: no out-of-memory, timeout
+ * or crash, and not every invocation failed — more invocations could still show it within.
+ */
+function failsTooOften(summary: SizeSummary, options: SummarizeOptions): boolean {
+  const { errors, invocations, errorsByType } = summary;
+  const fatal = FATAL_ERRORS.some(([pattern]) =>
+    Object.keys(errorsByType).some((type) => pattern.test(type)),
+  );
+  return (
+    !fatal &&
+    errors < invocations &&
+    wilsonLowerBound(errors, invocations) > (options.maxErrorShare ?? 0.1)
+  );
 }
 
 function infeasibility(summary: SizeSummary, options: SummarizeOptions): string | undefined {

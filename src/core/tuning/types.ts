@@ -111,6 +111,11 @@ export interface SizeSummary {
   feasible: boolean;
   /** Why a size is infeasible (out of memory, timeout, errors, over --max-duration). */
   reason?: string | undefined;
+  /**
+   * True when the size is infeasible by its share of failed invocations alone (no out-of-memory,
+   * timeout or crash): more invocations could still show the share within the limit.
+   */
+  failsTooOften?: boolean | undefined;
   /** Warm invocations only. */
   durationMs: DurationStats;
   /**
