@@ -4,6 +4,7 @@
  * numbers are those the emulator would produce, thousands of times faster.
  */
 import { analyzeTuning } from "../src/core/tuning/analyze.js";
+import { combineArchitectures } from "../src/core/tuning/architectures.js";
 import { createSamplingPlanner } from "../src/core/tuning/sampling.js";
 import { trimmedMean } from "../src/core/tuning/stats.js";
 import type { InvocationSample, SamplingPlanner } from "../src/core/tuning/types.js";
@@ -106,8 +107,14 @@ function analyzed(shape: Shape, samples: Map<number, InvocationSample[]>): Outco
     strategyOptions: shape.strategy,
     originalMemoryMb: shape.sizes[0]!,
   });
+  // The pick the command prints: run-tune.ts passes every run through combineArchitectures.
+  const { recommendation } = combineArchitectures(
+    [{ architecture: "x86_64", analysis }],
+    shape.strategy,
+    { architecture: "x86_64", memoryMb: shape.sizes[0]! },
+  );
   return {
-    pick: analysis.recommendation?.memoryMb ?? null,
+    pick: recommendation?.memoryMb ?? null,
     invocations: count(samples),
     tuningCost: analysis.tuningCost.toNumber(),
     reason: lastReason,
