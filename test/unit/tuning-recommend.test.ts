@@ -275,6 +275,28 @@ describe("recommend when the CPU-scaling model decides", () => {
     expect(result.advice).toMatch(/recommending the larger, 3008 MB/);
   });
 
+  it("under speed, says when the larger size is measured surely slower but not beyond the margin", () => {
+    // 1 ms + 300 ms of CPU, 50 per size, 1769 MB measured 5% fast: 285.95 ms against 301.0 ms at
+    // 3008 MB, 15.05/285.95 = 5.3% slower. The pattern's spread is √(3.75·5/49) = 0.6186 of 20%:
+    // s = 37.2 ms and 35.4 ms, se = √((37.2² + 35.4²)/50) = 7.26 ms, hw = t(98)·7.26 = 14.4 ms.
+    // The difference surely exceeds 0 (15.05 > 14.4), but not ±2% of 285.95 ms (5.72 ms):
+    // 15.05 − 14.4 = 0.65 ms. The larger size is recommended — and not said "not told apart".
+    const speed = { strategy: "speed" as Strategy, balancedWeight: 0.5 };
+    const summaries = SIX.map((m) => {
+      const mean = (1 + 300 / Math.min(1, m / 1769)) * (m === 1769 ? 0.95 : 1);
+      const durations = Array.from({ length: 50 }, (_, i) => mean * (1 + 0.2 * PATTERN[i % 10]!));
+      return summarizeSize(m, samplesOf(m, durations), { costModel });
+    });
+    const result = recommend(summaries, speed, costModel)!;
+    expect(result).toMatchObject({ memoryMb: 3008, runnerUpMemoryMb: 1769, distinguishable: true });
+    expect(result.reason).toMatch(
+      /^the largest of the sizes not shown slower than the fastest measured beyond ±2\.0%: 301\.0 ms/,
+    );
+    expect(result.advice).toMatch(
+      /^3008 MB is measured 5\.3% slower than 1769 MB \(the 95% interval of their difference excludes 0 but not ±2\.0%\); recommending the larger, 3008 MB: /,
+    );
+  });
+
   it("prints a difference that rounds to zero as +0.0%, and no sentence about who leads", () => {
     // 256 MB measured 0.001% below 128 MB's cost ($0.2 + 8.8460·0.98822 = $8.9418 per 1M): "(−0.0%)"
     // would be a sign with no digits.

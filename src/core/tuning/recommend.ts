@@ -7,6 +7,9 @@ import { decideByModel, type ModelDecision, modelName } from "./model-decision.j
 import { invocationsToSeparate, type RankedSize, rankSizes } from "./rank.js";
 import type { InvocationCostModel, Recommendation, SizeSummary, StrategyOptions } from "./types.js";
 
+const AT_LEAST_AS_FAST =
+  "Lambda gives CPU in proportion to memory, so a function's duration never grows with memory and the larger size is at least as fast";
+
 /** Relative gap under which two sizes are called practically equivalent. */
 const EQUIVALENT_GAP = 0.01;
 /** Past this many invocations per size, "what would settle it" is not a useful answer. */
@@ -71,7 +74,7 @@ export function recommend(
         ? `${options.strategy === "speed" ? "fastest" : "lowest cost"} by ${modelName(byModel.fit)} fitted across the sizes measured (${measured(winner, options)} measured)`
         : describeScore(winner, options)
       : decision.largerNotToldApart
-        ? `the largest of the sizes not told apart from the fastest measured: ${describeScore(winner, options, best)}`
+        ? `the largest of the sizes ${distinguishable ? `not shown slower than the fastest measured beyond ±${percent(decision.margin)}` : "not told apart from the fastest measured"}: ${describeScore(winner, options, best)}`
         : `the cheapest of the sizes equivalent to the best, ${formatUsd(winner.summary.costPerMillion, 4)} per 1M invocations: ${describeScore(winner, options, best)}`;
   const recommendation: Recommendation = {
     memoryMb: winner.summary.memoryMb,
@@ -98,8 +101,11 @@ export function recommend(
       modelLeads && byModel ? modelName(byModel.fit) : null,
     );
     if (decision.largerNotToldApart) {
-      recommendation.advice += `; recommending the larger, ${label(winner.summary)}: Lambda gives CPU in proportion to memory, so a function's duration never grows with memory and the larger size is at least as fast`;
+      recommendation.advice += `; recommending the larger, ${label(winner.summary)}: ${AT_LEAST_AS_FAST}`;
     }
+  } else if (decision.largerNotToldApart) {
+    // Measured slower, surely, but not surely by more than the margin: the physics decides.
+    recommendation.advice = `${label(winner.summary)} is measured ${percent(Math.abs(gap.diff) / Math.abs(runnerUp.score || 1))} slower than ${label(runnerUp.summary)} (the 95% interval of their difference excludes 0 but not ±${percent(decision.margin)}); recommending the larger, ${label(winner.summary)}: ${AT_LEAST_AS_FAST}`;
   }
   return recommendation;
 }
