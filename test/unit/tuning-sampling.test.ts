@@ -258,6 +258,37 @@ describe("auto planner: practical equivalence", () => {
   });
 });
 
+describe("auto planner: settle points at high stakes (cost)", () => {
+  // Two sizes of equal cost (GB-s 0.125 × 800 = 0.1 and 0.5 × 200 = 0.1), 40 invocations each,
+  // the expected-loss stop off, so only the settle point can end the race. The ±spread pattern's
+  // values have a sample standard deviation of √(3.75·4/39) = 0.6202, so the spread is
+  // 0.6202·spread of the mean at both sizes; d ≈ 0 and the loss at stake is s·φ(0) = 0.3989·s
+  // with s = cv·√(2/40):
+  //   spread 0.9: cv 0.558, s = 0.125, loss 4.98% > 4% → the settle point rises to 50;
+  //   spread 0.5: cv 0.310, s = 0.069, loss 2.77% → the race stops at 40.
+  const at40 = (spread: number) =>
+    new Map(
+      [128, 512].map((m) => [
+        m,
+        Array.from({ length: 40 }, (_, i) => sample(m, m === 128 ? 800 : 200, spread, i)),
+      ]),
+    );
+
+  it("goes on to 50 each while the loss at stake is over 4% of the cost", () => {
+    const noisy = auto([128, 512], cost, 100_000, -1).next(at40(0.9));
+    expect(noisy.done).toBe(false);
+    expect([...noisy.items].sort((a, b) => a.memoryMb - b.memoryMb)).toEqual([
+      { memoryMb: 128, invocations: 10 },
+      { memoryMb: 512, invocations: 10 },
+    ]);
+    const quiet = auto([128, 512], cost, 100_000, -1).next(at40(0.5));
+    expect(quiet.done).toBe(true);
+    expect(quiet.reason).toMatch(
+      /^(128|512) MB, (128|512) MB have 40 invocations each and are still not told apart/,
+    );
+  });
+});
+
 describe("auto planner: the expected-loss stop (cost)", () => {
   // 1024 MB costs 4% more than 512 MB (GB-s: 0.5 × 200 = 0.1 and 1 × 104 = 0.104), noise 10%:
   // after the first rounds 1024 MB is ahead or behind by about 1.5–2 standard errors, not yet

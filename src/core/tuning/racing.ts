@@ -18,12 +18,13 @@
  *    margin, else with the expected loss;
  * 5. under cost while the model decides, spends each round where it best pins the fitted
  *    differences of the open sizes from the leader, on any measured size (model-rounds.ts), and
- *    stops when the sizes still racing have had `settleAtWithModel` (20) invocations each on
- *    average (the pick and the leader topped up to the finalist floor);
+ *    stops when the sizes still racing have had `settleAtWithModel` (20; 30 at high stakes)
+ *    invocations each on average (the pick and the leader topped up to the finalist floor);
  * 6. otherwise gives each open size, and the leader, the invocations that the measured spread
  *    says would settle it (separation or equivalence, whichever comes first), at most doubling
  *    what it has, so a lucky early estimate cannot make one round overshoot; and stops when the
- *    sizes still racing have `settleAt` (40) invocations each — a near-tie that many
+ *    sizes still racing have `settleAt` (40; 50 while picking the leader is expected to lose
+ *    over 4% of its cost, `highStakes`) invocations each — a near-tie that many
  *    invocations cannot settle costs less than the invocations it would take; under speed at
  *    the finalist floor (20), since the pick among sizes not told apart is the largest
  *    (equivalence.ts, fastestNotToldApart).
@@ -61,6 +62,12 @@ export interface RaceSettings {
    * Undefined: no such stop.
    */
   stopAtLoss?: number | undefined;
+  /**
+   * Cost: while picking the leader is still expected to lose more than `loss` of its cost, the
+   * settle points rise to `settleAt` and `settleAtWithModel`: a near-tie with that much at stake
+   * is worth more invocations than one with little. Undefined: they never rise.
+   */
+  highStakes?: { loss: number; settleAt: number; settleAtWithModel: number } | undefined;
 }
 
 export interface RaceState {
@@ -129,7 +136,17 @@ export function raceRound(state: RaceState): SamplingBatch {
   // goes on as long as it takes to put the finalist floor behind each of them.
   if (byModel) return modelRaceRound(byModel, ranked, state);
   const speed = strategy.strategy === "speed";
-  const settleAt = speed ? settings.finalist : settings.settleAt;
+  const settleAt = speed
+    ? settings.finalist
+    : strategy.strategy === "cost" &&
+        highStakes(settings, () =>
+          leaderExpectedLoss(decision.leader, decision.open, [
+            ...decision.out,
+            ...decision.equivalent,
+          ]),
+        )
+      ? settings.highStakes!.settleAt
+      : settings.settleAt;
   const racing = [decision.leader, ...decision.open];
   if (racing.every((r) => r.n >= settleAt)) {
     const basis = model
@@ -159,7 +176,10 @@ function modelRaceRound(
   const { settings } = state;
   const racing = [decision.leader, ...decision.open];
   const average = racing.reduce((sum, r) => sum + r.n, 0) / racing.length;
-  if (average < settings.settleAtWithModel) {
+  const settleAtWithModel = highStakes(settings, () => modelExpectedLoss(decision))
+    ? settings.highStakes!.settleAtWithModel
+    : settings.settleAtWithModel;
+  if (average < settleAtWithModel) {
     return batch(modelRound(decision, ranked, state.strategy, settings.minRound), state);
   }
   const thin = unique([decision.pick, decision.leader]).filter((r) => r.n < settings.finalist);
@@ -170,9 +190,14 @@ function modelRaceRound(
     );
   }
   return stop(
-    `${racing.map((r) => `${r.summary.memoryMb} MB`).join(", ")} are still not told apart with ${settings.settleAtWithModel} or more invocations each on average, spent where they best pin the differences of ${modelName(decision.fit)} (the model fits the sizes measured); recommending the cheapest by the model`,
+    `${racing.map((r) => `${r.summary.memoryMb} MB`).join(", ")} are still not told apart with ${settleAtWithModel} or more invocations each on average, spent where they best pin the differences of ${modelName(decision.fit)} (the model fits the sizes measured); recommending the cheapest by the model`,
     state,
   );
+}
+
+/** True when the race has high-stakes settle points and picking the leader now risks more. */
+function highStakes(settings: RaceSettings, loss: () => number): boolean {
+  return settings.highStakes !== undefined && loss() > settings.highStakes.loss;
 }
 
 /**
