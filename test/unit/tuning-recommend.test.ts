@@ -227,10 +227,14 @@ describe("recommend when the CPU-scaling model decides", () => {
   // One size measured low by chance: the model, fitted across all six, keeps 128 MB cheapest.
   const PATTERN = [-1, 1, -0.5, 0.5, 0, -0.25, 0.25, 0.75, -0.75, 0];
   const SIX = [128, 256, 512, 1024, 1769, 3008];
-  const measuredAt = (low: number, factor: number) =>
+  /** F ms of waiting + 300 ms of CPU at one vCPU, `count` per size, one size off by `factor`. */
+  const measuredAt = (at: number, factor: number, fixedMs = 50, count = 20) =>
     SIX.map((m) => {
-      const mean = (50 + 300 / Math.min(1, m / 1769)) * (m === low ? factor : 1);
-      const durations = Array.from({ length: 20 }, (_, i) => mean * (1 + 0.2 * PATTERN[i % 10]!));
+      const mean = (fixedMs + 300 / Math.min(1, m / 1769)) * (m === at ? factor : 1);
+      const durations = Array.from(
+        { length: count },
+        (_, i) => mean * (1 + 0.2 * PATTERN[i % 10]!),
+      );
       return summarizeSize(
         m,
         durations.map((d) => ({
@@ -244,6 +248,7 @@ describe("recommend when the CPU-scaling model decides", () => {
       );
     });
   const cost = { strategy: "cost" as Strategy, balancedWeight: 0.5 };
+  const speed = { strategy: "speed" as Strategy, balancedWeight: 0.5 };
 
   it("names the model's next size as the runner-up, never the pick itself", () => {
     // 512 MB measured 4% low: (50 + 1036.52)·0.96 = 1043.06 ms · 0.5 GB → $8.8922, the lowest
@@ -260,13 +265,7 @@ describe("recommend when the CPU-scaling model decides", () => {
     // 1 ms of waiting and 300 ms of CPU: every size from 1769 MB up takes 301 ms; 3008 MB is
     // measured 1% slow. The model leads with 1769 MB; the pick is the larger, 3008 MB, because the
     // two are not told apart — percentages are against the fastest measured, 1769 MB.
-    const speed = { strategy: "speed" as Strategy, balancedWeight: 0.5 };
-    const summaries = SIX.map((m) => {
-      const mean = (1 + 300 / Math.min(1, m / 1769)) * (m === 3008 ? 1.01 : 1);
-      const durations = Array.from({ length: 20 }, (_, i) => mean * (1 + 0.2 * PATTERN[i % 10]!));
-      return summarizeSize(m, samplesOf(m, durations), { costModel });
-    });
-    const result = recommend(summaries, speed, costModel)!;
+    const result = recommend(measuredAt(3008, 1.01, 1), speed, costModel)!;
     expect(result.memoryMb).toBe(3008);
     expect(result.reason).toMatch(
       /: 304\.0 ms mean warm duration \(\+1\.0%\); runner-up 1769 MB: 301\.0 ms mean warm duration \(\+0\.0%\)/,
@@ -281,13 +280,7 @@ describe("recommend when the CPU-scaling model decides", () => {
     // s = 37.2 ms and 35.4 ms, se = √((37.2² + 35.4²)/50) = 7.26 ms, hw = t(98)·7.26 = 14.4 ms.
     // The difference surely exceeds 0 (15.05 > 14.4), but not ±2% of 285.95 ms (5.72 ms):
     // 15.05 − 14.4 = 0.65 ms. The larger size is recommended — and not said "not told apart".
-    const speed = { strategy: "speed" as Strategy, balancedWeight: 0.5 };
-    const summaries = SIX.map((m) => {
-      const mean = (1 + 300 / Math.min(1, m / 1769)) * (m === 1769 ? 0.95 : 1);
-      const durations = Array.from({ length: 50 }, (_, i) => mean * (1 + 0.2 * PATTERN[i % 10]!));
-      return summarizeSize(m, samplesOf(m, durations), { costModel });
-    });
-    const result = recommend(summaries, speed, costModel)!;
+    const result = recommend(measuredAt(1769, 0.95, 1, 50), speed, costModel)!;
     expect(result).toMatchObject({ memoryMb: 3008, runnerUpMemoryMb: 1769, distinguishable: true });
     expect(result.reason).toMatch(
       /^the largest of the sizes not shown slower than the fastest measured beyond ±2\.0%: 301\.0 ms/,
