@@ -136,17 +136,12 @@ export function raceRound(state: RaceState): SamplingBatch {
   // goes on as long as it takes to put the finalist floor behind each of them.
   if (byModel) return modelRaceRound(byModel, ranked, state);
   const speed = strategy.strategy === "speed";
-  const settleAt = speed
-    ? settings.finalist
-    : strategy.strategy === "cost" &&
-        highStakes(settings, () =>
-          leaderExpectedLoss(decision.leader, decision.open, [
-            ...decision.out,
-            ...decision.equivalent,
-          ]),
-        )
-      ? settings.highStakes!.settleAt
-      : settings.settleAt;
+  const others = [...decision.out, ...decision.equivalent];
+  const raised =
+    strategy.strategy === "cost"
+      ? highStakes(settings, () => leaderExpectedLoss(decision.leader, decision.open, others))
+      : undefined;
+  const settleAt = speed ? settings.finalist : (raised?.settleAt ?? settings.settleAt);
   const racing = [decision.leader, ...decision.open];
   if (racing.every((r) => r.n >= settleAt)) {
     const basis = model
@@ -176,9 +171,9 @@ function modelRaceRound(
   const { settings } = state;
   const racing = [decision.leader, ...decision.open];
   const average = racing.reduce((sum, r) => sum + r.n, 0) / racing.length;
-  const settleAtWithModel = highStakes(settings, () => modelExpectedLoss(decision))
-    ? settings.highStakes!.settleAtWithModel
-    : settings.settleAtWithModel;
+  const settleAtWithModel =
+    highStakes(settings, () => modelExpectedLoss(decision))?.settleAtWithModel ??
+    settings.settleAtWithModel;
   if (average < settleAtWithModel) {
     return batch(modelRound(decision, ranked, state.strategy, settings.minRound), state);
   }
@@ -195,9 +190,13 @@ function modelRaceRound(
   );
 }
 
-/** True when the race has high-stakes settle points and picking the leader now risks more. */
-function highStakes(settings: RaceSettings, loss: () => number): boolean {
-  return settings.highStakes !== undefined && loss() > settings.highStakes.loss;
+/** The high-stakes settle points, when the race has them and picking the leader risks more. */
+function highStakes(
+  settings: RaceSettings,
+  loss: () => number,
+): RaceSettings["highStakes"] | undefined {
+  const raised = settings.highStakes;
+  return raised && loss() > raised.loss ? raised : undefined;
 }
 
 /**
