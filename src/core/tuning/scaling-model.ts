@@ -19,8 +19,8 @@
  *
  * Memory pressure has a known shape, though: a garbage collector that must keep `used` MB live in
  * a heap of m MB does work in proportion to used/(m − used) for each unit of allocation (Appel,
- * "Garbage collection can be faster than stack allocation", 1987; Jones, Hosking & Moss, "The
- * Garbage Collection Handbook", 2011, §1.6), and allocation goes with the CPU work. So
+ * "Garbage collection can be faster than stack allocation", 1987), and allocation goes with the
+ * CPU work. So
  * {@link fitWithPressure} may add a fourth feature, the CPU feature × u/(1 − u) with u = Max
  * Memory Used / m at each size, and keeps it only when it lowers the weighted residual sum of
  * squares by more than the 80th percentile of χ²(1) with a positive coefficient (an
