@@ -126,9 +126,11 @@ function recommendationLines(result: TuneResult, several: boolean): string[] {
     `Recommendation (${strategy}): ${r.memoryMb} MB${several ? ` on ${r.architecture ?? result.architecture}` : ""} (*) — ${r.reason}`,
     r.equivalentMemoryMb
       ? `Equivalence: ${r.advice}.`
-      : r.distinguishable
-        ? "Confidence: the best two sizes differ (the 95% interval of their difference excludes 0)."
-        : `Confidence: ${r.advice ?? "not distinguishable at this sample size"}`,
+      : r.advice
+        ? `Confidence: ${r.advice}`
+        : r.distinguishable
+          ? "Confidence: the best two sizes differ (the 95% interval of their difference excludes 0)."
+          : "Confidence: not distinguishable at this sample size",
   ];
 }
 

@@ -114,6 +114,22 @@ describe("tune table and charts", () => {
     expect(text).toContain("The function is back exactly as found.");
   });
 
+  it("prints the advice when there is one, even when the best two differ", async () => {
+    // e.g. --arch x86_64,arm64: the two architectures' picks differ, and the pick's own
+    // architecture had a near-tie that the advice names.
+    const base = result();
+    const withAdvice = {
+      ...base,
+      recommendation: {
+        ...base.recommendation!,
+        advice: "within arm64: 1024 MB and 1769 MB are not distinguishable",
+      },
+    };
+    const text = await renderTune("table", withAdvice);
+    expect(text).toContain("Confidence: within arm64: 1024 MB and 1769 MB are not distinguishable");
+    expect(text).not.toContain("the best two sizes differ");
+  });
+
   it("charts only measured, feasible sizes, labelled, and says what it left out", () => {
     const text = renderTuneCharts(result());
     expect(text).toContain("Cost per 1M invocations");

@@ -31,12 +31,15 @@ export function recommend(
   summaries: readonly SizeSummary[],
   options: StrategyOptions,
   costModel?: InvocationCostModel,
+  /** Only these may be picked (e.g. each architecture's own pick); the rest are still listed. */
+  candidates?: readonly SizeSummary[],
 ): Recommendation | null {
   // Sizes of several architectures are named with theirs ("1024 MB arm64").
   const label = summaries.some((s) => s.architecture !== summaries[0]?.architecture)
     ? (s: SizeSummary) => `${s.memoryMb} MB ${s.architecture ?? ""}`.trim()
     : (s: SizeSummary) => `${s.memoryMb} MB`;
-  const ranked = rankSizes(summaries, options);
+  const eligible = rankSizes(summaries, options);
+  const ranked = candidates ? rankSizes(candidates, options) : eligible;
   const direct = decide(ranked, options);
   const decision =
     (costModel && direct ? decideByModel(ranked, options, costModel, direct) : null) ?? direct;
@@ -49,7 +52,7 @@ export function recommend(
     ? [...ranked].sort((a, b) => byModel.terms.get(a)!.score - byModel.terms.get(b)!.score)
     : ranked;
   const runnerUp = winner === decision.leader ? order.find((r) => r !== winner) : decision.leader;
-  const excluded = summaries.filter((s) => !ranked.some((r) => r.summary === s));
+  const excluded = summaries.filter((s) => !eligible.some((r) => r.summary === s));
   const notes =
     excluded.length > 0 ? `; not eligible: ${describeExcluded(excluded, options, label)}` : "";
   if (!runnerUp) {
