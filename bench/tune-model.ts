@@ -3,6 +3,8 @@
  * (no HTTP): the emulator's own simulateInvocation and seeded Rng draw every invocation, so the
  * numbers are those the emulator would produce, thousands of times faster.
  */
+
+import type { Architecture } from "../src/core/pricing/types.js";
 import { analyzeTuning } from "../src/core/tuning/analyze.js";
 import { combineArchitectures } from "../src/core/tuning/architectures.js";
 import { createSamplingPlanner } from "../src/core/tuning/sampling.js";
@@ -26,12 +28,12 @@ export interface Outcome {
 }
 
 /** Draws invocations of one shape from one seed, remembering how many each size has had. */
-function sampler(shape: Shape, seed: number) {
+export function sampler(shape: Shape, seed: number, architecture: Architecture = "x86_64") {
   const rng = new Rng(seed);
   return (memoryMb: number, index: number): InvocationSample => {
     const cold = index < CONCURRENCY;
     const out = simulateInvocation(
-      { model: shape.model, memoryMb, architecture: "x86_64", timeoutSec: shape.timeoutSec, cold },
+      { model: shape.model, memoryMb, architecture, timeoutSec: shape.timeoutSec, cold },
       {
         durationNoise: rng.logNormalFactor(shape.model.noiseCv),
         initNoise: rng.logNormalFactor(shape.model.noiseCv),
@@ -51,7 +53,7 @@ function sampler(shape: Shape, seed: number) {
 }
 
 let lastReason: string | undefined;
-function drive(planner: SamplingPlanner, draw: ReturnType<typeof sampler>) {
+export function drive(planner: SamplingPlanner, draw: ReturnType<typeof sampler>) {
   const samples = new Map<number, InvocationSample[]>();
   for (;;) {
     const batch = planner.next(samples);

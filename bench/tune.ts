@@ -18,7 +18,8 @@
  * draws) draws other random shapes (a check that the planner is not tuned to one draw);
  * BENCH_RUN_SEEDS (default 0; list or range) draws other invocations for the same shapes — one
  * draw of 200 shapes moves auto's mean regret by ±0.03%, so compare pooled numbers;
- * BENCH_PIPELINE_SEEDS (default 3; 0 skips part 2);
+ * BENCH_ARCH_SHAPES (default 0) runs that many cost shapes on both architectures
+ * (tune-arch-random.ts); BENCH_PIPELINE_SEEDS (default 3; 0 skips part 2);
  * BENCH_INITIAL, BENCH_FINALIST, BENCH_SETTLE and BENCH_SETTLE_MODEL override the auto
  * planner's first batch (8), floor behind the pick (20) and settle points without / with the
  * CPU-scaling model (40 each / 20 each on average), and BENCH_STOP_AT_LOSS the cost race's
@@ -26,6 +27,8 @@
  * -1 turns it off), to explore the trade-off. Every draw is seeded: the same
  * settings print the same numbers.
  */
+
+import { formatArchSuite, runArchSuite } from "./tune-arch-random.js";
 import { adaptive, grid, type Outcome, powerTuning } from "./tune-model.js";
 import { runPipelineBench } from "./tune-pipeline.js";
 import { poolStats, runRandomSuite } from "./tune-random.js";
@@ -48,6 +51,7 @@ function seedList(text: string): number[] {
 const SUITE_SEEDS = seedList(process.env.BENCH_SUITE_SEED ?? "19");
 const SUITE_SEED = SUITE_SEEDS[0]!;
 const RUN_SEEDS = seedList(process.env.BENCH_RUN_SEEDS ?? "0");
+const ARCH_SHAPES = Number(process.env.BENCH_ARCH_SHAPES ?? 0);
 const METHODS: Array<[string, (shape: Shape, seed: number) => Outcome]> = [
   ["auto (lambda-cost)", adaptive],
   ["grid 50, trim 20% (Power Tuning)", powerTuning],
@@ -157,6 +161,11 @@ if (RANDOM_SHAPES > 0) {
     console.log(formatGoalsPerDraw(draws));
   }
   console.log(`randomised suite took ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+}
+if (ARCH_SHAPES > 0) {
+  const t0 = performance.now();
+  console.log(`\n${formatArchSuite(runArchSuite(ARCH_SHAPES, SUITE_SEED), ARCH_SHAPES)}`);
+  console.log(`--arch suite took ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 }
 if (RANGE_SHAPES > 0) {
   // Many sizes: --sizes 128..3008 (46 sizes), where auto searches coarse-then-fine.

@@ -46,9 +46,9 @@ export function combineArchitectures(
   // One architecture: its own recommendation, made with its price model, so the CPU-scaling
   // model can decide (recommend.ts). Several: each architecture's own recommendation is its
   // candidate, and the candidates are compared on their own samples — the model describes one
-  // CPU. On 2,000 random shapes with arm64 0.75–1.35× as fast per vCPU, this cut auto's mean
-  // regret from 0.88% (every size of both compared on its samples) to 0.61%, and a 50-per-size
-  // grid's from 0.46% to 0.43% (docs/tune.md).
+  // CPU. On bench:tune's --arch suite (BENCH_ARCH_SHAPES=200, suite seeds 19–23) this cut auto's
+  // mean regret from 0.73% (every size of both compared on its samples) to 0.56%, and a
+  // 50-per-size grid's from 0.41% to 0.35% (docs/tune.md).
   const recommendation =
     rest.length === 0
       ? withArchitecture(first.analysis.recommendation, first.architecture)
