@@ -81,6 +81,9 @@ export function adaptive(shape: Shape, seed: number): Outcome {
     settleInvocationsWithModel: process.env.BENCH_SETTLE_MODEL
       ? Number(process.env.BENCH_SETTLE_MODEL)
       : undefined,
+    neighbourInvocations: process.env.BENCH_NEIGHBOUR
+      ? Number(process.env.BENCH_NEIGHBOUR)
+      : undefined,
     initialInvocations: process.env.BENCH_INITIAL ? Number(process.env.BENCH_INITIAL) : undefined,
     stopAtLoss: process.env.BENCH_STOP_AT_LOSS ? Number(process.env.BENCH_STOP_AT_LOSS) : undefined,
     sizes: shape.sizes,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { type Decimal, dec } from "../../src/core/money/index.js";
+import { decide } from "../../src/core/tuning/equivalence.js";
 import type { ModelDecision } from "../../src/core/tuning/model-decision.js";
 import { modelExpectedLoss, modelRound } from "../../src/core/tuning/model-rounds.js";
 import { type RankedSize, rankSizes } from "../../src/core/tuning/rank.js";
@@ -109,41 +110,97 @@ describe("modelRound", () => {
 describe("auto planner (cost) while the model decides", () => {
   /** Deterministic ±spread around each size's mean billed duration. */
   const PATTERN = [-1, 0.5, -0.5, 1, 0, -0.25, 0.25, 0.75, -0.75, 0];
-  it("stops a near-tie after 20 invocations per racing size on average, the pick at 20 or more", () => {
-    // A CPU-bound function (1 ms waiting, 300 ms CPU at one vCPU) under ±40% noise: below
-    // 1,769 MB its cost is flat, and the sizes stay open.
+  /**
+   * Races a CPU-bound function (1 ms waiting, 300 ms CPU at one vCPU) under ±40% noise: below
+   * 1,769 MB its cost is flat, and the sizes stay open.
+   */
+  const flatMs = (memoryMb: number) => 1 + (300 * 1769) / Math.min(memoryMb, 1769);
+  function raceFlat(
+    neighbourInvocations?: number,
+    sizes = [512, 1024, 1769],
+    meanAt = flatMs,
+    spread = 0.4,
+  ) {
     const planner = createSamplingPlanner({
-      sizes: [512, 1024, 1769],
+      sizes,
       mode: { kind: "auto", maxInvocations: 1000 },
       strategyOptions: cost,
       costModel,
       stopAtLoss: -1,
+      neighbourInvocations,
     });
     const samples = new Map<number, InvocationSample[]>();
+    const rounds: Array<Array<{ memoryMb: number; invocations: number }>> = [];
     let reason: string | undefined;
     for (let guard = 0; guard < 100 && reason === undefined; guard++) {
       const batch = planner.next(samples);
       if (batch.done) reason = batch.reason;
+      else rounds.push(batch.items);
       for (const { memoryMb, invocations } of batch.items) {
         const list = samples.get(memoryMb) ?? [];
-        const meanMs = 1 + (300 * 1769) / Math.min(memoryMb, 1769);
         for (let i = 0; i < invocations; i++) {
-          const ms = Math.ceil(meanMs * (1 + 0.4 * PATTERN[list.length % PATTERN.length]!));
+          const ms = Math.ceil(
+            meanAt(memoryMb) * (1 + spread * PATTERN[list.length % PATTERN.length]!),
+          );
           list.push({ ...warm(memoryMb, ms, 1)[0]! });
         }
         samples.set(memoryMb, list);
       }
     }
-    expect(reason).toMatch(/still not told apart with 20 or more invocations each on average/);
+    const total = [...samples.values()].reduce((n, list) => n + list.length, 0);
+    return { samples, rounds, reason, total };
+  }
+
+  it("stops a near-tie after 16 invocations per racing size on average, the pick at 20 or more", () => {
+    const { samples, reason, total } = raceFlat();
+    expect(reason).toMatch(/still not told apart with 16 or more invocations each on average/);
     const summaries = [...samples].map(([m, list]) => summarizeSize(m, list, { costModel }));
     const pick = recommend(summaries, cost, costModel)!.memoryMb;
     // The finalist floor holds: 20 invocations behind the recommendation.
     expect(samples.get(pick)!.length).toBeGreaterThanOrEqual(20);
-    const total = [...samples.values()].reduce((n, list) => n + list.length, 0);
-    // 69 on these draws: 512 and 1,769 MB take the model's rounds (28 and 33) and 1,024 MB keeps
-    // its first batch of 8, since a line through the ends pins its middle; the per-size rule
-    // (25 each) would have spent 75 or more.
-    expect(total).toBeLessThan(75);
-    expect(samples.get(1024)!.length).toBe(8);
+    // 81 on these draws; the per-size rule (40 each) would spend 120. How they are spent is the
+    // next test's.
+    expect(total).toBe(81);
+  });
+
+  it("tops up the pick's neighbour the per-size comparison has not ruled out before it stops", () => {
+    // 512 and 1,769 MB take the model's rounds (28 and 33): a line through the ends pins its
+    // middle. Without the check 1,024 MB keeps its first batch of 8 and the race stops at 69.
+    const without = raceFlat(0);
+    expect(without.samples.get(1024)).toHaveLength(8);
+    expect(without.total).toBe(69);
+    const summaries = [...without.samples].map(([m, list]) =>
+      summarizeSize(m, list, { costModel }),
+    );
+    expect(recommend(summaries, cost, costModel)!.memoryMb).toBe(512);
+    // With it (the default, 13), 1,024 MB — next to the pick, 512 MB, and open by its own
+    // samples — first gets 5 more, 13 behind its mean; on these values the model then picks it,
+    // and the finalist floor takes it to 20.
+    const checked = raceFlat();
+    const at = checked.rounds.findIndex(
+      (round) => round.length === 1 && round[0]!.memoryMb === 1024,
+    );
+    expect(checked.rounds[at]).toEqual([{ memoryMb: 1024, invocations: 5 }]);
+    expect(checked.rounds.slice(0, at)).toEqual(without.rounds);
+    expect(checked.samples.get(1024)).toHaveLength(20);
+    expect(checked.total).toBe(81);
+  });
+
+  it("leaves a neighbour the per-size comparison has ruled out at its first batch", () => {
+    const run = raceFlat(undefined, [128, 256, 512, 1024], (m) => 200 + (100 * 1769) / m, 0.05);
+    // 200 ms waiting and 100 ms of CPU at one vCPU, ±5%: GB-s per invocation 128 MB 0.198,
+    // 256 MB 0.223 (13% dearer), 512 MB 0.273, 1024 MB 0.373. The model separates 128 MB; its
+    // neighbour is out by its own 8 samples too, so it gets nothing more.
+    expect(run.reason).toMatch(
+      /^128 MB is separated from every other size, from the CPU-scaling model/,
+    );
+    const summaries = [...run.samples].map(([m, list]) => summarizeSize(m, list, { costModel }));
+    const direct = decide(rankSizes(summaries, cost), cost)!;
+    expect(direct.out.map((r) => r.summary.memoryMb)).toContain(256);
+    expect(run.samples.get(256)).toHaveLength(8);
+    expect(run.rounds).toEqual([
+      [128, 256, 512, 1024].map((memoryMb) => ({ memoryMb, invocations: 8 })),
+      [{ memoryMb: 128, invocations: 12 }],
+    ]);
   });
 });

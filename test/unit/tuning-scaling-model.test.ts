@@ -342,14 +342,20 @@ describe("recommend() and the auto planner under memory pressure", () => {
       }
     }
     // The plain model does not fit these sizes; with the pressure term the race's rounds pin the
-    // fitted differences and stop at 20 on average for the sizes still racing.
+    // fitted differences and stop at 16 on average for the sizes still racing.
     expect(reasons[0]).toMatch(
-      /^1769 MB, 1024 MB are still not told apart .* the differences of the CPU-scaling model with its memory-pressure term \(the model fits the sizes measured\); recommending the cheapest by the model/,
+      /^(1769 MB, 1024 MB|1024 MB, 1769 MB) are still not told apart with 16 or more invocations each on average, .* the differences of the CPU-scaling model with its memory-pressure term \(the model fits the sizes measured\); recommending the cheapest by the model/,
     );
     const total = [...samples.values()].reduce((n, list) => n + list.length, 0);
     expect(total).toBeLessThan(150); // the grid would spend 300
+    // It ends with 13, 20 and 28 invocations at 512, 1,024 and 1,769 MB (8 elsewhere). The
+    // ±pattern's partial cycles put those means off by −1.5%, 0 and +0.54% (the first 3 and 8
+    // of its 10 values sum to −1 and +0.75, × 20% / n), more than the 0.93% between the two
+    // cheapest: the pick is either of that near-tie, never 512 MB (8.7% dearer) or another.
     const summaries = SIX.map((m) => summarizeSize(m, samples.get(m) ?? [], { costModel }));
-    expect(recommend(summaries, cost, costModel)!.memoryMb).toBe(cheapest);
+    const pick = recommend(summaries, cost, costModel)!.memoryMb;
+    expect([cheapest, 1024]).toContain(pick);
+    expect(trueCost(pick) / trueCost(cheapest)).toBeLessThan(1.01);
   });
 });
 
