@@ -155,11 +155,8 @@ export function raceRound(state: RaceState): SamplingBatch {
     const basis = model
       ? `${modelName(model.fit)} fits the sizes measured`
       : "the CPU-scaling model does not fit the sizes measured";
-    const pick = speed
-      ? `recommending the largest, ${decision.pick.summary.memoryMb} MB: duration never grows with memory`
-      : "recommending the best measured";
     return finish(
-      `${racing.map((r) => `${r.summary.memoryMb} MB`).join(", ")} have ${settleAt} invocations each and are still not told apart (${basis}); ${pick}`,
+      `${racing.map((r) => `${r.summary.memoryMb} MB`).join(", ")} have ${settleAt} invocations each and are still not told apart (${basis}); ${settledPick(decision, speed)}`,
     );
   }
   return batch(openRound(decision, settings, settleAt), state);
@@ -309,6 +306,18 @@ function lossReason(
   const percent = (x: number) => `${(x * 100).toFixed(2)}%`;
   const basis = byModel ? ` (from ${modelName(byModel.fit)} fitted across the sizes measured)` : "";
   return `${decision.leader.summary.memoryMb} MB leads ${open}, which ${verb} not told apart from it; the expected loss of picking it is ${percent(loss)} of its cost, under ${percent(limit)}${basis}`;
+}
+
+/** What a race stopped at its settle point recommends, and why. */
+function settledPick(decision: Decision, speed: boolean): string {
+  const mb = `${decision.pick.summary.memoryMb} MB`;
+  if (decision.largerNotToldApart) {
+    return `recommending the largest, ${mb}: duration never grows with memory`;
+  }
+  if (decision.pick !== decision.leader) {
+    return `recommending the cheapest of the sizes equivalent to the ${speed ? "fastest" : "best"} within ±${decision.margin * 100}%, ${mb}`;
+  }
+  return speed ? `recommending the fastest, ${mb}` : "recommending the best measured";
 }
 
 function settledReason(decision: Decision, byModel: ModelDecision | null): string {
