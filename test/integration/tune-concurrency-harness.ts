@@ -3,21 +3,13 @@
  * tune exit 1 with a precise statement of whose each field is? Every trial runs in-process with
  * the real SDK against the emulator at timeScale 0: no real sleeps beyond the waiters' 10 ms.
  */
-import { existsSync, mkdtempSync, readdirSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { readdirSync } from "node:fs";
 import { exitCodeFor } from "../../src/cli/program.js";
 import type { ConcurrentDeployFault, EmulatorHandle } from "../../src/emulator/types.js";
 import type { TuneOutcome } from "../../src/tune/run-types.js";
 import { comparable } from "./tune-harness.js";
 
 export type Patch = ConcurrentDeployFault["patch"];
-
-/** Where trials keep their journals: tmpfs when there is one (fsync there costs nothing, and
- * a trial writes its journal ~15 times), else the system temp directory. */
-export function fastTempDir(prefix: string): string {
-  return mkdtempSync(existsSync("/dev/shm") ? `/dev/shm/${prefix}` : join(tmpdir(), prefix));
-}
 
 /** The deploy fault fired after tune's last GetFunction (nothing could have seen it). */
 export function landedAfterLastRead(emulator: EmulatorHandle, afterRequests: number): boolean {

@@ -8,14 +8,21 @@ import type { EmulatorHandle } from "../../src/emulator/types.js";
 import { runTune } from "../../src/tune/run-tune.js";
 import type { TuneDeps } from "../../src/tune/run-types.js";
 import {
-  fastTempDir,
   judge,
   landedAfterLastRead,
   type Patch,
   statementOf,
   type TrialRun,
 } from "./tune-concurrency-harness.js";
-import { baseOptions, comparable, deps, emulatorWith, fn, targetFor } from "./tune-harness.js";
+import {
+  baseOptions,
+  comparable,
+  deps,
+  emulatorWith,
+  fastTempDir,
+  fn,
+  targetFor,
+} from "./tune-harness.js";
 
 export const SIZES = { sizesMb: [256, 1024], invocations: 3 };
 export const kfn = () => fn("kfn", { fixedMs: 50, cpuMs: 100 }, { memorySize: 1024 });

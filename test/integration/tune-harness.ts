@@ -3,7 +3,7 @@
  * credentials and tiny waiter delays, a temp journal directory, and model functions whose right
  * size is computed by hand in tune-models.test.ts.
  */
-import { mkdtempSync } from "node:fs";
+import { existsSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createLambdaTuningTarget, TUNE_MAX_ATTEMPTS } from "../../src/aws/lambda-tuning-target.js";
@@ -24,6 +24,16 @@ import { zeroDelayRetries } from "./zero-delay-retries.js";
 
 export const REGION = "us-east-1";
 export const ACCOUNT = "123456789012";
+
+/**
+ * Where runs keep their journals: tmpfs when there is one, else the system temp directory. A run
+ * writes its journal about ten times, each write fsyncs the file and its folder, and on a disk
+ * shared with other work each fsync can take milliseconds; on tmpfs it costs nothing. What is
+ * written, and when, is the same (test/unit/atomic-write.test.ts tests the writes themselves).
+ */
+export function fastTempDir(prefix: string): string {
+  return mkdtempSync(existsSync("/dev/shm") ? `/dev/shm/${prefix}` : join(tmpdir(), prefix));
+}
 
 export function model(partial: Partial<FunctionModel>): FunctionModel {
   return {
@@ -127,7 +137,7 @@ export function deps(
   return {
     target,
     engine: createTuningEngine(loadLambdaPriceTable()),
-    journalDir: mkdtempSync(join(tmpdir(), "lc-tune-")),
+    journalDir: fastTempDir("lc-tune-"),
     notify: (line) => lines.push(line),
     confirm: async () => true,
     lines,

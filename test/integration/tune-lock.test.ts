@@ -10,8 +10,15 @@ import { UsageError } from "../../src/core/errors.js";
 import { versionDescriptionFor } from "../../src/tune/journal.js";
 import { configDigest, encodeLock, LOCK_ALIAS } from "../../src/tune/lock.js";
 import { runTune } from "../../src/tune/run-tune.js";
-import { fastTempDir } from "./tune-concurrency-harness.js";
-import { baseOptions, comparable, deps, emulatorWith, fn, targetFor } from "./tune-harness.js";
+import {
+  baseOptions,
+  comparable,
+  deps,
+  emulatorWith,
+  fastTempDir,
+  fn,
+  targetFor,
+} from "./tune-harness.js";
 
 const options = { ...baseOptions, sizesMb: [256, 1024], invocations: 3 };
 
