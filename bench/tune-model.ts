@@ -81,6 +81,9 @@ export function adaptive(shape: Shape, seed: number): Outcome {
     settleInvocationsWithModel: process.env.BENCH_SETTLE_MODEL
       ? Number(process.env.BENCH_SETTLE_MODEL)
       : undefined,
+    settleInvocationsPressurePair: process.env.BENCH_SETTLE_PRESSURE_PAIR
+      ? Number(process.env.BENCH_SETTLE_PRESSURE_PAIR)
+      : undefined,
     neighbourInvocations: process.env.BENCH_NEIGHBOUR
       ? Number(process.env.BENCH_NEIGHBOUR)
       : undefined,

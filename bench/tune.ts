@@ -22,7 +22,8 @@
  * (tune-arch-random.ts); BENCH_PIPELINE_SEEDS (default 3; 0 skips part 2);
  * BENCH_INITIAL, BENCH_FINALIST, BENCH_SETTLE and BENCH_SETTLE_MODEL override the auto
  * planner's first batch (8), floor behind the pick (20) and settle points without / with the
- * CPU-scaling model (40 each / 16 each on average), BENCH_NEIGHBOUR the floor of the pick's
+ * CPU-scaling model (40 each / 16 each on average), BENCH_SETTLE_PRESSURE_PAIR that of a
+ * two-size race under the memory-pressure term (50), BENCH_NEIGHBOUR the floor of the pick's
  * neighbours before a stop the model decided (13; 0 turns it off), and BENCH_STOP_AT_LOSS the
  * cost race's expected-loss stop (0.005; -1 turns it off), to explore the trade-off. Every draw is seeded: the same
  * settings print the same numbers.

@@ -44,6 +44,11 @@ export interface SamplingPlannerOptions {
    */
   settleInvocationsWithModel?: number | undefined;
   /**
+   * Auto mode, cost: the average at which a race down to two sizes stops while the model with
+   * its memory-pressure term decides (default 50, the grid's count; racing.ts, pressurePair).
+   */
+  settleInvocationsPressurePair?: number | undefined;
+  /**
    * Auto mode: before a stop the CPU-scaling model decided, invocations behind the mean of each
    * size next to the pick that the per-size comparison has not ruled out (default 13; 0 turns
    * the check off). See racing.ts, neighbourRound.
@@ -140,6 +145,7 @@ export function createSamplingPlanner(options: SamplingPlannerOptions): Sampling
     minRound: MIN_ROUND,
     settleAt: options.settleInvocations ?? DEFAULT_SETTLE_WITHOUT_MODEL,
     settleAtWithModel: options.settleInvocationsWithModel ?? DEFAULT_SETTLE_WITH_MODEL,
+    settleAtPressurePair: options.settleInvocationsPressurePair ?? GRID_INVOCATIONS_PER_SIZE,
     neighbour: neighbourFloor(options.neighbourInvocations),
     stopAtLoss: options.stopAtLoss ?? DEFAULT_STOP_AT_LOSS,
     highStakes: options.highStakes ?? DEFAULT_HIGH_STAKES,
