@@ -67,15 +67,15 @@ describe("standing against the leader (margin 1% of 100 = ±1)", () => {
     expect(standing(leader, ranked(1024, 103, 1, 50, "0.000004"), 0.01, true)).toBe("out");
   });
 
-  it("under speed, a larger size is not called slower on fewer than 12 warm values", () => {
-    // 1024 MB 30% slower than the 512 MB leader on 11 values: diff 30, hw = t(~10)·√(1/50 + 4/11)
-    // ≈ 2.23·0.62 = 1.38 → [28.6, 31.4], far beyond ±1 — but 11 values of a function that more
-    // memory cannot slow down are more likely a noisy draw: it stays open. On 12 the data wins.
-    expect(standing(leader, ranked(1024, 130, 2, 11, "0.000004"), 0.01, true)).toBe("open");
-    expect(standing(leader, ranked(1024, 130, 2, 12, "0.000004"), 0.01, true)).toBe("out");
+  it("under speed, a larger size is not called slower on fewer than 20 warm values", () => {
+    // 1024 MB 30% slower than the 512 MB leader on 19 values: diff 30, hw = t(~21)·√(1/50 + 4/19)
+    // ≈ 2.08·0.48 = 1.00 → [29.0, 31.0], far beyond ±1 — but 19 values of a function that more
+    // memory cannot slow down are more likely a noisy draw: it stays open. On 20 the data wins.
+    expect(standing(leader, ranked(1024, 130, 2, 19, "0.000004"), 0.01, true)).toBe("open");
+    expect(standing(leader, ranked(1024, 130, 2, 20, "0.000004"), 0.01, true)).toBe("out");
     // Under cost, or for a smaller size, the floor does not apply.
-    expect(standing(leader, ranked(1024, 130, 2, 11, "0.000004"), 0.01, false)).toBe("out");
-    expect(standing(leader, ranked(256, 130, 2, 11, "0.000004"), 0.01, true)).toBe("out");
+    expect(standing(leader, ranked(1024, 130, 2, 19, "0.000004"), 0.01, false)).toBe("out");
+    expect(standing(leader, ranked(256, 130, 2, 19, "0.000004"), 0.01, true)).toBe("out");
   });
 });
 
