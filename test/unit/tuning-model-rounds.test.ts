@@ -120,6 +120,8 @@ describe("auto planner (cost) while the model decides", () => {
     sizes = [512, 1024, 1769],
     meanAt = flatMs,
     spread = 0.4,
+    /** A size whose invocations after its first batch all come back cold (not counted). */
+    coldMb?: number,
   ) {
     const planner = createSamplingPlanner({
       sizes,
@@ -142,7 +144,8 @@ describe("auto planner (cost) while the model decides", () => {
           const ms = Math.ceil(
             meanAt(memoryMb) * (1 + spread * PATTERN[list.length % PATTERN.length]!),
           );
-          list.push({ ...warm(memoryMb, ms, 1)[0]! });
+          const cold = memoryMb === coldMb && list.length >= 8;
+          list.push({ ...warm(memoryMb, ms, 1)[0]!, coldStart: cold });
         }
         samples.set(memoryMb, list);
       }
@@ -184,6 +187,16 @@ describe("auto planner (cost) while the model decides", () => {
     expect(checked.rounds.slice(0, at)).toEqual(without.rounds);
     expect(checked.samples.get(1024)).toHaveLength(20);
     expect(checked.total).toBe(81);
+  });
+
+  it("stops topping up a neighbour whose invocations do not count, after the floor and a batch", () => {
+    // 1,024 MB's invocations after its first batch all come back cold: its warm count stays at
+    // 8, under the floor of 13, whatever it is given. It gets 5 at a time until it has had
+    // 13 + 8 = 21 invocations, then the race stops (before the bound: to the cap, 1,000).
+    const run = raceFlat(undefined, [512, 1024, 1769], flatMs, 0.4, 1024);
+    expect(run.reason).toMatch(/still not told apart with 16 or more invocations each on average/);
+    expect(run.samples.get(1024)!.length).toBeGreaterThanOrEqual(21);
+    expect(run.samples.get(1024)!.length).toBeLessThan(21 + 5);
   });
 
   it("leaves a neighbour the per-size comparison has ruled out at its first batch", () => {

@@ -275,6 +275,49 @@ describe("auto planner: practical equivalence", () => {
     expect(recommend(summaries, speed)).toMatchObject({ memoryMb: 1769 });
   });
 
+  it("tops an equivalent pick up to 20 before it stops at the settle point", () => {
+    // As above, but 1,769 MB — the pick, equivalent to the fastest — has only its first batch
+    // of 8. The sizes racing (3008 and 1024 MB) are at their settle point; the stop line
+    // promises 20 behind the recommendation, so the race first gives 1,769 MB 12 more.
+    const at = (m: number, i: number): InvocationSample => {
+      const durationMs =
+        m === 1024
+          ? i % 2 === 0
+            ? 84
+            : 124
+          : (m === 1769 ? 100 : 99.5) + (i % 2 === 0 ? 0.1 : -0.1);
+      return {
+        memoryMb: m,
+        durationMs,
+        billedDurationMs: Math.ceil(durationMs),
+        maxMemoryUsedMb: 100,
+        coldStart: false,
+      };
+    };
+    const samples = new Map(
+      [1024, 1769, 3008].map((m) => [
+        m,
+        Array.from({ length: m === 1769 ? 8 : 20 }, (_, i) => at(m, i)),
+      ]),
+    );
+    const planner = auto([1024, 1769, 3008], speed);
+    expect(planner.next(samples)).toEqual({
+      items: [{ memoryMb: 1769, invocations: 12 }],
+      done: false,
+    });
+    samples.set(
+      1769,
+      Array.from({ length: 20 }, (_, i) => at(1769, i)),
+    );
+    expect(planner.next(samples).reason).toMatch(/recommending the cheapest .*, 1769 MB \(auto/);
+  });
+
+  it("prints the margin as written: ±3.5%, not ±3.5000000000000004%", () => {
+    const options = { ...cost, equivalenceMargin: 0.035 };
+    const run = race(auto([128, 512], options), (m) => (m === 128 ? 800 : 200), 0.005);
+    expect(run.reason).toMatch(/^128 MB, 512 MB are equivalent within ±3\.5% \(95% interval/);
+  });
+
   it("takes the margin from the options: with 0 nothing is ever equivalent", () => {
     // Without the expected-loss stop the race runs to its settle point; with it, a true tie
     // measured to ±0.5% ends on the expected loss (below), never as "equivalent".

@@ -117,10 +117,21 @@ export function raceRound(state: RaceState): SamplingBatch {
   if (!direct) return stop("no size is feasible", state);
   const model = state.costModel ? decideByModel(ranked, strategy, state.costModel, direct) : null;
   const decision = model ?? direct;
-  const finish = (reason: string) =>
-    (model && neighbourRound(model, direct, ranked, state)) || stop(reason, state);
   const finalists = [decision.pick, decision.leader, ...decision.equivalent];
   const thin = unique(finalists).filter((r) => r.n < settings.finalist);
+  const topUp = () =>
+    batch(
+      thin.map((r) => ({ memoryMb: r.summary.memoryMb, invocations: settings.finalist - r.n })),
+      state,
+    );
+  // Every stop keeps the promise of the stop line: the finalist floor behind the pick, the
+  // leader and each size equivalent to the pick (a settle point can be reached while an
+  // equivalent pick, not racing itself, is still at its first batch), then the neighbours.
+  const finish = (reason: string) => {
+    const floor = thin.length > 0 ? topUp() : null;
+    if (floor && !floor.done) return floor;
+    return (model && neighbourRound(model, direct, ranked, state)) || stop(reason, state);
+  };
   // Under cost the race also ends when the leader is ahead of the sizes still open by enough
   // that picking it is expected to lose a negligible share of its cost (expected-loss.ts).
   // Under cost, while the model decides, its rounds go where they best pin the fitted
@@ -128,12 +139,7 @@ export function raceRound(state: RaceState): SamplingBatch {
   const byModel = model !== null && strategy.strategy === "cost" ? model : null;
   const loss = strategy.strategy === "cost" ? negligibleLoss(decision, settings, byModel) : null;
   const settled = decision.open.length === 0 || loss !== null;
-  if (settled && thin.length > 0) {
-    return batch(
-      thin.map((r) => ({ memoryMb: r.summary.memoryMb, invocations: settings.finalist - r.n })),
-      state,
-    );
-  }
+  if (settled && thin.length > 0) return topUp();
   if (settled) {
     const measured = summaries.map((s) => s.memoryMb);
     const finer = refineAround(state.sizes, measured, decision.pick.summary.memoryMb);
@@ -191,15 +197,8 @@ function modelRaceRound(
   if (average < settleAtWithModel) {
     return batch(modelRound(decision, ranked, state.strategy, settings.minRound), state);
   }
-  const thin = unique([decision.pick, decision.leader]).filter((r) => r.n < settings.finalist);
-  if (thin.length > 0) {
-    return batch(
-      thin.map((r) => ({ memoryMb: r.summary.memoryMb, invocations: settings.finalist - r.n })),
-      state,
-    );
-  }
   return finish(
-    `${racing.map((r) => `${r.summary.memoryMb} MB`).join(", ")} are still not told apart with ${settleAtWithModel} or more invocations each on average, spent where they best pin the differences of ${modelName(decision.fit)} (the model fits the sizes measured); recommending the cheapest by the model`,
+    `${racing.map((r) => `${r.summary.memoryMb} MB`).join(", ")} are still not told apart with ${settleAtWithModel} or more invocations each on average, spent where they best pin the differences of ${modelName(decision.fit)} (the model fits the sizes measured); ${decision.pick === decision.leader ? `recommending the cheapest by the model, ${decision.pick.summary.memoryMb} MB` : equivalentPick(decision, "best")}`,
   );
 }
 
@@ -224,7 +223,13 @@ function neighbourRound(
   const bySize = [...ranked].sort((a, b) => a.summary.memoryMb - b.summary.memoryMb);
   const at = bySize.indexOf(model.pick);
   const short = [bySize[at - 1], bySize[at + 1]].filter(
-    (r): r is RankedSize => r !== undefined && r.n < floor && !direct.out.includes(r),
+    (r): r is RankedSize =>
+      r !== undefined &&
+      r.n < floor &&
+      !direct.out.includes(r) &&
+      // Values that do not count (cold starts, errors) could keep n below the floor round after
+      // round: a size stops getting them once it has had the floor and a first batch more.
+      r.summary.invocations < floor + state.settings.initial,
   );
   if (short.length === 0) return null;
   const next = batch(
@@ -334,7 +339,18 @@ function lossReason(
   const verb = decision.open.length === 1 ? "is" : "are";
   const percent = (x: number) => `${(x * 100).toFixed(2)}%`;
   const basis = byModel ? ` (from ${modelName(byModel.fit)} fitted across the sizes measured)` : "";
-  return `${decision.leader.summary.memoryMb} MB leads ${open}, which ${verb} not told apart from it; the expected loss of picking it is ${percent(loss)} of its cost, under ${percent(limit)}${basis}`;
+  const pick = decision.pick === decision.leader ? "" : `; ${equivalentPick(decision, "best")}`;
+  return `${decision.leader.summary.memoryMb} MB leads ${open}, which ${verb} not told apart from it; the expected loss of picking it is ${percent(loss)} of its cost, under ${percent(limit)}${basis}${pick}`;
+}
+
+/** A pick that is not the leader: the cheapest of the sizes equivalent to it. */
+function equivalentPick(decision: Decision, leader: "best" | "fastest"): string {
+  return `recommending the cheapest of the sizes equivalent to the ${leader} within ±${marginPercent(decision)}, ${decision.pick.summary.memoryMb} MB`;
+}
+
+/** The margin as people write it: 0.07 → "7%", 0.035 → "3.5%" (not 7.000000000000001%). */
+function marginPercent(decision: Decision): string {
+  return `${Number((decision.margin * 100).toFixed(4))}%`;
 }
 
 /** What a race stopped at its settle point recommends, and why. */
@@ -343,9 +359,8 @@ function settledPick(decision: Decision, speed: boolean): string {
   if (decision.largerNotToldApart) {
     return `recommending the largest, ${mb}: duration never grows with memory`;
   }
-  if (decision.pick !== decision.leader) {
-    return `recommending the cheapest of the sizes equivalent to the ${speed ? "fastest" : "best"} within ±${decision.margin * 100}%, ${mb}`;
-  }
+  if (decision.pick !== decision.leader)
+    return equivalentPick(decision, speed ? "fastest" : "best");
   return speed ? `recommending the fastest, ${mb}` : "recommending the best measured";
 }
 
@@ -362,7 +377,7 @@ function settledReason(decision: Decision, byModel: ModelDecision | null): strin
     .sort((a, b) => a.summary.memoryMb - b.summary.memoryMb)
     .map(mb)
     .join(", ");
-  return `${group} are equivalent within ±${decision.margin * 100}% (95% interval of the difference${basis}); recommending the cheapest, ${mb(decision.pick)}`;
+  return `${group} are equivalent within ±${marginPercent(decision)} (95% interval of the difference${basis}); recommending the cheapest, ${mb(decision.pick)}`;
 }
 
 /** Trims a batch to the cap, taking from the largest requests first. */
