@@ -199,6 +199,15 @@ describe("auto planner (cost) while the model decides", () => {
     expect(run.samples.get(1024)!.length).toBeLessThan(21 + 5);
   });
 
+  it("settles a two-size race at 16 on average when the plain model decides (50 is the pressure term's)", () => {
+    const run = raceFlat(undefined, [256, 1769, 3008, 5307]);
+    expect(run.reason).toMatch(
+      /^(256 MB, 1769 MB|1769 MB, 256 MB) are still not told apart with 16 or more invocations each on average, spent where they best pin the differences of the CPU-scaling model \(the model fits/,
+    );
+    const pair = (run.samples.get(256)!.length + run.samples.get(1769)!.length) / 2;
+    expect(pair).toBeLessThan(30);
+  });
+
   it("leaves a neighbour the per-size comparison has ruled out at its first batch", () => {
     const run = raceFlat(undefined, [128, 256, 512, 1024], (m) => 200 + (100 * 1769) / m, 0.05);
     // 200 ms waiting and 100 ms of CPU at one vCPU, ±5%: GB-s per invocation 128 MB 0.198,
