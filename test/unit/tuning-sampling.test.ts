@@ -244,27 +244,28 @@ describe("auto planner: practical equivalence", () => {
     expect(recommendFrom(run, speed)).toMatchObject({ memoryMb: 3008, runnerUpMemoryMb: 1769 });
   });
 
-  it("under speed, names a pick equivalent to the fastest as such when the race stops at 20", () => {
-    // 20 warm invocations each: 3008 MB the fastest (99.5 ms), 1769 MB 0.5% slower and tight
-    // (±0.1 ms: equivalent within ±2%, and cheaper), 1024 MB at 104 ms ± 20 ms (open against the
-    // fastest). The pick is 1769 MB as the cheapest of the equally fast, not "the largest".
-    const at = (m: number, i: number): InvocationSample => {
-      const durationMs =
-        m === 1024
-          ? i % 2 === 0
-            ? 84
-            : 124
-          : (m === 1769 ? 100 : 99.5) + (i % 2 === 0 ? 0.1 : -0.1);
-      return {
-        memoryMb: m,
-        durationMs,
-        billedDurationMs: Math.ceil(durationMs),
-        maxMemoryUsedMb: 100,
-        coldStart: false,
-      };
+  /**
+   * Warm invocations under speed: 3008 MB the fastest (99.5 ms), 1769 MB 0.5% slower and tight
+   * (±0.1 ms: equivalent within ±2%, and cheaper), 1024 MB at 104 ms ± 20 ms (open against the
+   * fastest).
+   */
+  const nearlyEqualAt = (m: number, i: number): InvocationSample => {
+    const swing = i % 2 === 0 ? 1 : -1;
+    const durationMs = m === 1024 ? 104 - 20 * swing : (m === 1769 ? 100 : 99.5) + 0.1 * swing;
+    return {
+      memoryMb: m,
+      durationMs,
+      billedDurationMs: Math.ceil(durationMs),
+      maxMemoryUsedMb: 100,
+      coldStart: false,
     };
+  };
+
+  it("under speed, names a pick equivalent to the fastest as such when the race stops at 20", () => {
+    // 20 warm invocations each (nearlyEqualAt). The pick is 1769 MB as the cheapest of the
+    // equally fast, not "the largest".
     const samples = new Map(
-      [1024, 1769, 3008].map((m) => [m, Array.from({ length: 20 }, (_, i) => at(m, i))]),
+      [1024, 1769, 3008].map((m) => [m, Array.from({ length: 20 }, (_, i) => nearlyEqualAt(m, i))]),
     );
     const next = auto([1024, 1769, 3008], speed).next(samples);
     expect(next.done).toBe(true);
@@ -279,25 +280,10 @@ describe("auto planner: practical equivalence", () => {
     // As above, but 1,769 MB — the pick, equivalent to the fastest — has only its first batch
     // of 8. The sizes racing (3008 and 1024 MB) are at their settle point; the stop line
     // promises 20 behind the recommendation, so the race first gives 1,769 MB 12 more.
-    const at = (m: number, i: number): InvocationSample => {
-      const durationMs =
-        m === 1024
-          ? i % 2 === 0
-            ? 84
-            : 124
-          : (m === 1769 ? 100 : 99.5) + (i % 2 === 0 ? 0.1 : -0.1);
-      return {
-        memoryMb: m,
-        durationMs,
-        billedDurationMs: Math.ceil(durationMs),
-        maxMemoryUsedMb: 100,
-        coldStart: false,
-      };
-    };
     const samples = new Map(
       [1024, 1769, 3008].map((m) => [
         m,
-        Array.from({ length: m === 1769 ? 8 : 20 }, (_, i) => at(m, i)),
+        Array.from({ length: m === 1769 ? 8 : 20 }, (_, i) => nearlyEqualAt(m, i)),
       ]),
     );
     const planner = auto([1024, 1769, 3008], speed);
@@ -307,7 +293,7 @@ describe("auto planner: practical equivalence", () => {
     });
     samples.set(
       1769,
-      Array.from({ length: 20 }, (_, i) => at(1769, i)),
+      Array.from({ length: 20 }, (_, i) => nearlyEqualAt(1769, i)),
     );
     expect(planner.next(samples).reason).toMatch(/recommending the cheapest .*, 1769 MB \(auto/);
   });
