@@ -122,6 +122,8 @@ describe("auto planner (cost) while the model decides", () => {
     spread = 0.4,
     /** A size whose invocations after its first batch all come back cold (not counted). */
     coldMb?: number,
+    /** A size that runs out of memory. */
+    oomMb?: number,
   ) {
     const planner = createSamplingPlanner({
       sizes,
@@ -145,7 +147,8 @@ describe("auto planner (cost) while the model decides", () => {
             meanAt(memoryMb) * (1 + spread * PATTERN[list.length % PATTERN.length]!),
           );
           const cold = memoryMb === coldMb && list.length >= 8;
-          list.push({ ...warm(memoryMb, ms, 1)[0]!, coldStart: cold });
+          const oom = memoryMb === oomMb ? { errorType: "Runtime.OutOfMemory" } : {};
+          list.push({ ...warm(memoryMb, ms, 1)[0]!, coldStart: cold, ...oom });
         }
         samples.set(memoryMb, list);
       }
@@ -199,13 +202,21 @@ describe("auto planner (cost) while the model decides", () => {
     expect(run.samples.get(1024)!.length).toBeLessThan(21 + 5);
   });
 
-  it("settles a two-size race at 16 on average when the plain model decides (50 is the pressure term's)", () => {
+  it("settles a two-size race at 16 on average when the plain model decides, unless a smaller size ran out of memory", () => {
     const run = raceFlat(undefined, [256, 1769, 3008, 5307]);
     expect(run.reason).toMatch(
       /^(256 MB, 1769 MB|1769 MB, 256 MB) are still not told apart with 16 or more invocations each on average, spent where they best pin the differences of the CPU-scaling model \(the model fits/,
     );
     const pair = (run.samples.get(256)!.length + run.samples.get(1769)!.length) / 2;
     expect(pair).toBeLessThan(30);
+    // With 128 MB out of memory the function uses more than 128 MB, half of 256 MB or more:
+    // the plain model's pick of the smaller size rests on no collector slowing it there, and
+    // the pair settles at 50 (racing.ts, outOfMemoryBelow).
+    const oom = raceFlat(undefined, [128, 256, 1769, 3008, 5307], flatMs, 0.4, undefined, 128);
+    expect(oom.samples.get(128)).toHaveLength(8);
+    expect(oom.reason).toMatch(
+      /^(256 MB, 1769 MB|1769 MB, 256 MB) are still not told apart with 50 or more invocations each on average, .* of the CPU-scaling model \(the model fits/,
+    );
   });
 
   it("leaves a neighbour the per-size comparison has ruled out at its first batch", () => {
