@@ -156,6 +156,11 @@ if (RANDOM_SHAPES > 0) {
   );
   if (draws.length === 1) {
     console.log(`\n${formatRandomSuite(draws[0]!, RANDOM_SHAPES)}`);
+    // One draw's paired regret interval is about ±0.2%, wider than the differences the goals
+    // turn on: say where the steadier numbers come from.
+    console.log(
+      "one draw of 200 shapes; for steadier numbers pool 30 (about a minute, docs/tune.md): BENCH_SUITE_SEED=19..28 BENCH_RUN_SEEDS=0..2 BENCH_SEEDS=0 BENCH_PIPELINE_SEEDS=0 BENCH_RANGE_SHAPES=0 npm run bench:tune",
+    );
   } else {
     const title = ` pooled over ${draws.length} draws (suite seeds ${SUITE_SEEDS.join(", ")} × run seeds ${RUN_SEEDS.join(", ")})`;
     console.log(`\n${formatRandomSuite(poolStats(draws), RANDOM_SHAPES * draws.length, title)}`);
