@@ -35,8 +35,14 @@
  */
 import { type Decision, decide, differenceInterval } from "./equivalence.js";
 import { leaderExpectedLoss } from "./expected-loss.js";
-import { decideByModel, type ModelDecision, modelName } from "./model-decision.js";
+import { decideByModel, type ModelDecision } from "./model-decision.js";
 import { modelExpectedLoss, modelRound } from "./model-rounds.js";
+import {
+  lossReason,
+  modelSettledReason,
+  settledReason,
+  settlePointReason,
+} from "./race-reasons.js";
 import { type RankedSize, rankSizes } from "./rank.js";
 import { refineAround } from "./size-search.js";
 import type { InvocationCostModel, SamplingBatch, SizeSummary, StrategyOptions } from "./types.js";
@@ -73,8 +79,8 @@ export interface RaceSettings {
   stopAtLoss?: number | undefined;
   /**
    * Cost: the average invocations at which a race down to two sizes stops while the CPU-scaling
-   * model with its memory-pressure term decides (the grid's 50 by default), instead of
-   * `settleAtWithModel`. Undefined: no such rule.
+   * model with its memory-pressure term decides, or when a smaller size ran out of memory (the
+   * grid's 50 by default), instead of `settleAtWithModel`. Undefined: no such rule.
    */
   settleAtPressurePair?: number | undefined;
   /**
@@ -165,20 +171,15 @@ export function raceRound(state: RaceState): SamplingBatch {
   const settleAt = speed ? settings.finalist : (raised?.settleAt ?? settings.settleAt);
   const racing = [decision.leader, ...decision.open];
   if (racing.every((r) => r.n >= settleAt)) {
-    const basis = model
-      ? `${modelName(model.fit)} fits the sizes measured`
-      : "the CPU-scaling model does not fit the sizes measured";
-    return finish(
-      `${racing.map((r) => `${r.summary.memoryMb} MB`).join(", ")} have ${settleAt} invocations each and are still not told apart (${basis}); ${settledPick(decision, speed)}`,
-    );
+    return finish(settlePointReason(decision, racing, settleAt, model, speed));
   }
   return batch(openRound(decision, settings, settleAt), state);
 }
 
 /**
- * A round of the cost race while the model decides: stops once the leader and the open sizes
- * have had `settleAtWithModel` invocations each on average (after topping the pick and the
- * leader up to the finalist floor), else spends where the fit's differences gain most.
+ * A round of the cost race while the model decides: stops (through `finish`, which first tops the
+ * finalists up to their floor) once the leader and the open sizes have had `settleAtWithModel`
+ * invocations each on average, else spends where the fit's differences gain most.
  */
 function modelRaceRound(
   decision: ModelDecision,
@@ -197,9 +198,7 @@ function modelRaceRound(
   if (average < settleAtWithModel) {
     return batch(modelRound(decision, ranked, state.strategy, settings.minRound), state);
   }
-  return finish(
-    `${racing.map((r) => `${r.summary.memoryMb} MB`).join(", ")} are still not told apart with ${settleAtWithModel} or more invocations each on average, spent where they best pin the differences of ${modelName(decision.fit)} (the model fits the sizes measured); ${decision.pick === decision.leader ? `recommending the cheapest by the model, ${decision.pick.summary.memoryMb} MB` : equivalentPick(decision, "best")}`,
-  );
+  return finish(modelSettledReason(decision, racing, settleAtWithModel));
 }
 
 /**
@@ -245,11 +244,11 @@ function neighbourRound(
  * `settleAtPressurePair`, not at the model's usual point; 0 otherwise. The two are then
  * neighbours in the list (on the suite below, every time), and their difference rests mostly
  * on the pressure term's coefficient, which only the sizes near the function's memory use pin
- * well: on bench:tune's randomised suite
- * they ended 3% of the cost races and, settled at 16 on average, carried 0.045% of auto's
- * 0.285% mean regret (the grid's on the same shapes: 0.012%). Settled at the grid's
- * 50 they cut auto's mean regret to 0.263% (the grid 0.267%); on 30 draws not used to choose
- * it, 0.307% → 0.284% (the grid 0.252%); the p90 of the share of the grid 48.8% → 49.3%.
+ * well. On bench:tune's randomised suite such pairs under the pressure term ended 3% of the cost
+ * races and, settled at 16 on average, carried 0.045% of auto's 0.285% mean regret (the grid's
+ * on the same shapes: 0.012%). Settled at the grid's 50 they cut auto's mean regret to 0.263%
+ * (the grid 0.267%); on 30 draws not used to choose it, 0.307% → 0.284% (the grid 0.252%); the
+ * p90 of the share of the grid 48.8% → 49.3%.
  */
 function pressurePair(
   decision: ModelDecision,
@@ -349,57 +348,6 @@ function negligibleLoss(
     ? modelExpectedLoss(byModel)
     : leaderExpectedLoss(decision.leader, decision.open, others);
   return loss <= settings.stopAtLoss ? loss : null;
-}
-
-function lossReason(
-  decision: Decision,
-  loss: number,
-  limit: number,
-  byModel: ModelDecision | null,
-): string {
-  const open = decision.open.map((r) => `${r.summary.memoryMb} MB`).join(", ");
-  const verb = decision.open.length === 1 ? "is" : "are";
-  const percent = (x: number) => `${(x * 100).toFixed(2)}%`;
-  const basis = byModel ? ` (from ${modelName(byModel.fit)} fitted across the sizes measured)` : "";
-  const pick = decision.pick === decision.leader ? "" : `; ${equivalentPick(decision, "best")}`;
-  return `${decision.leader.summary.memoryMb} MB leads ${open}, which ${verb} not told apart from it; the expected loss of picking it is ${percent(loss)} of its cost, under ${percent(limit)}${basis}${pick}`;
-}
-
-/** A pick that is not the leader: the cheapest of the sizes equivalent to it. */
-function equivalentPick(decision: Decision, leader: "best" | "fastest"): string {
-  return `recommending the cheapest of the sizes equivalent to the ${leader} within ±${marginPercent(decision)}, ${decision.pick.summary.memoryMb} MB`;
-}
-
-/** The margin as people write it: 0.07 → "7%", 0.035 → "3.5%" (not 7.000000000000001%). */
-function marginPercent(decision: Decision): string {
-  return `${Number((decision.margin * 100).toFixed(4))}%`;
-}
-
-/** What a race stopped at its settle point recommends, and why. */
-function settledPick(decision: Decision, speed: boolean): string {
-  const mb = `${decision.pick.summary.memoryMb} MB`;
-  if (decision.largerNotToldApart) {
-    return `recommending the largest, ${mb}: duration never grows with memory`;
-  }
-  if (decision.pick !== decision.leader)
-    return equivalentPick(decision, speed ? "fastest" : "best");
-  return speed ? `recommending the fastest, ${mb}` : "recommending the best measured";
-}
-
-function settledReason(decision: Decision, byModel: ModelDecision | null): string {
-  const basis = byModel ? `, from ${modelName(byModel.fit)} fitted across the sizes measured` : "";
-  const mb = (r: RankedSize) => `${r.summary.memoryMb} MB`;
-  if (decision.equivalent.length + decision.out.length === 0) {
-    return `${mb(decision.leader)} is the only eligible size`;
-  }
-  if (decision.equivalent.length === 0) {
-    return `${mb(decision.leader)} is separated from every other size${basis}`;
-  }
-  const group = [decision.leader, ...decision.equivalent]
-    .sort((a, b) => a.summary.memoryMb - b.summary.memoryMb)
-    .map(mb)
-    .join(", ");
-  return `${group} are equivalent within ±${marginPercent(decision)} (95% interval of the difference${basis}); recommending the cheapest, ${mb(decision.pick)}`;
 }
 
 /** Trims a batch to the cap, taking from the largest requests first. */

@@ -45,7 +45,8 @@ export interface SamplingPlannerOptions {
   settleInvocationsWithModel?: number | undefined;
   /**
    * Auto mode, cost: the average at which a race down to two sizes stops while the model with
-   * its memory-pressure term decides (default 50, the grid's count; racing.ts, pressurePair).
+   * its memory-pressure term decides, or when a smaller size ran out of memory (default 50, the
+   * grid's count; racing.ts, pressurePair).
    */
   settleInvocationsPressurePair?: number | undefined;
   /**
