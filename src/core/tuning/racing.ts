@@ -45,6 +45,7 @@ import {
 } from "./race-reasons.js";
 import { type RankedSize, rankSizes } from "./rank.js";
 import { refineAround } from "./size-search.js";
+import { ranOutOfMemory } from "./summarize.js";
 import type { InvocationCostModel, SamplingBatch, SizeSummary, StrategyOptions } from "./types.js";
 
 export interface RaceSettings {
@@ -272,12 +273,7 @@ function pressurePair(
  */
 function outOfMemoryBelow(racing: readonly RankedSize[], summaries: readonly SizeSummary[]) {
   const smallest = Math.min(...racing.map((r) => r.summary.memoryMb));
-  return summaries.some(
-    (s) =>
-      !s.feasible &&
-      s.memoryMb < smallest &&
-      Object.keys(s.errorsByType).some((type) => /OutOfMemory/i.test(type)),
-  );
+  return summaries.some((s) => !s.feasible && s.memoryMb < smallest && ranOutOfMemory(s));
 }
 
 /** The high-stakes settle points, when the race has them and picking the leader risks more. */

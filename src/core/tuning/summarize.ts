@@ -33,8 +33,9 @@ export interface SummarizeOptions {
 }
 
 /** Errors that say the size itself is wrong: any one of them makes it infeasible. */
+const OUT_OF_MEMORY = /OutOfMemory/i;
 const FATAL_ERRORS: Array<[RegExp, string]> = [
-  [/OutOfMemory/i, "out of memory"],
+  [OUT_OF_MEMORY, "out of memory"],
   [/Timedout|timeout/i, "timed out"],
   [/ExitError/i, "runtime crashed (often killed for memory)"],
 ];
@@ -149,6 +150,11 @@ function failsTooOften(summary: SizeSummary, options: SummarizeOptions): boolean
     errors < invocations &&
     wilsonLowerBound(errors, invocations) > (options.maxErrorShare ?? 0.1)
   );
+}
+
+/** True when any invocation of the size ran out of memory (the function needs more). */
+export function ranOutOfMemory(summary: SizeSummary): boolean {
+  return Object.keys(summary.errorsByType).some((type) => OUT_OF_MEMORY.test(type));
 }
 
 function infeasibility(summary: SizeSummary, options: SummarizeOptions): string | undefined {
